@@ -34,7 +34,7 @@ export class NexusApi implements ICredentialType {
 		},
 		{
 			displayName: 'Anon (Public) Key',
-			name: 'anonKey',
+			name: 'anonApiKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -74,7 +74,7 @@ export class NexusApi implements ICredentialType {
 		const answer = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${baseUrl}/functions/v1/agent-auth`,
-			headers: { apikey: String(credentials.anonKey ?? ''), 'Content-Type': 'application/json' },
+			headers: { apikey: String(credentials.anonApiKey ?? ''), 'Content-Type': 'application/json' },
 			body: { api_key: apiKey },
 			json: true,
 		})) as { access_token?: unknown };
@@ -88,7 +88,7 @@ export class NexusApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				apikey: '={{$credentials.anonKey}}',
+				apikey: '={{$credentials.anonApiKey}}',
 				Authorization: '=Bearer {{$credentials.accessToken}}',
 			},
 		},

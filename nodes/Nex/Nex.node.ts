@@ -1,7 +1,28 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { aiListDescription } from './resources/aiList';
+import { attributeDescription } from './resources/attribute';
+import { compoundingJobDescription } from './resources/compoundingJob';
+import { contextDescription } from './resources/context';
+import { insightDescription } from './resources/insight';
+import { integrationDescription } from './resources/integration';
+import { knowledgeGraphDescription } from './resources/knowledgeGraph';
+import { listDescription } from './resources/list';
+import { listEntryDescription } from './resources/listEntry';
+import { noteDescription } from './resources/note';
+import { notificationDescription } from './resources/notification';
+import { notificationRuleDescription } from './resources/notificationRule';
 import { objectDescription } from './resources/object';
+import { recordDescription } from './resources/record';
+import { relationshipDefinitionDescription } from './resources/relationshipDefinition';
+import { relationshipDescription } from './resources/relationship';
+import { searchDescription } from './resources/search';
+import { taskDescription } from './resources/task';
+import { timelineDescription } from './resources/timeline';
+import { nexResources } from './resources';
+import { nexListSearch } from './methods/listSearch';
+import { nexLoadOptions } from './methods/loadOptions';
 import { requestOptionsProperty } from './shared/requestOptions';
 import { NEX_CREDENTIAL_TYPE, nexRequestDefaults } from './shared/transport';
 
@@ -26,11 +47,31 @@ export class Nex implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Object', value: 'object', description: 'Object types (schema) of the workspace' }],
+				options: nexResources,
 				default: 'object',
 			},
 			...objectDescription,
+			...attributeDescription,
+			...recordDescription,
+			...listDescription,
+			...listEntryDescription,
+			...relationshipDefinitionDescription,
+			...relationshipDescription,
+			...taskDescription,
+			...noteDescription,
+			...timelineDescription,
+			...searchDescription,
+			...contextDescription,
+			...aiListDescription,
+			...insightDescription,
+			...knowledgeGraphDescription,
+			...integrationDescription,
+			...compoundingJobDescription,
+			...notificationDescription,
+			...notificationRuleDescription,
 			requestOptionsProperty,
 		],
 	};
+
+	methods = { listSearch: nexListSearch, loadOptions: nexLoadOptions };
 }

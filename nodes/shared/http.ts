@@ -39,12 +39,18 @@ function bodyToText(body: unknown): string {
 	return JSON.stringify(body);
 }
 
-function safeParse(text: string): unknown {
+/** Parsed JSON, or `invalid: true` when the text is not complete JSON. */
+function tryParse(text: string): { value?: unknown; invalid: boolean } {
 	try {
-		return parseJsonKeepingIds(text);
+		return { value: parseJsonKeepingIds(text), invalid: false };
 	} catch {
-		return text;
+		return { invalid: true };
 	}
+}
+
+function safeParse(text: string): unknown {
+	const parsed = tryParse(text);
+	return parsed.invalid ? text : parsed.value;
 }
 
 /**
@@ -58,11 +64,9 @@ export function parseFullResponse(response: IN8nHttpFullResponse): unknown {
 		throw new HttpStatusFailure(status, (response.headers ?? {}) as Record<string, unknown>, safeParse(text), text);
 	}
 	if (text.trim() === '') return undefined;
-	try {
-		return parseJsonKeepingIds(text);
-	} catch {
-		throw new TruncatedBodyFailure(text);
-	}
+	const parsed = tryParse(text);
+	if (parsed.invalid) throw new TruncatedBodyFailure(text);
+	return parsed.value;
 }
 
 /** Reads the status and a network error code from whatever an n8n request helper threw. */

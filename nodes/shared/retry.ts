@@ -84,13 +84,16 @@ export async function withRetries<T>(
 	onGiveUp: (failure: RetryableFailure, attempts: number) => Error = (failure) => failure.finalError,
 ): Promise<T> {
 	for (let tries = 0; ; tries++) {
-		try {
-			return await attempt();
-		} catch (error) {
-			if (!(error instanceof RetryableFailure)) throw error;
-			const delay = retryDelayMs(error, tries, safeToRepeat, policy);
-			if (delay === undefined) throw onGiveUp(error, tries + 1);
-			await sleep(delay);
-		}
+		const outcome = await attempt().then(
+			(value) => ({ value, failure: undefined }),
+			(failure: unknown) => ({ value: undefined, failure }),
+		);
+		if (outcome.failure === undefined) return outcome.value as T;
+		const { failure } = outcome;
+		// Errors that are not retryable were already turned into the user's error by the transport.
+		if (!(failure instanceof RetryableFailure)) throw failure as Error;
+		const delay = retryDelayMs(failure, tries, safeToRepeat, policy);
+		if (delay === undefined) throw onGiveUp(failure, tries + 1);
+		await sleep(delay);
 	}
 }

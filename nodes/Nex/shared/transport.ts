@@ -4,39 +4,34 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	INodeExecutionData,
-	INodeRequestSend,
-	IN8nHttpFullResponse,
 	INodePropertyRouting,
+	INodeRequestSend,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
-	describeThrown,
-	HttpStatusFailure,
-	NetworkFailure,
-	parseAnswerPostReceive,
-	parseFullResponse,
-	pick,
-	toItems,
-	toRetryable,
-	TruncatedBodyFailure,
-	type ParsedAnswer,
-} from '../../shared/http';
+	assertPathIds,
+	itemsOrErrorItem,
+	readLimit,
+	requestParsed,
+	routingRequestParsed,
+	type CallSpec,
+	type RequestContext,
+	type ServiceTransport,
+} from '../../shared/executor';
+import { HttpStatusFailure, NetworkFailure, parseAnswerPostReceive, pick, toItems, TruncatedBodyFailure } from '../../shared/http';
 import { collectPages, type Page } from '../../shared/paging';
-import { DEFAULT_RETRY_POLICY, RetryableFailure, withRetries, type RetryPolicy } from '../../shared/retry';
 
 /**
- * The one transport of the Nex node and trigger: base URL and auth (from the credential),
- * exact-id JSON parsing, retries on 429 and on 502/503/504 for requests safe to repeat, pagination
- * in the three styles the API uses, and error messages that keep Nex's code and message and say
- * what to do.
+ * The one transport of the Nex node and trigger: base URL and Bearer auth from the credential,
+ * exact-id JSON, retries (429 always; 502/503/504 and dropped connections when safe to repeat),
+ * the API's three pagination styles, and errors that keep Nex's code and message and say what to do.
  */
 
 export const NEX_CREDENTIAL_TYPE = 'nexApi';
 
-/** Requests ask for text so ids above 2^53 can be parsed exactly; status errors are mapped here. */
+/** Requests ask for text so ids above 2^53 are parsed exactly; statuses are mapped by the transport. */
 export const nexRequestDefaults = {
 	baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 	headers: { Accept: 'application/json' },
@@ -45,13 +40,9 @@ export const nexRequestDefaults = {
 	ignoreHttpStatusErrors: true,
 };
 
-type AnyNexContext = Pick<IExecuteSingleFunctions, 'getNode' | 'helpers' | 'getNodeParameter'>;
-
-export interface NexCallSpec {
+export interface NexCallSpec extends CallSpec {
 	/** Scope the endpoint needs (named in the 403 message). */
 	scope: string;
-	/** Whether repeating the request after an ambiguous failure is harmless. */
-	safeToRepeat: boolean;
 	/** What a 404 means, e.g. "record". */
 	notFound?: string;
 }
@@ -65,19 +56,21 @@ export type NexPagination =
 	| { style: 'cursor'; pageSize: number };
 
 export interface NexRoutingSpec extends NexCallSpec {
-	/** Where the array of results sits in the answer (`data`, `insights`, `message.results`...). Absent: the answer is one item. */
+	/** Where the results sit in the answer (`data`, `insights`, `message.results`...). Absent: the answer is one item. */
 	items?: string | ((answer: unknown) => unknown);
 	/** Listing style; with it the operation honours the `returnAll` and `limit` parameters. */
 	pagination?: NexPagination;
-	/** Single-request listings that accept `limit` without paging (insights, notifications). */
+	/** Single-request listings that take a `limit` query parameter (insights, notifications). */
 	limitOnly?: { queryName: string };
-	/** Parameters that are ids placed in the path: must be non-empty and contain no '/'. */
+	/** Parameters used as ids in the path: must be non-empty and contain no '/'. */
 	pathIds?: Array<{ parameter: string; label: string }>;
-	/** Shapes each output item (e.g. Simplify), after paging. */
+	/** Checks or reshapes before sending (throw NodeOperationError to stop with nothing sent). */
+	validate?: (this: IExecuteSingleFunctions) => Promise<void> | void;
+	/** Shapes the output items (Simplify, waiting for a job...), after paging. */
 	transform?: (this: IExecuteSingleFunctions, items: IDataObject[]) => Promise<IDataObject[]>;
 }
 
-function nexUserError(context: AnyNexContext, spec: NexCallSpec, error: unknown, attempts?: number): Error {
+function nexUserError(context: RequestContext, spec: NexCallSpec, error: unknown, attempts?: number): Error {
 	const node = context.getNode();
 	const tries = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
 	if (error instanceof HttpStatusFailure) {
@@ -94,18 +87,12 @@ function nexUserError(context: AnyNexContext, spec: NexCallSpec, error: unknown,
 		};
 		const description =
 			advice[error.status] ??
-			(error.status >= 500
-				? `Nex had a server error${tries}; try again later. If it persists, contact Nex support with the code above.`
-				: undefined);
-		return new NodeApiError(
-			node,
-			{ code: (vendor.code as number) ?? error.status, message: vendorMessage } as never,
-			{
-				httpCode: String(error.status),
-				message: `Nex API error ${error.status}: ${vendorMessage}`,
-				description,
-			},
-		);
+			(error.status >= 500 ? `Nex had a server error${tries}; try again later.` : undefined);
+		return new NodeApiError(node, { code: (vendor.code as number) ?? error.status, message: vendorMessage } as never, {
+			httpCode: String(error.status),
+			message: `Nex API error ${error.status}: ${vendorMessage}`,
+			description,
+		});
 	}
 	if (error instanceof TruncatedBodyFailure) {
 		return new NodeApiError(node, { message: error.message } as never, {
@@ -124,108 +111,31 @@ function nexUserError(context: AnyNexContext, spec: NexCallSpec, error: unknown,
 	return new NodeOperationError(node, String(error));
 }
 
-function retryPolicyOf(context: AnyNexContext): RetryPolicy {
-	const options = context.getNodeParameter('requestOptions', {}) as IDataObject;
-	const maxRetries = typeof options.maxRetries === 'number' ? options.maxRetries : DEFAULT_RETRY_POLICY.maxRetries;
-	return { ...DEFAULT_RETRY_POLICY, maxRetries };
-}
-
-/** A failure thrown by n8n's request helper itself (not an HTTP status: those are parsed). */
-function asNetworkFailure(error: unknown): unknown {
-	if (error instanceof HttpStatusFailure || error instanceof TruncatedBodyFailure || error instanceof RetryableFailure) {
-		return error;
-	}
-	if (error instanceof NodeOperationError) return error;
-	const { status, code, message } = describeThrown(error);
-	if (status !== undefined) return new HttpStatusFailure(status, {}, { message }, message);
-	return new NetworkFailure(code ?? 'ECONNRESET', message);
-}
-
-async function sendOnce<T>(context: AnyNexContext, spec: NexCallSpec, send: () => Promise<T>): Promise<T> {
-	try {
-		return await send();
-	} catch (error) {
-		throw toRetryable(asNetworkFailure(error), (failure) => nexUserError(context, spec, failure));
-	}
-}
-
-/** Sends with the retry policy; on giving up, the error names the attempts made. */
-async function sendWithRetries<T>(context: AnyNexContext, spec: NexCallSpec, send: () => Promise<T>): Promise<T> {
-	let lastCause: unknown;
-	return await withRetries(
-		async () =>
-			await sendOnce(context, spec, async () => {
-				try {
-					return await send();
-				} catch (error) {
-					lastCause = asNetworkFailure(error);
-					throw error;
-				}
-			}),
-		spec.safeToRepeat,
-		retryPolicyOf(context),
-		(_failure, attempts) => nexUserError(context, spec, lastCause, attempts),
-	);
-}
+export const nexTransport: ServiceTransport<NexCallSpec> = {
+	credentialType: NEX_CREDENTIAL_TYPE,
+	userError: nexUserError,
+};
 
 /**
- * Programmatic request for the trigger, load-options methods and follow-up polls.
- * Goes through n8n's `httpRequestWithAuthentication`, with the same parsing and retries.
+ * Programmatic request (trigger, load-options, polling a job) through n8n's
+ * `httpRequestWithAuthentication`, with the same parsing, retries and errors as the node.
  */
 export async function nexApiRequest(
-	this: AnyNexContext,
+	this: RequestContext,
 	method: IHttpRequestMethods,
 	url: string,
 	spec: NexCallSpec,
 	options: { qs?: IDataObject; body?: IDataObject } = {},
 ): Promise<unknown> {
-	const credentials = (await (this as IExecuteSingleFunctions).getCredentials(NEX_CREDENTIAL_TYPE)) as IDataObject;
-	const request: IHttpRequestOptions = {
+	const credentials = await this.getCredentials(NEX_CREDENTIAL_TYPE);
+	const answer = await requestParsed(this, nexTransport, spec, {
 		method,
 		baseURL: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
 		url,
 		qs: options.qs,
 		body: options.body,
-		headers: { Accept: 'application/json' },
-		encoding: 'text',
-		json: false,
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-	};
-	const requestOptions = this.getNodeParameter('requestOptions', {}) as IDataObject;
-	if (typeof requestOptions.timeout === 'number') request.timeout = requestOptions.timeout;
-	return await sendWithRetries(this, spec, async () => {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(
-			this as IExecuteSingleFunctions,
-			NEX_CREDENTIAL_TYPE,
-			{ ...request },
-		)) as IN8nHttpFullResponse;
-		return parseFullResponse(response);
 	});
-}
-
-/** Checks path ids before anything is sent: empty, or containing '/', is a user error naming the field. */
-export function assertPathIds(context: IExecuteSingleFunctions, ids: NexRoutingSpec['pathIds']): void {
-	for (const { parameter, label } of ids ?? []) {
-		const raw = context.getNodeParameter(parameter, undefined, { extractValue: true }) as unknown;
-		const value = raw === undefined || raw === null ? '' : String(raw).trim();
-		if (value === '') {
-			throw new NodeOperationError(context.getNode(), `${label} is empty`, {
-				description: `Enter the ${label} of the item to use (or an expression that gives it).`,
-			});
-		}
-		if (value.includes('/') || value.includes('?') || value.includes('#')) {
-			throw new NodeOperationError(context.getNode(), `${label} "${value}" is not a valid id`, {
-				description: `${label} must not contain "/", "?" or "#": give the id alone, not a URL or a path.`,
-			});
-		}
-	}
-}
-
-function readLimit(context: IExecuteSingleFunctions): number | undefined {
-	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
-	if (returnAll) return undefined;
-	return context.getNodeParameter('limit', 50) as number;
+	return answer.body;
 }
 
 function extractItems(spec: NexRoutingSpec, answer: unknown): IDataObject[] {
@@ -233,25 +143,14 @@ function extractItems(spec: NexRoutingSpec, answer: unknown): IDataObject[] {
 	return toItems(selected).map((item) => item.json);
 }
 
-async function fetchPage(
+async function fetchBody(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	spec: NexRoutingSpec,
-	patch: { qs?: IDataObject; body?: IDataObject },
-): Promise<unknown> {
-	const pageRequest: DeclarativeRestApiSettings.ResultOptions = {
-		...requestData,
-		options: {
-			...requestData.options,
-			qs: { ...(requestData.options.qs ?? {}), ...(patch.qs ?? {}) },
-			body:
-				patch.body !== undefined
-					? { ...((requestData.options.body as IDataObject) ?? {}), ...patch.body }
-					: requestData.options.body,
-		},
-	};
-	const items = await sendWithRetries(context, spec, async () => await context.makeRoutingRequest(pageRequest));
-	return (items[0]?.json as ParsedAnswer | undefined)?.body;
+	patch: { qs?: IDataObject; body?: IDataObject } = {},
+): Promise<IDataObject> {
+	const answer = await routingRequestParsed(context, requestData, nexTransport, spec, patch);
+	return (answer?.body ?? {}) as IDataObject;
 }
 
 /** Reads every page (or up to `limit` items) in the operation's pagination style. */
@@ -269,8 +168,8 @@ async function paginate(
 			async (state, wanted): Promise<Page<{ cursor?: string }>> => {
 				const qs: IDataObject = { limit: size(wanted) };
 				if (state.cursor) qs.cursor = state.cursor;
-				const answer = (await fetchPage(context, requestData, spec, { qs })) as IDataObject;
-				const next = answer?.has_next_page && answer.next_cursor ? { cursor: String(answer.next_cursor) } : undefined;
+				const answer = await fetchBody(context, requestData, spec, { qs });
+				const next = answer.has_next_page && answer.next_cursor ? { cursor: String(answer.next_cursor) } : undefined;
 				return { items: extractItems(spec, answer), next };
 			},
 			limit,
@@ -280,18 +179,17 @@ async function paginate(
 		0,
 		async (offset, wanted): Promise<Page<number>> => {
 			const page = { limit: size(wanted), offset };
-			const answer = (await fetchPage(
+			const answer = await fetchBody(
 				context,
 				requestData,
 				spec,
 				pagination.style === 'bodyOffset' ? { body: page } : { qs: page },
-			)) as IDataObject;
+			);
 			const items = extractItems(spec, answer);
 			let next: number | undefined;
 			if (pagination.style === 'bodyOffset') {
-				const total = Number(answer?.total);
-				next = offset + items.length < total ? offset + items.length : undefined;
-			} else if (answer?.has_more) {
+				next = offset + items.length < Number(answer.total) ? offset + items.length : undefined;
+			} else if (answer.has_more) {
 				next = typeof answer.next_offset === 'number' ? answer.next_offset : offset + items.length;
 			}
 			return { items, next };
@@ -301,44 +199,33 @@ async function paginate(
 }
 
 /**
- * The executor every Nex operation runs through (n8n calls it as the routing's pagination
- * function, which gives it `makeRoutingRequest`): input checks, then one request or all pages,
- * with retries and mapped errors. The request itself is still built by n8n's routing from the
- * operation's `routing.request` and the parameters' `routing.send`.
+ * The executor every Nex operation runs through. n8n calls it as the routing's pagination
+ * function, which hands it `makeRoutingRequest`: the request itself is still built by n8n's
+ * routing from `routing.request` and the parameters' `routing.send`. It checks inputs (nothing
+ * is sent when they are wrong), sends one request or every page, retries, and maps errors.
  */
 export function nexExecutor(spec: NexRoutingSpec) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		try {
+		return await itemsOrErrorItem(this, async () => {
 			assertPathIds(this, spec.pathIds);
+			if (spec.validate) await spec.validate.call(this);
 			let results: IDataObject[];
 			if (spec.pagination) {
 				results = await paginate(this, requestData, spec, spec.pagination, readLimit(this));
 			} else if (spec.limitOnly) {
 				const limit = readLimit(this);
 				const qs = limit === undefined ? {} : { [spec.limitOnly.queryName]: limit };
-				const answer = await fetchPage(this, requestData, spec, { qs });
-				results = extractItems(spec, answer);
+				results = extractItems(spec, await fetchBody(this, requestData, spec, { qs }));
 				if (limit !== undefined) results = results.slice(0, limit);
 			} else {
-				const answer = await fetchPage(this, requestData, spec, {});
-				results = extractItems(spec, answer);
+				results = extractItems(spec, await fetchBody(this, requestData, spec));
 			}
 			if (spec.transform) results = await spec.transform.call(this, results);
-			return results.map((json) => ({ json }));
-		} catch (error) {
-			if (this.continueOnFail()) {
-				const failure = error as NodeApiError;
-				return [
-					{
-						json: { error: failure.message, description: failure.description ?? null, httpCode: failure.httpCode ?? null },
-					},
-				];
-			}
-			throw error;
-		}
+			return results;
+		});
 	};
 }
 

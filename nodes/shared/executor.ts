@@ -1,0 +1,207 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import {
+	describeThrown,
+	HttpStatusFailure,
+	NetworkFailure,
+	parseFullResponse,
+	toRetryable,
+	TruncatedBodyFailure,
+	type ParsedAnswer,
+} from './http';
+import { DEFAULT_RETRY_POLICY, RetryableFailure, withRetries, type RetryPolicy } from './retry';
+
+/**
+ * The request machinery both services share; each service's transport supplies its
+ * credential type and how a failure reads to the user (its vendor's error shape and advice).
+ */
+
+export type RequestContext = Pick<IExecuteSingleFunctions, 'getNode' | 'helpers' | 'getNodeParameter' | 'getCredentials'>;
+
+export interface CallSpec {
+	/** Whether repeating the request after an ambiguous failure (5xx, reset, cut body) is harmless. */
+	safeToRepeat: boolean;
+}
+
+export interface ServiceTransport<Spec extends CallSpec> {
+	credentialType: string;
+	/** The error the user sees for a failure; `attempts` > 1 when retries were made. */
+	userError(context: RequestContext, spec: Spec, failure: unknown, attempts?: number): Error;
+}
+
+/** Max retries from the node's Request Options, if it has them. */
+export function retryPolicyOf(context: RequestContext): RetryPolicy {
+	let options: IDataObject = {};
+	try {
+		options = context.getNodeParameter('requestOptions', {}) as IDataObject;
+	} catch {
+		options = {};
+	}
+	const maxRetries = typeof options.maxRetries === 'number' ? options.maxRetries : DEFAULT_RETRY_POLICY.maxRetries;
+	return { ...DEFAULT_RETRY_POLICY, maxRetries };
+}
+
+/** Normalises what n8n's request helper threw: an HTTP status it did not ignore, or a network failure. */
+export function asTransportFailure(error: unknown): unknown {
+	if (
+		error instanceof HttpStatusFailure ||
+		error instanceof TruncatedBodyFailure ||
+		error instanceof RetryableFailure ||
+		error instanceof NodeOperationError
+	) {
+		return error;
+	}
+	const { status, code, message } = describeThrown(error);
+	if (status !== undefined) return new HttpStatusFailure(status, {}, { message }, message);
+	return new NetworkFailure(code ?? 'ECONNRESET', message);
+}
+
+/** Sends with the node's retry policy; on giving up, the error names the attempts made. */
+export async function sendWithRetries<T, Spec extends CallSpec>(
+	context: RequestContext,
+	transport: ServiceTransport<Spec>,
+	spec: Spec,
+	send: () => Promise<T>,
+): Promise<T> {
+	let lastFailure: unknown;
+	return await withRetries(
+		async () => {
+			try {
+				return await send();
+			} catch (error) {
+				lastFailure = asTransportFailure(error);
+				throw toRetryable(lastFailure, (failure) => transport.userError(context, spec, failure));
+			}
+		},
+		spec.safeToRepeat,
+		retryPolicyOf(context),
+		(_failure, attempts) => transport.userError(context, spec, lastFailure, attempts),
+	);
+}
+
+/** Programmatic request through `httpRequestWithAuthentication`, answered as exact-id JSON with headers. */
+export async function requestParsed<Spec extends CallSpec>(
+	context: RequestContext,
+	transport: ServiceTransport<Spec>,
+	spec: Spec,
+	request: IHttpRequestOptions,
+): Promise<ParsedAnswer> {
+	let timeout: number | undefined;
+	try {
+		const options = context.getNodeParameter('requestOptions', {}) as IDataObject;
+		if (typeof options.timeout === 'number') timeout = options.timeout;
+	} catch {
+		timeout = undefined;
+	}
+	const prepared: IHttpRequestOptions = {
+		...request,
+		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		...(timeout !== undefined ? { timeout } : {}),
+	};
+	if (prepared.ignoreHttpStatusErrors === undefined) prepared.ignoreHttpStatusErrors = true;
+	return await sendWithRetries(context, transport, spec, async () => {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context as IExecuteSingleFunctions,
+			transport.credentialType,
+			{ ...prepared, headers: { ...(prepared.headers ?? {}) } },
+		)) as IN8nHttpFullResponse;
+		const body = parseFullResponse(response);
+		return {
+			statusCode: response.statusCode,
+			headers: (response.headers ?? {}) as IDataObject,
+			body: (body ?? null) as ParsedAnswer['body'],
+		};
+	});
+}
+
+/** One routed request (the operation's request with `patch` merged in), with retries. */
+export async function routingRequestParsed<Spec extends CallSpec>(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	transport: ServiceTransport<Spec>,
+	spec: Spec,
+	patch: { qs?: IDataObject; body?: unknown; headers?: IDataObject } = {},
+): Promise<ParsedAnswer> {
+	const current = requestData.options;
+	const pageRequest: DeclarativeRestApiSettings.ResultOptions = {
+		...requestData,
+		options: {
+			...current,
+			qs: { ...(current.qs ?? {}), ...(patch.qs ?? {}) },
+			headers: { ...(current.headers ?? {}), ...(patch.headers ?? {}) },
+			body:
+				patch.body === undefined
+					? current.body
+					: Array.isArray(patch.body)
+						? patch.body
+						: { ...((current.body as IDataObject) ?? {}), ...(patch.body as IDataObject) },
+		},
+	};
+	const items = await sendWithRetries(context, transport, spec, async () => await context.makeRoutingRequest(pageRequest));
+	return items[0]?.json as ParsedAnswer;
+}
+
+/** Checks ids placed in a URL path before anything is sent: empty or containing '/' is a user error naming the field. */
+export function assertPathIds(context: IExecuteSingleFunctions, ids: Array<{ parameter: string; label: string }> | undefined): void {
+	for (const { parameter, label } of ids ?? []) {
+		const raw = context.getNodeParameter(parameter, undefined, { extractValue: true }) as unknown;
+		const value = raw === undefined || raw === null ? '' : String(raw).trim();
+		if (value === '') {
+			throw new NodeOperationError(context.getNode(), `${label} is empty`, {
+				description: `Enter the ${label} of the item to use (or an expression that gives it).`,
+			});
+		}
+		if (/[/?#]/.test(value)) {
+			throw new NodeOperationError(context.getNode(), `${label} "${value}" is not a valid id`, {
+				description: `${label} must not contain "/", "?" or "#": give the id alone, not a URL or a path.`,
+			});
+		}
+	}
+}
+
+/** `undefined` when Return All is on, else the Limit parameter. */
+export function readLimit(context: IExecuteSingleFunctions, defaultLimit = 50): number | undefined {
+	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
+	if (returnAll) return undefined;
+	return context.getNodeParameter('limit', defaultLimit) as number;
+}
+
+/** Errors reach n8n as NodeApiError or NodeOperationError (transports build those); anything else is wrapped. */
+export function asNodeError(context: RequestContext, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error instanceof Error ? error : String(error));
+}
+
+/** With "Continue On Fail", the error becomes an output item instead of stopping the workflow. */
+export async function itemsOrErrorItem(
+	context: IExecuteSingleFunctions,
+	run: () => Promise<IDataObject[]>,
+): Promise<INodeExecutionData[]> {
+	try {
+		return (await run()).map((json) => ({ json }));
+	} catch (error) {
+		const failure = asNodeError(context, error);
+		if (!context.continueOnFail()) throw failure;
+		return [
+			{
+				json: {
+					error: failure.message,
+					description: failure.description ?? null,
+					httpCode: (failure as NodeApiError).httpCode ?? null,
+				},
+			},
+		];
+	}
+}
