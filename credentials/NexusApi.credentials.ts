@@ -71,14 +71,32 @@ export class NexusApi implements ICredentialType {
 			);
 		}
 		const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-		const answer = (await this.helpers.httpRequest({
+		// Statuses are read here rather than thrown, so no error can carry the request (and its key).
+		const response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${baseUrl}/functions/v1/agent-auth`,
 			headers: { apikey: String(credentials.anonApiKey ?? ''), 'Content-Type': 'application/json' },
 			body: { api_key: apiKey },
 			json: true,
-		})) as { access_token?: unknown };
-		if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; headers?: Record<string, unknown>; body?: { access_token?: unknown; message?: unknown; error?: unknown } };
+		const answer = response.body ?? {};
+		if (response.statusCode === 429) {
+			const wait = response.headers?.['retry-after'];
+			throw new Error(
+				`Nexus refused the key exchange: too many attempts (10 per minute per IP)${wait ? `; retry in ${String(wait)} s` : ''}`,
+			);
+		}
+		if (response.statusCode >= 400) {
+			const vendor = typeof answer.message === 'string' ? answer.message : String(answer.error ?? 'no message');
+			const advice =
+				response.statusCode === 401 || response.statusCode === 403
+					? ' Check the agent API key (it may be revoked or expired) and the anon key in the Nexus API credential.'
+					: '';
+			throw new Error(`Nexus agent-auth answered ${response.statusCode}: ${vendor}.${advice}`);
+		}
+		if (typeof answer.access_token !== 'string' || answer.access_token === '') {
 			throw new Error('Nexus agent-auth answered without an access token');
 		}
 		return { accessToken: answer.access_token };
