@@ -1,0 +1,76 @@
+/** Small measuring tools for `npm run bench`: medians, ratios and a heap sampler. */
+
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+	if (values.length === 0) return Number.NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+	return sorted[index];
+}
+
+export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+	const started = process.hrtime.bigint();
+	const value = await run();
+	return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+}
+
+function collectGarbage(): void {
+	(globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Peak heap above the settled baseline while `run` works (sampled every 2 ms; run with --expose-gc). */
+export async function peakHeapDuring<T>(run: () => Promise<T>): Promise<{ peakBytes: number; value: T }> {
+	collectGarbage();
+	const baseline = process.memoryUsage().heapUsed;
+	let peak = baseline;
+	const sampler = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage().heapUsed);
+	}, 2);
+	try {
+		const value = await run();
+		peak = Math.max(peak, process.memoryUsage().heapUsed);
+		return { peakBytes: peak - baseline, value };
+	} finally {
+		clearInterval(sampler);
+	}
+}
+
+/**
+ * Runs each contender `rounds` times, interleaved (A B C, A B C, ...) so machine noise hits all
+ * alike, after one warm-up round; returns each contender's median milliseconds.
+ */
+export async function interleavedMedians(
+	contenders: Record<string, () => Promise<unknown>>,
+	rounds: number,
+): Promise<Record<string, { medianMs: number; runsMs: number[] }>> {
+	const names = Object.keys(contenders);
+	for (const name of names) await contenders[name]();
+	const runs: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+	for (let round = 0; round < rounds; round++) {
+		for (const name of names) runs[name].push((await timed(contenders[name])).ms);
+	}
+	return Object.fromEntries(names.map((name) => [name, { medianMs: median(runs[name]), runsMs: runs[name] }]));
+}
+
+export interface BenchRow {
+	figure: string;
+	value: string;
+	baseline: string;
+	ratio: string;
+	target: string;
+	met: boolean | null;
+}
+
+export function formatTable(rows: BenchRow[]): string {
+	const header: BenchRow = { figure: 'Figure', value: 'Value', baseline: 'Baseline (same run)', ratio: 'Ratio', target: 'Target', met: null };
+	const all = [header, ...rows];
+	const cell = (row: BenchRow) => [row.figure, row.value, row.baseline, row.ratio, row.target, row.met === null ? (row === header ? 'Met' : '-') : row.met ? 'yes' : 'NO'];
+	const widths = cell(header).map((_, i) => Math.max(...all.map((row) => cell(row)[i].length)));
+	const line = (row: BenchRow) => `| ${cell(row).map((text, i) => text.padEnd(widths[i])).join(' | ')} |`;
+	return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
