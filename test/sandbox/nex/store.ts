@@ -2,6 +2,7 @@ import { displayName, matchKey } from './attributes';
 import { DEFAULT_CONFIG, type NexSandboxConfig } from './config';
 import { ApiError } from './http';
 import { IdGenerator, OWNER_USER_ID, WORKSPACE_ID } from './ids';
+import { Rng } from './random';
 import { rfc3339 } from './time';
 import type {
 	AiListJob,
@@ -44,6 +45,8 @@ export const API_ACTOR = { createdBy: 'developer_api', createdById: OWNER_USER_I
  */
 export class NexStore {
 	readonly ids = new IdGenerator();
+	/** Seeded randomness for demo data (reset with the store). */
+	readonly rng = new Rng();
 	readonly workspaceId = WORKSPACE_ID;
 	readonly workspace: WorkspaceInfo = {
 		name: 'Acme Corp',
@@ -56,8 +59,8 @@ export class NexStore {
 	readonly records = new Map<string, RecordEntity>();
 	/** objectId → record ids in creation order. */
 	readonly recordsByObject = new Map<string, Set<string>>();
-	/** `${objectId}:${slug}` → match key → record id, for unique attributes. */
-	private readonly uniqueIndex = new Map<string, Map<string, string>>();
+	/** Unique attribute → match key → record id. */
+	private readonly uniqueIndex = new Map<AttributeDef, Map<string, string>>();
 	readonly listEntries = new Map<string, ListEntry>();
 	/** listId → recordId → entry. */
 	readonly entriesByList = new Map<string, Map<string, ListEntry>>();
@@ -88,14 +91,18 @@ export class NexStore {
 
 	constructor(readonly config: NexSandboxConfig = { ...DEFAULT_CONFIG }) {}
 
+	/** Shifted by `advanceClock` so tests can move time forward instead of sleeping. */
+	clockOffsetMs = 0;
+
 	now(): number {
-		return Date.now();
+		return Date.now() + this.clockOffsetMs;
 	}
 
 	clear(): void {
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
 		this.ids.reset();
+		this.rng.reset();
 		for (const m of [
 			this.objects,
 			this.lists,
@@ -125,6 +132,7 @@ export class NexStore {
 		this.failNext.artifacts = 0;
 		this.failNext.aiListJobs = 0;
 		this.failNext.compounding = 0;
+		this.clockOffsetMs = 0;
 	}
 
 	/** A timer that does not keep the process alive and dies with `clear()`. */
@@ -205,7 +213,7 @@ export class NexStore {
 		for (const def of [...this.relationshipDefs.values()]) {
 			if (def.definition1Id === object.id || def.definition2Id === object.id) this.deleteRelationshipDef(def);
 		}
-		for (const indexKey of [...this.uniqueIndex.keys()]) if (indexKey.startsWith(`${key}:`)) this.uniqueIndex.delete(indexKey);
+		for (const attribute of object.attributes) this.uniqueIndex.delete(attribute);
 		this.recordsByObject.delete(key);
 		this.objects.delete(key);
 	}
@@ -213,7 +221,7 @@ export class NexStore {
 	/** Drops an attribute and its values from every record of the object. */
 	deleteAttribute(object: ObjectDef, attribute: AttributeDef): void {
 		object.attributes = object.attributes.filter((a) => a !== attribute);
-		this.uniqueIndex.delete(`${object.id}:${attribute.slug}`);
+		this.uniqueIndex.delete(attribute);
 		for (const recordId of this.recordsByObject.get(object.id.toString()) ?? []) {
 			const rec = this.records.get(recordId);
 			if (rec) delete rec.attributes[attribute.slug];
@@ -293,20 +301,14 @@ export class NexStore {
 		options: { timeline?: boolean; actor?: string } = {},
 	): RecordEntity {
 		this.checkUnique(object, attributes);
-		const record: RecordEntity = {
-			id: this.ids.next(),
-			objectId: object.id,
-			attributes,
-			createdMs: ms,
-			createdAt: rfc3339(ms),
-			updatedAt: rfc3339(ms),
-		};
+		const at = rfc3339(ms);
+		const record: RecordEntity = { id: this.ids.next(), objectId: object.id, attributes, createdMs: ms, createdAt: at, updatedAt: at };
 		const key = record.id.toString();
 		this.records.set(key, record);
 		this.recordsByObject.get(object.id.toString())!.add(key);
-		this.indexUnique(object, record, attributes);
+		this.indexUnique(object, key, attributes);
 		if (options.timeline !== false) {
-			this.addTimeline(record.id, 'entity', key, 'created', { entity: this.entityPayload(record) }, ms, options.actor);
+			this.addTimeline(record.id, 'entity', key, 'created', { entity: this.entityPayload(record, object, key) }, ms, options.actor, key);
 		}
 		return record;
 	}
@@ -322,7 +324,7 @@ export class NexStore {
 			this.unindexUnique(object, record, slug);
 			if (value === null) delete record.attributes[slug];
 			else record.attributes[slug] = value;
-			this.indexUnique(object, record, { [slug]: value });
+			this.indexUnique(object, record.id.toString(), { [slug]: value });
 			fieldChanges.push({ field_name: slug, old_value: old ?? null, new_value: value });
 		}
 		record.updatedAt = rfc3339(ms);
@@ -361,7 +363,8 @@ export class NexStore {
 	/** Records of the object whose `slug` value matches (any element for multi-value attributes). */
 	findByAttribute(object: ObjectDef, slug: string, value: unknown): RecordEntity | undefined {
 		const wanted = (Array.isArray(value) ? value : [value]).map(matchKey);
-		const index = this.uniqueIndex.get(`${object.id}:${slug}`);
+		const def = object.attributes.find((a) => a.slug === slug);
+		const index = def ? this.uniqueIndex.get(def) : undefined;
 		if (index) {
 			for (const w of wanted) {
 				const id = index.get(w);
@@ -378,10 +381,9 @@ export class NexStore {
 		return undefined;
 	}
 
-	entityPayload(record: RecordEntity): Record<string, unknown> {
-		const object = this.objectOf(record);
+	entityPayload(record: RecordEntity, object = this.objectOf(record), key = record.id.toString()): Record<string, unknown> {
 		return {
-			id: record.id.toString(),
+			id: key,
 			definition_id: object.id.toString(),
 			type: object.slug,
 			name: this.recordName(record),
@@ -394,7 +396,7 @@ export class NexStore {
 			if (!def.options.is_unique) continue;
 			const value = attributes[def.slug];
 			if (value === undefined || value === null) continue;
-			const index = this.uniqueIndex.get(`${object.id}:${def.slug}`);
+			const index = this.uniqueIndex.get(def);
 			if (!index) continue;
 			for (const v of Array.isArray(value) ? value : [value]) {
 				const owner = index.get(matchKey(v));
@@ -405,23 +407,24 @@ export class NexStore {
 		}
 	}
 
-	private indexUnique(object: ObjectDef, record: RecordEntity, attributes: Record<string, unknown>): void {
+	private indexUnique(object: ObjectDef, recordKey: string, attributes: Record<string, unknown>): void {
 		for (const def of object.attributes) {
 			if (!def.options.is_unique) continue;
 			const value = attributes[def.slug];
 			if (value === undefined || value === null) continue;
-			const indexKey = `${object.id}:${def.slug}`;
-			let index = this.uniqueIndex.get(indexKey);
+			let index = this.uniqueIndex.get(def);
 			if (!index) {
 				index = new Map();
-				this.uniqueIndex.set(indexKey, index);
+				this.uniqueIndex.set(def, index);
 			}
-			for (const v of Array.isArray(value) ? value : [value]) index.set(matchKey(v), record.id.toString());
+			if (Array.isArray(value)) for (const v of value) index.set(matchKey(v), recordKey);
+			else index.set(matchKey(value), recordKey);
 		}
 	}
 
 	private unindexUnique(object: ObjectDef, record: RecordEntity, slug: string): void {
-		const index = this.uniqueIndex.get(`${object.id}:${slug}`);
+		const def = object.attributes.find((a) => a.slug === slug);
+		const index = def ? this.uniqueIndex.get(def) : undefined;
 		const value = record.attributes[slug];
 		if (!index || value === undefined || value === null) return;
 		for (const v of Array.isArray(value) ? value : [value]) {
@@ -446,6 +449,7 @@ export class NexStore {
 		payload: Record<string, unknown>,
 		ms = this.now(),
 		actor: string = API_ACTOR.createdBy,
+		recordKey = recordId.toString(),
 	): TimelineEvent {
 		const event: TimelineEvent = {
 			id: this.ids.next(),
@@ -458,11 +462,10 @@ export class NexStore {
 			createdBy: actor,
 			createdById: API_ACTOR.createdById,
 		};
-		const key = recordId.toString();
-		let events = this.timeline.get(key);
+		let events = this.timeline.get(recordKey);
 		if (!events) {
 			events = [];
-			this.timeline.set(key, events);
+			this.timeline.set(recordKey, events);
 		}
 		events.push(event);
 		return event;

@@ -3,12 +3,20 @@
  * trailing zeros): `2026-02-05T10:30:00Z`, `2026-02-05T10:30:00.12Z`.
  */
 export function rfc3339(ms: number): string {
-	const iso = new Date(ms).toISOString();
-	return iso.replace(/\.(\d{3})Z$/, (_all, fraction: string) => {
-		const trimmed = fraction.replace(/0+$/, '');
-		return trimmed ? `.${trimmed}Z` : 'Z';
-	});
+	const whole = Math.round(ms);
+	const second = Math.floor(whole / 1000);
+	if (second !== cachedSecond) {
+		cachedSecond = second;
+		cachedPrefix = new Date(second * 1000).toISOString().slice(0, 19);
+	}
+	const fraction = whole - second * 1000;
+	if (fraction === 0) return `${cachedPrefix}Z`;
+	return `${cachedPrefix}.${String(fraction).padStart(3, '0').replace(/0+$/, '')}Z`;
 }
+
+// Bulk seeding formats thousands of timestamps within the same second: cache the second's text.
+let cachedSecond = Number.NaN;
+let cachedPrefix = '';
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
 
@@ -16,7 +24,7 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?
 export function parseRfc3339(value: string): number | undefined {
 	const m = RFC3339.exec(value);
 	if (!m) return undefined;
-	const [, y, mo, d, h, mi, s] = m;
+	const [, , mo, d, h, mi, s] = m;
 	if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31 || +h > 23 || +mi > 59 || +s > 60) return undefined;
 	const ms = Date.parse(value.toUpperCase());
 	return Number.isNaN(ms) ? undefined : ms;

@@ -244,6 +244,17 @@ export interface AiListJob {
 	createdAt: string;
 	durationMs: number;
 	fail: boolean;
+	/** Fixed when the job completes. */
+	result?: { entities: AiListEntity[]; interpretation: string };
+}
+
+export interface AiListEntity {
+	id: string;
+	name: string;
+	type: 'contact' | 'company';
+	reason: string;
+	highlights: string[];
+	attributes: Record<string, unknown>;
 }
 
 export const INTEGRATION_TYPES = ['email', 'calendar', 'messaging', 'crm'] as const;
