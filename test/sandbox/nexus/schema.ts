@@ -1,5 +1,5 @@
 /**
- * The Nexus database schema, with the table and column names of nexus-api-reference.md
+ * The Nexus database schema, with the table and column names of the vendor's agent API reference
  * ("real column names from the production database").
  *
  * - `orders.order_status` is plain text (the reference calls it an enum of pending, confirmed,

@@ -373,8 +373,8 @@ class Parser {
 				return { relation, field };
 			});
 			const term: OrderTerm = rel ? { relation: rel.relation, field: rel.field } : { field: this.field() };
-			if (this.attempt(() => this.expect('.asc'))) term.direction = 'asc';
-			else if (this.attempt(() => this.expect('.desc'))) term.direction = 'desc';
+			if (this.lit('.asc')) term.direction = 'asc';
+			else if (this.lit('.desc')) term.direction = 'desc';
 			if (this.lit('.nullsfirst')) term.nulls = 'first';
 			else if (this.lit('.nullslast')) term.nulls = 'last';
 			this.ws();
@@ -390,8 +390,8 @@ class Parser {
 		const out: { hint?: string; join?: 'inner' | 'left' } = {};
 		for (let n = 0; n < 2 && this.peek() === '!'; n++) {
 			this.i++;
-			if (this.attempt(() => this.expect('left'))) out.join ??= 'left';
-			else if (this.attempt(() => this.expect('inner'))) out.join ??= 'inner';
+			if (this.lit('left')) out.join ??= 'left';
+			else if (this.lit('inner')) out.join ??= 'inner';
 			else out.hint ??= this.fieldName();
 		}
 		return out;
@@ -445,7 +445,7 @@ class Parser {
 			return {
 				kind: 'relation',
 				name: relation.name,
-				alias: 'alias' in relation ? relation.alias : undefined,
+				alias: 'alias' in relation ? (relation.alias as string | undefined) : undefined,
 				hint: relation.hint,
 				join: relation.join,
 				spread: spread !== undefined,

@@ -1,0 +1,111 @@
+/**
+ * `/__control/*`: test hooks, no auth, never faulted or logged.
+ *
+ *   GET    /__control/state                 counters and settings
+ *   POST   /__control/reset                 fresh seed, no faults, empty log
+ *   GET    /__control/faults                pending faults
+ *   POST   /__control/faults                add a FaultSpec or an array of them
+ *   DELETE /__control/faults                clear faults
+ *   GET    /__control/requests              the request log
+ *   DELETE /__control/requests              clear the log
+ *   POST   /__control/seed/orders           {org, count, sameUpdatedAt?, status?} -> {ids}
+ *   POST   /__control/touch/orders          {org?, ids?, count?, status?, updatedAt?} -> {ids}
+ *   POST   /__control/expire-tokens         every issued JWT answers "JWT expired"
+ *   POST   /__control/jwt-lifetime          {seconds}
+ *   POST   /__control/limits                {requestsPerMinute?, authAttemptsPerMinute?}
+ *   POST   /__control/sql                   {sql, params?} -> {rows} (superuser)
+ *   POST   /__control/reload-schema         reload the schema cache after DDL
+ */
+import type { FaultSpec } from '../shared/faults';
+import { toPgError } from './db';
+import { type ApiRequest, json, type Reply } from './http';
+import type { NexusSandbox, TouchOrdersOptions } from './index';
+
+function parseBody(req: ApiRequest): Record<string, unknown> {
+	if (!req.bodyText.trim()) return {};
+	const v: unknown = JSON.parse(req.bodyText);
+	if (Array.isArray(v)) return { items: v };
+	return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+}
+
+export function controlHandler(sandbox: () => NexusSandbox, state: () => Record<string, unknown>) {
+	return async (req: ApiRequest): Promise<Reply> => {
+		const s = sandbox();
+		const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
+		let body: Record<string, unknown>;
+		try {
+			body = parseBody(req);
+		} catch {
+			return json(400, { error: 'invalid_json', message: 'Body must be JSON' });
+		}
+		try {
+			switch (route) {
+				case 'GET /__control':
+				case 'GET /__control/state':
+					return json(200, state());
+				case 'POST /__control/reset':
+					await s.reset();
+					return json(200, { ok: true });
+				case 'GET /__control/faults':
+					return json(200, { faults: s.faults.pending() });
+				case 'POST /__control/faults': {
+					const specs = (Array.isArray(body.items) ? body.items : Array.isArray(body.faults) ? body.faults : [body]) as FaultSpec[];
+					for (const spec of specs) {
+						if (!spec || typeof spec.kind !== 'string') return json(400, { error: 'validation_error', message: 'fault needs a kind' });
+						s.faults.add(spec);
+					}
+					return json(200, { faults: s.faults.pending() });
+				}
+				case 'DELETE /__control/faults':
+					s.faults.clear();
+					return json(200, { ok: true });
+				case 'GET /__control/requests':
+					return json(200, { requests: s.requests.entries });
+				case 'DELETE /__control/requests':
+					s.requests.clear();
+					return json(200, { ok: true });
+				case 'POST /__control/seed/orders': {
+					const org = body.org === 'b' ? 'b' : 'a';
+					const count = Number(body.count ?? 1);
+					if (!Number.isInteger(count) || count < 1 || count > 1_000_000) return json(400, { error: 'validation_error', message: 'count must be 1..1000000' });
+					const ids = await s.seedOrders({
+						org,
+						count,
+						sameUpdatedAt: typeof body.sameUpdatedAt === 'string' ? body.sameUpdatedAt : undefined,
+						status: typeof body.status === 'string' ? body.status : undefined,
+					});
+					return json(200, { ids, count: ids.length });
+				}
+				case 'POST /__control/touch/orders':
+					return json(200, { ids: await s.touchOrders(body as TouchOrdersOptions) });
+				case 'POST /__control/expire-tokens':
+					s.expireTokens();
+					return json(200, { ok: true });
+				case 'POST /__control/jwt-lifetime': {
+					const seconds = Number(body.seconds);
+					if (!Number.isFinite(seconds) || seconds < 0) return json(400, { error: 'validation_error', message: 'seconds must be >= 0' });
+					s.setJwtLifetime(seconds);
+					return json(200, { ok: true, seconds });
+				}
+				case 'POST /__control/limits':
+					if (body.requestsPerMinute !== undefined) s.setRequestsPerMinute(Number(body.requestsPerMinute));
+					if (body.authAttemptsPerMinute !== undefined) s.setAuthAttemptsPerMinute(Number(body.authAttemptsPerMinute));
+					return json(200, state());
+				case 'POST /__control/sql': {
+					if (typeof body.sql !== 'string') return json(400, { error: 'validation_error', message: 'sql is required' });
+					const rows = await s.query(body.sql, Array.isArray(body.params) ? body.params : []);
+					return json(200, { rows });
+				}
+				case 'POST /__control/reload-schema':
+					await s.reloadSchemaCache();
+					return json(200, { ok: true });
+				default:
+					return json(404, { error: 'not_found', message: `No control endpoint ${route}` });
+			}
+		} catch (error) {
+			const pg = toPgError(error);
+			if (pg) return json(400, { error: 'sql_error', code: pg.code, message: pg.message, details: pg.detail, hint: pg.hint });
+			return json(500, { error: 'internal_error', message: error instanceof Error ? error.message : String(error) });
+		}
+	};
+}
