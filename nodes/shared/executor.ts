@@ -61,7 +61,8 @@ export function asTransportFailure(error: unknown): unknown {
 		return error;
 	}
 	const { status, code, message } = describeThrown(error);
-	if (status !== undefined) return new HttpStatusFailure(status, {}, { message }, message);
+	// A status below 400 here means the headers arrived but the body did not (reset mid-body).
+	if (status !== undefined && status >= 400) return new HttpStatusFailure(status, {}, { message }, message);
 	return new NetworkFailure(code ?? 'ECONNRESET', message);
 }
 

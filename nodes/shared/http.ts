@@ -64,6 +64,9 @@ export function parseFullResponse(response: IN8nHttpFullResponse): unknown {
 		throw new HttpStatusFailure(status, (response.headers ?? {}) as Record<string, unknown>, safeParse(text), text);
 	}
 	if (text.trim() === '') return undefined;
+	// Some answers are documents, not JSON (the knowledge graph as HTML): hand them over as text.
+	const contentType = String((response.headers ?? {})['content-type'] ?? '');
+	if (contentType !== '' && !/json/i.test(contentType)) return text;
 	const parsed = tryParse(text);
 	if (parsed.invalid) throw new TruncatedBodyFailure(text);
 	return parsed.value;

@@ -12,12 +12,22 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { setSafeRegexEngine, Workflow } from 'n8n-workflow';
 
 import type { StoredCredential } from './credentialsHelper';
 import { HarnessCredentialsHelper } from './credentialsHelper';
 import type { NodeTypeRegistry } from './nodeTypes';
 import { loadPackageTypes } from './packageTypes';
+
+// n8n's default regex engine runs each pattern in a VM with a 250 ms limit, which a loaded CI
+// machine can exceed on the simplest pattern; the host runs them natively.
+setSafeRegexEngine({
+	exec: (pattern, input, flags) => new RegExp(pattern, flags).exec(input),
+	test: (pattern, input, flags) => new RegExp(pattern, flags).test(input),
+	replace: (pattern, input, flags, replacement) => input.replace(new RegExp(pattern, flags), replacement),
+	matchAll: (pattern, input, flags) => [...input.matchAll(new RegExp(pattern, flags?.includes('g') ? flags : `${flags ?? ''}g`))],
+	split: (pattern, input, flags) => input.split(new RegExp(pattern, flags)),
+});
 
 /** A workflow as n8n stores it (export JSON). */
 export interface WorkflowJson {

@@ -188,7 +188,10 @@ async function paginate(
 			const items = extractItems(spec, answer);
 			let next: number | undefined;
 			if (pagination.style === 'bodyOffset') {
-				next = offset + items.length < Number(answer.total) ? offset + items.length : undefined;
+				// Without a usable total, a full page means there may be more: ask for the next one.
+				const total = Number(answer.total);
+				const more = Number.isFinite(total) ? offset + items.length < total : items.length >= page.limit;
+				next = more ? offset + items.length : undefined;
 			} else if (answer.has_more) {
 				next = typeof answer.next_offset === 'number' ? answer.next_offset : offset + items.length;
 			}

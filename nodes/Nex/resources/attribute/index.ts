@@ -1,3 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const attributeDescription: INodeProperties[] = [];
+import { resourceDescription } from '../object/common';
+import { attributeCreate } from './create.operation';
+import { attributeDelete } from './delete.operation';
+import { attributeUpdate } from './update.operation';
+
+export const attributeDescription: INodeProperties[] = resourceDescription(
+	'attribute',
+	[attributeCreate, attributeDelete, attributeUpdate],
+	'create',
+);

@@ -1,3 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const knowledgeGraphDescription: INodeProperties[] = [];
+import * as get from './get.operation';
+
+export const knowledgeGraphDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['knowledgeGraph'] } },
+		options: [get.option],
+		default: 'get',
+	},
+	...get.properties,
+];

@@ -1,3 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const listDescription: INodeProperties[] = [];
+import { resourceDescription } from '../object/common';
+import { listCreate } from './create.operation';
+import { listDelete } from './delete.operation';
+import { listGet } from './get.operation';
+import { listGetAll } from './getAll.operation';
+
+export const listDescription: INodeProperties[] = resourceDescription(
+	'list',
+	[listCreate, listDelete, listGet, listGetAll],
+	'getAll',
+);

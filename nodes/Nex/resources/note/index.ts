@@ -1,3 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const noteDescription: INodeProperties[] = [];
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export { searchNotes } from './listSearch';
+
+export const noteDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['note'] } },
+		options: [create.option, del.option, get.option, getAll.option, update.option],
+		default: 'create',
+	},
+	...create.properties,
+	...del.properties,
+	...get.properties,
+	...getAll.properties,
+	...update.properties,
+];

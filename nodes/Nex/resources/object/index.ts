@@ -1,28 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { nexRouting } from '../../shared/transport';
+import { resourceDescription } from './common';
+import { objectCreate } from './create.operation';
+import { objectDelete } from './delete.operation';
+import { objectGet } from './get.operation';
+import { objectGetAll } from './getAll.operation';
+import { objectUpdate } from './update.operation';
 
-const showOnlyForObjects = { resource: ['object'] };
-
-export const objectDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForObjects },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many object types',
-				description: 'List the object types (schema) of the workspace, with their attributes',
-				routing: nexRouting(
-					{ method: 'GET', url: '/v1/objects' },
-					{ scope: 'object.read', safeToRepeat: true, items: 'data' },
-				),
-			},
-		],
-		default: 'getAll',
-	},
-];
+export const objectDescription: INodeProperties[] = resourceDescription(
+	'object',
+	[objectCreate, objectDelete, objectGet, objectGetAll, objectUpdate],
+	'getAll',
+);

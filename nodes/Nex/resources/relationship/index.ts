@@ -1,3 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const relationshipDescription: INodeProperties[] = [];
+import { resourceDescription } from '../object/common';
+import { relationshipCreate } from './create.operation';
+import { relationshipDelete } from './delete.operation';
+
+export const relationshipDescription: INodeProperties[] = resourceDescription(
+	'relationship',
+	[relationshipCreate, relationshipDelete],
+	'create',
+);

@@ -1,3 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const searchDescription: INodeProperties[] = [];
+import { resourceDescription } from '../object/common';
+import { searchRecords } from './search.operation';
+
+export const searchDescription: INodeProperties[] = resourceDescription('search', [searchRecords], 'search');

@@ -1,3 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const timelineDescription: INodeProperties[] = [];
+import * as getAll from './getAll.operation';
+
+export const timelineDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['timeline'] } },
+		options: [getAll.option],
+		default: 'getAll',
+	},
+	...getAll.properties,
+];

@@ -1,0 +1,115 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { checkIntegerInRange, optionalParameter, requireText } from '../../shared/inputChecks';
+import { nexRouting } from '../../shared/transport';
+import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
+import { AI_LIST_SCOPE, AI_LIST_STATUS_RULES, readAiListJob, unwrapAiListJob } from './job';
+
+const show = { resource: ['aiList'], operation: ['create'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an AI list',
+	description:
+		'Have the AI search the workspace for contacts or companies matching a description, ranked with reasons and highlights',
+	routing: nexRouting(
+		{ method: 'POST', url: '/v1/context/list/jobs' },
+		{
+			scope: AI_LIST_SCOPE,
+			safeToRepeat: false,
+			items: unwrapAiListJob,
+			validate(this: IExecuteSingleFunctions) {
+				requireText(this, 'query', 'Description');
+				const limit = optionalParameter(this, 'additionalFields.maxResults');
+				if (limit !== undefined) checkIntegerInRange(this, limit, 'Max Results', 1, 100);
+				readWaitSettings(this, true);
+			},
+			async transform(items) {
+				const job = items[0] ?? {};
+				const { wait, timeoutMs } = readWaitSettings(this, true);
+				if (!wait) return [job];
+				const jobId = job.job_id === undefined || job.job_id === null ? '' : String(job.job_id);
+				if (jobId === '') {
+					throw new NodeOperationError(this.getNode(), 'Nex accepted the AI list request but returned no job_id to wait for', {
+						description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
+					});
+				}
+				const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
+				const includeAttributes = fields.includeAttributes === true;
+				return [
+					await waitForJob(this, {
+						label: `AI list job ${jobId}`,
+						rules: AI_LIST_STATUS_RULES,
+						poll: async () => await readAiListJob(this, jobId, includeAttributes),
+						timeoutMs,
+						readLater: 'the AI List → Get operation',
+					}),
+				];
+			},
+		},
+	),
+};
+
+export const properties: INodeProperties[] = [
+	...updateDisplayOptions({ show }, [
+		{
+			displayName: 'Description',
+			name: 'query',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			required: true,
+			default: '',
+			placeholder: 'e.g. high priority contacts in enterprise deals',
+			description: 'What the list should contain, in natural language',
+			routing: { send: { type: 'body', property: 'query' } },
+		},
+		{
+			displayName: 'Object Type',
+			name: 'objectType',
+			type: 'options',
+			options: [
+				{ name: 'Company', value: 'company' },
+				{ name: 'Contact', value: 'contact' },
+			],
+			default: 'contact',
+			description: 'Whether the list holds people or companies',
+			routing: { send: { type: 'body', property: 'object_type' } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Include Attributes',
+					name: 'includeAttributes',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to return every attribute value of each matched record',
+					routing: { send: { type: 'body', property: 'include_attributes' } },
+				},
+				{
+					displayName: 'Max Results',
+					name: 'maxResults',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 100 },
+					default: 50,
+					description: 'How many records the AI may put on the list (1–100; Nex uses 50 when not set)',
+					routing: { send: { type: 'body', property: 'limit' } },
+				},
+			],
+		},
+	]),
+	...waitProperties(show, {
+		displayName: 'Wait for Completion',
+		what: 'the list to be built',
+		defaultWait: true,
+		defaultTimeoutSeconds: 120,
+		waitDescription:
+			'Whether to wait until the AI has built the list and return it with its entities. Off returns the job ID at once; read it later with AI List → Get.',
+	}),
+];

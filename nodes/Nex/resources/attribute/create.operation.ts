@@ -1,0 +1,76 @@
+import { nexRouting } from '../../shared/transport';
+import { assertFilled, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
+import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
+import { ATTRIBUTE_TYPES, attributeOptionsPreSend, createAttributeOptionalFields } from './attributeFields';
+
+const show = showFor('attribute', 'create');
+
+export const attributeCreate: NexOperation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create an attribute',
+		description: 'Add an attribute definition (a field) to an object type',
+		routing: nexRouting(
+			{ method: 'POST', url: '/v1/objects/{objectType}/attributes' },
+			{
+				scope: 'object.write',
+				notFound: 'object type',
+				safeToRepeat: false,
+				pathIds: [OBJECT_TYPE_PATH_ID],
+				validate: validateAll(function () {
+					assertFilled(this, [
+						{ parameter: 'name', label: 'Name' },
+						{ parameter: 'slug', label: 'Slug' },
+					]);
+				}),
+			},
+			{ preSend: [fillPathParameters, attributeOptionsPreSend('additionalFields')] },
+		),
+	},
+	fields: [
+		objectTypeLocator(show, 'The object type to add the attribute to'),
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Status',
+			description: 'Display name of the attribute',
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'name' } },
+		},
+		{
+			displayName: 'Slug',
+			name: 'slug',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. status',
+			description: 'Key of the attribute in record attributes; lower-case letters, digits, "-" and "_"',
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'slug' } },
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			required: true,
+			default: 'text',
+			description: 'Type of the values the attribute holds',
+			options: ATTRIBUTE_TYPES,
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'type' } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show },
+			options: createAttributeOptionalFields,
+		},
+	],
+};

@@ -1,0 +1,27 @@
+import { nexRouting } from '../../shared/transport';
+import { deletedResult, fillPathParameters, showFor, type NexOperation } from '../object/common';
+import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
+import { ATTRIBUTE_PATH, ATTRIBUTE_PATH_ID, attributeLocator } from './attributeFields';
+
+const show = showFor('attribute', 'delete');
+
+export const attributeDelete: NexOperation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete an attribute',
+		description: 'Delete an attribute definition and its values on every record',
+		routing: nexRouting(
+			{ method: 'DELETE', url: ATTRIBUTE_PATH },
+			{
+				scope: 'object.write',
+				notFound: 'object type or attribute',
+				safeToRepeat: false,
+				pathIds: [OBJECT_TYPE_PATH_ID, ATTRIBUTE_PATH_ID],
+				transform: deletedResult('deleted', { object_type: 'objectType', id: 'attributeId' }),
+			},
+			{ preSend: [fillPathParameters] },
+		),
+	},
+	fields: [objectTypeLocator(show, 'The object type the attribute belongs to'), attributeLocator(show)],
+};

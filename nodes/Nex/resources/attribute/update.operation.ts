@@ -1,0 +1,55 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { nexRouting } from '../../shared/transport';
+import { fillPathParameters, showFor, type NexOperation } from '../object/common';
+import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
+import {
+	ATTRIBUTE_PATH,
+	ATTRIBUTE_PATH_ID,
+	attributeLocator,
+	attributeOptionsPreSend,
+	updateAttributeFields,
+} from './attributeFields';
+
+const show = showFor('attribute', 'update');
+
+export const attributeUpdate: NexOperation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update an attribute',
+		description: 'Change the name, description, flags or select choices of an attribute definition',
+		routing: nexRouting(
+			{ method: 'PATCH', url: ATTRIBUTE_PATH },
+			{
+				scope: 'object.write',
+				notFound: 'object type or attribute',
+				safeToRepeat: true,
+				pathIds: [OBJECT_TYPE_PATH_ID, ATTRIBUTE_PATH_ID],
+				validate() {
+					const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+					if (Object.keys(fields).length === 0) {
+						throw new NodeOperationError(this.getNode(), 'Update Fields is empty', {
+							description: 'Add at least one field to change.',
+						});
+					}
+				},
+			},
+			{ preSend: [fillPathParameters, attributeOptionsPreSend('updateFields')] },
+		),
+	},
+	fields: [
+		objectTypeLocator(show, 'The object type the attribute belongs to'),
+		attributeLocator(show),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show },
+			options: updateAttributeFields,
+		},
+	],
+};

@@ -1,0 +1,89 @@
+import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { requireText } from '../../shared/inputChecks';
+import { nexRouting } from '../../shared/transport';
+import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
+import { ARTIFACT_STATUS_RULES, CONTEXT_SCOPE, readArtifact, withArtifactId } from './artifact';
+
+const show = { resource: ['context'], operation: ['addText'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Add Text',
+	value: 'addText',
+	action: 'Add text to the context graph',
+	description:
+		'Send unstructured text (meeting notes, an email, a conversation) for the AI to extract people, companies, relationships and insights from',
+	routing: nexRouting(
+		{ method: 'POST', url: '/v1/context/text' },
+		{
+			scope: CONTEXT_SCOPE,
+			safeToRepeat: false,
+			validate(this: IExecuteSingleFunctions) {
+				requireText(this, 'content', 'Text');
+				readWaitSettings(this, true);
+			},
+			async transform(items) {
+				const handle = items[0] ?? {};
+				const { wait, timeoutMs } = readWaitSettings(this, true);
+				if (!wait) return [handle];
+				const artifactId = handle.artifact_id === undefined || handle.artifact_id === null ? '' : String(handle.artifact_id);
+				if (artifactId === '') {
+					throw new NodeOperationError(this.getNode(), 'Nex accepted the text but returned no artifact_id to wait for', {
+						description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
+					});
+				}
+				const artifact = await waitForJob(this, {
+					label: `artifact ${artifactId}`,
+					rules: ARTIFACT_STATUS_RULES,
+					poll: async () => await readArtifact(this, artifactId),
+					timeoutMs,
+					readLater: 'the Context → Get Artifact operation',
+				});
+				return [withArtifactId(artifactId, artifact)];
+			},
+		},
+	),
+};
+
+export const properties: INodeProperties[] = [
+	...updateDisplayOptions({ show }, [
+		{
+			displayName: 'Text',
+			name: 'content',
+			type: 'string',
+			typeOptions: { rows: 6 },
+			required: true,
+			default: '',
+			placeholder: 'e.g. Had a great call with John Smith from Acme Corp. He wants a demo next week.',
+			description: 'The unstructured text to process',
+			routing: { send: { type: 'body', property: 'content' } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Context',
+					name: 'context',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Sales call notes',
+					description: 'Where the text comes from or what it is, to help the AI read it',
+					routing: { send: { type: 'body', property: 'context' } },
+				},
+			],
+		},
+	]),
+	...waitProperties(show, {
+		displayName: 'Wait for Completion',
+		what: 'the text to be processed',
+		defaultWait: true,
+		defaultTimeoutSeconds: 120,
+		waitDescription:
+			'Whether to wait until Nex has processed the text (usually 10–60 seconds) and return the finished artifact with what was extracted. Off returns the artifact ID at once; read it later with Get Artifact.',
+	}),
+];

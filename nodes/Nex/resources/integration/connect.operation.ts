@@ -1,0 +1,108 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { nexRouting } from '../../shared/transport';
+import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
+import { CONNECT_STATUS_RULES, INTEGRATION_SCOPE_WRITE, readConnectStatus } from './connection';
+
+const show = { resource: ['integration'], operation: ['connect'] };
+
+/** Providers Nex connects by OAuth, per integration type. */
+const PROVIDERS: Record<string, Array<{ name: string; value: string }>> = {
+	calendar: [
+		{ name: 'Google Calendar', value: 'google' },
+		{ name: 'Outlook Calendar', value: 'microsoft' },
+	],
+	crm: [
+		{ name: 'Attio', value: 'attio' },
+		{ name: 'HubSpot', value: 'hubspot' },
+		{ name: 'Salesforce', value: 'salesforce' },
+	],
+	email: [
+		{ name: 'Gmail', value: 'google' },
+		{ name: 'Outlook', value: 'microsoft' },
+	],
+	messaging: [{ name: 'Slack', value: 'slack' }],
+};
+
+export const option: INodePropertyOptions = {
+	name: 'Connect',
+	value: 'connect',
+	action: 'Start connecting an integration',
+	description:
+		'Start the OAuth flow for an integration: returns the auth_url a person must open to grant access, and a connect_id to follow the connection with',
+	routing: nexRouting(
+		{
+			method: 'POST',
+			url: '=/v1/integrations/{{encodeURIComponent($parameter.integrationType)}}/{{encodeURIComponent($parameter.provider)}}/connect',
+		},
+		{
+			scope: INTEGRATION_SCOPE_WRITE,
+			safeToRepeat: false,
+			pathIds: [
+				{ parameter: 'integrationType', label: 'Type' },
+				{ parameter: 'provider', label: 'Provider' },
+			],
+			validate() {
+				readWaitSettings(this, false);
+			},
+			async transform(items) {
+				const started = items[0] ?? {};
+				const { wait, timeoutMs } = readWaitSettings(this, false);
+				if (!wait) return [started];
+				const connectId = started.connect_id === undefined || started.connect_id === null ? '' : String(started.connect_id);
+				if (connectId === '') {
+					throw new NodeOperationError(this.getNode(), 'Nex started the connection but returned no connect_id to wait for', {
+						description: 'Turn off "Wait for Connection" to see the answer Nex gave.',
+					});
+				}
+				const finished = await waitForJob(this, {
+					label: `connection attempt ${connectId} (auth URL: ${String(started.auth_url ?? 'none')})`,
+					rules: CONNECT_STATUS_RULES,
+					poll: async () => await readConnectStatus(this, connectId),
+					timeoutMs,
+					readLater: 'the Integration → Get Connect Status operation',
+				});
+				return [{ ...started, ...finished }];
+			},
+		},
+	),
+};
+
+export const properties: INodeProperties[] = [
+	...updateDisplayOptions({ show }, [
+		{
+			displayName: 'Type',
+			name: 'integrationType',
+			type: 'options',
+			options: [
+				{ name: 'Calendar', value: 'calendar' },
+				{ name: 'CRM', value: 'crm' },
+				{ name: 'Email', value: 'email' },
+				{ name: 'Messaging', value: 'messaging' },
+			],
+			default: 'email',
+			description: 'What kind of service to connect',
+		},
+		...Object.entries(PROVIDERS).map(([type, providers]): INodeProperties => {
+			const firstProvider = providers[0].value;
+			return {
+				displayName: 'Provider',
+				name: 'provider',
+				type: 'options',
+				options: providers,
+				default: firstProvider,
+				displayOptions: { show: { integrationType: [type] } },
+				description: 'The service to connect',
+			};
+		}),
+	]),
+	...waitProperties(show, {
+		displayName: 'Wait for Connection',
+		what: 'the connection to be completed',
+		defaultWait: false,
+		defaultTimeoutSeconds: 600,
+		waitDescription:
+			'Whether to wait until someone has opened the auth URL and granted access. The auth URL is only output when the node finishes, so leave this off to pass the URL on (e.g. by email) and follow up with Get Connect Status.',
+	}),
+];

@@ -1,0 +1,44 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readLimit } from '../../../shared/executor';
+import { nexRouting } from '../../shared/transport';
+import { INTEGRATION_SCOPE_READ } from './connection';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many integrations',
+	description: 'List the integrations Nex offers (Gmail, Slack, HubSpot...) with the connections the workspace has for each',
+	routing: nexRouting(
+		{ method: 'GET', url: '/v1/integrations' },
+		{
+			scope: INTEGRATION_SCOPE_READ,
+			safeToRepeat: true,
+			// One request answers every integration; the Limit is applied here.
+			async transform(integrations) {
+				const limit = readLimit(this);
+				return limit === undefined ? integrations : integrations.slice(0, limit);
+			},
+		},
+	),
+};
+
+export const properties: INodeProperties[] = updateDisplayOptions({ show: { resource: ['integration'], operation: ['getAll'] } }, [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+]);

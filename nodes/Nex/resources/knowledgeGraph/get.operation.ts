@@ -1,0 +1,63 @@
+import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { checkIntegerInRange } from '../../shared/inputChecks';
+import { isSimplifyChosen, simplifyProperty } from '../../shared/simplify';
+import { nexRouting } from '../../shared/transport';
+import { simplifyGraph } from './simplify';
+
+export const GRAPH_MAX_NODES = 5000;
+
+const routing = nexRouting(
+	{ method: 'GET', url: '/v1/graph' },
+	{
+		scope: 'record.read',
+		safeToRepeat: true,
+		// The transport hands a non-JSON answer (the HTML page) over as text.
+		items: (answer: unknown) => (typeof answer === 'string' ? { html: answer } : answer),
+		validate(this: IExecuteSingleFunctions) {
+			checkIntegerInRange(this, this.getNodeParameter('maxNodes', 1000), 'Max Nodes', 1, GRAPH_MAX_NODES);
+		},
+		async transform(items) {
+			const format = this.getNodeParameter('format', 'json') as string;
+			if (format !== 'json' || !isSimplifyChosen(this)) return items;
+			return items.map(simplifyGraph);
+		},
+	},
+);
+
+export const option: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get the knowledge graph',
+	description:
+		'Get the workspace knowledge graph: records as nodes (most recent first), their relationships, and the links the AI found in ingested context',
+	routing,
+};
+
+export const properties: INodeProperties[] = [
+	...updateDisplayOptions({ show: { resource: ['knowledgeGraph'], operation: ['get'] } }, [
+		{
+			displayName: 'Format',
+			name: 'format',
+			type: 'options',
+			options: [
+				{ name: 'HTML Visualization', value: 'html', description: 'An interactive page, returned as text in the "html" field' },
+				{ name: 'JSON', value: 'json', description: 'Nodes and edges as data' },
+			],
+			default: 'json',
+			description: 'Whether to get the graph as data or as an HTML page that draws it',
+			routing: { send: { type: 'query', property: 'format' } },
+		},
+		{
+			displayName: 'Max Nodes',
+			name: 'maxNodes',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: GRAPH_MAX_NODES },
+			default: 1000,
+			description: `How many record nodes to include, most recently created first (1–${GRAPH_MAX_NODES}); the totals still count the whole workspace`,
+			routing: { send: { type: 'query', property: 'limit' } },
+		},
+	]),
+	simplifyProperty({ resource: ['knowledgeGraph'], operation: ['get'], format: ['json'] }),
+];

@@ -1,0 +1,81 @@
+import { nexRouting } from '../../shared/transport';
+import { assertFilled, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
+import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
+
+const show = showFor('list', 'create');
+
+export const listCreate: NexOperation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a list',
+		description: 'Create a list (a segment or campaign) that holds records of one object type',
+		routing: nexRouting(
+			{ method: 'POST', url: '/v1/objects/{objectType}/lists' },
+			{
+				scope: 'object.write',
+				notFound: 'object type',
+				safeToRepeat: false,
+				pathIds: [OBJECT_TYPE_PATH_ID],
+				validate: validateAll(function () {
+					assertFilled(this, [
+						{ parameter: 'name', label: 'Name' },
+						{ parameter: 'slug', label: 'Slug' },
+					]);
+				}),
+			},
+			{ preSend: [fillPathParameters] },
+		),
+	},
+	fields: [
+		objectTypeLocator(show, 'The object type of the records the list will hold'),
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. VIP Contacts',
+			description: 'Display name of the list',
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'name' } },
+		},
+		{
+			displayName: 'Slug',
+			name: 'slug',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. vip-contacts',
+			description: 'URL-safe identifier of the list; lower-case letters, digits, "-" and "_"',
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'slug' } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show },
+			options: [
+				{
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					default: '',
+					description: 'What the list is for',
+					routing: { send: { type: 'body', property: 'description' } },
+				},
+				{
+					displayName: 'Plural Name',
+					name: 'namePlural',
+					type: 'string',
+					default: '',
+					description: 'Display name for several entries',
+					routing: { send: { type: 'body', property: 'name_plural' } },
+				},
+			],
+		},
+	],
+};

@@ -1,0 +1,27 @@
+import { nexRouting } from '../../shared/transport';
+import { assertIntegerIds, deletedResult, fillPathParameters, showFor, type NexOperation } from '../object/common';
+import { LIST_PATH, LIST_PATH_ID, listLocator } from './listLocator';
+
+export const listDelete: NexOperation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a list',
+		description: 'Delete a list; the records in it are kept',
+		routing: nexRouting(
+			{ method: 'DELETE', url: LIST_PATH },
+			{
+				scope: 'object.write',
+				notFound: 'list',
+				safeToRepeat: false,
+				pathIds: [LIST_PATH_ID],
+				validate() {
+					assertIntegerIds(this, [LIST_PATH_ID]);
+				},
+				transform: deletedResult('deleted', { id: 'listId' }),
+			},
+			{ preSend: [fillPathParameters] },
+		),
+	},
+	fields: [listLocator(showFor('list', 'delete'), 'The list to delete, chosen from the workspace or given by its numeric ID')],
+};

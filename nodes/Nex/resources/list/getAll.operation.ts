@@ -1,0 +1,49 @@
+import { nexRouting } from '../../shared/transport';
+import { assertLimit, fillPathParameters, keepLimit, returnAllAndLimit, showFor, type NexOperation } from '../object/common';
+import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
+
+const show = showFor('list', 'getAll');
+
+export const listGetAll: NexOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many lists',
+		description: 'List the lists that hold records of an object type',
+		routing: nexRouting(
+			{ method: 'GET', url: '/v1/objects/{objectType}/lists' },
+			{
+				scope: 'list.read',
+				notFound: 'object type',
+				safeToRepeat: true,
+				items: 'data',
+				pathIds: [OBJECT_TYPE_PATH_ID],
+				validate: assertLimit,
+				transform: keepLimit,
+			},
+			{ preSend: [fillPathParameters] },
+		),
+	},
+	fields: [
+		objectTypeLocator(show, 'The object type whose lists to return, e.g. person or company'),
+		...returnAllAndLimit(show),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show },
+			options: [
+				{
+					displayName: 'Include Attributes',
+					name: 'includeAttributes',
+					type: 'boolean',
+					default: true,
+					description: "Whether to include each list's own attribute definitions",
+					routing: { send: { type: 'query', property: 'include_attributes' } },
+				},
+			],
+		},
+	],
+};

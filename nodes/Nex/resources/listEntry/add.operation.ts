@@ -1,0 +1,39 @@
+import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { nexRouting } from '../../shared/transport';
+import { assertFilled, assertIntegerIds, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
+import { LIST_PATH, LIST_PATH_ID, listLocator } from '../list/listLocator';
+import { attributesBodyPreSend, attributesValidate } from '../record/recordBody';
+import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
+import { entryAttributeFields } from './entryFields';
+
+const show = showFor('listEntry', 'add');
+
+export const listEntryAdd: NexOperation = {
+	option: {
+		name: 'Add',
+		value: 'add',
+		action: 'Add a record to a list',
+		description: 'Add an existing record to a list, optionally with list-specific values; fails if it is already in the list',
+		routing: nexRouting(
+			{ method: 'POST', url: LIST_PATH },
+			{
+				scope: 'list.member.write',
+				notFound: 'list or record',
+				safeToRepeat: false,
+				pathIds: [LIST_PATH_ID],
+				validate: validateAll(function () {
+					assertFilled(this, [RECORD_PATH_ID]);
+					assertIntegerIds(this, [LIST_PATH_ID, RECORD_PATH_ID]);
+				}, attributesValidate(false)),
+				transform: simplifyWhenChosen(simplifyRecord),
+			},
+			{ preSend: [fillPathParameters, attributesBodyPreSend(false, { parent_id: 'recordId' })] },
+		),
+	},
+	fields: [
+		listLocator(show, 'The list to add the record to'),
+		recordLocator(show, { description: 'The record to add; it must be of the object type the list holds' }),
+		...entryAttributeFields(show, 'to set on the entry (optional)'),
+		simplifyProperty(show),
+	],
+};

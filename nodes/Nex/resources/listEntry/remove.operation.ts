@@ -1,0 +1,34 @@
+import { nexRouting } from '../../shared/transport';
+import { assertIntegerIds, deletedResult, fillPathParameters, showFor, type NexOperation } from '../object/common';
+import { LIST_PATH_ID, listLocator } from '../list/listLocator';
+import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
+import { LIST_RECORD_PATH } from './entryFields';
+
+const show = showFor('listEntry', 'remove');
+
+export const listEntryRemove: NexOperation = {
+	option: {
+		name: 'Remove',
+		value: 'remove',
+		action: 'Remove a record from a list',
+		description: 'Take a record out of a list; the record itself is kept',
+		routing: nexRouting(
+			{ method: 'DELETE', url: LIST_RECORD_PATH },
+			{
+				scope: 'record.write',
+				notFound: 'list or list entry',
+				safeToRepeat: false,
+				pathIds: [LIST_PATH_ID, RECORD_PATH_ID],
+				validate() {
+					assertIntegerIds(this, [LIST_PATH_ID, RECORD_PATH_ID]);
+				},
+				transform: deletedResult('removed', { list_id: 'listId', record_id: 'recordId' }),
+			},
+			{ preSend: [fillPathParameters] },
+		),
+	},
+	fields: [
+		listLocator(show, 'The list to remove the record from'),
+		recordLocator(show, { description: 'The record to remove (its record ID, or the list entry ID)' }),
+	],
+};

@@ -1,0 +1,38 @@
+import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { nexRouting } from '../../shared/transport';
+import { assertIntegerIds, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
+import { LIST_PATH_ID, listLocator } from '../list/listLocator';
+import { attributesBodyPreSend, attributesValidate } from '../record/recordBody';
+import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
+import { LIST_RECORD_PATH, entryAttributeFields } from './entryFields';
+
+const show = showFor('listEntry', 'update');
+
+export const listEntryUpdate: NexOperation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a record in a list',
+		description: 'Change the list-specific values of a record in a list',
+		routing: nexRouting(
+			{ method: 'PATCH', url: LIST_RECORD_PATH },
+			{
+				scope: 'list.member.write',
+				notFound: 'list or list entry',
+				safeToRepeat: true,
+				pathIds: [LIST_PATH_ID, RECORD_PATH_ID],
+				validate: validateAll(function () {
+					assertIntegerIds(this, [LIST_PATH_ID, RECORD_PATH_ID]);
+				}, attributesValidate(true)),
+				transform: simplifyWhenChosen(simplifyRecord),
+			},
+			{ preSend: [fillPathParameters, attributesBodyPreSend(true)] },
+		),
+	},
+	fields: [
+		listLocator(show, 'The list the record is in'),
+		recordLocator(show, { description: 'The record in the list (its record ID, or the list entry ID)' }),
+		...entryAttributeFields(show, 'to change'),
+		simplifyProperty(show),
+	],
+};

@@ -1,0 +1,39 @@
+import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { nexRouting } from '../../shared/transport';
+import { assertFilled, assertIntegerIds, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
+import { LIST_PATH, LIST_PATH_ID, listLocator } from '../list/listLocator';
+import { attributesBodyPreSend, attributesValidate } from '../record/recordBody';
+import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
+import { entryAttributeFields } from './entryFields';
+
+const show = showFor('listEntry', 'upsert');
+
+export const listEntryUpsert: NexOperation = {
+	option: {
+		name: 'Create or Update',
+		value: 'upsert',
+		action: 'Add or update a record in a list',
+		description: 'Create a new record, or update the current one if it already exists (upsert)',
+		routing: nexRouting(
+			{ method: 'PUT', url: LIST_PATH },
+			{
+				scope: 'list.member.write',
+				notFound: 'list or record',
+				safeToRepeat: true,
+				pathIds: [LIST_PATH_ID],
+				validate: validateAll(function () {
+					assertFilled(this, [RECORD_PATH_ID]);
+					assertIntegerIds(this, [LIST_PATH_ID, RECORD_PATH_ID]);
+				}, attributesValidate(false)),
+				transform: simplifyWhenChosen(simplifyRecord),
+			},
+			{ preSend: [fillPathParameters, attributesBodyPreSend(false, { parent_id: 'recordId' })] },
+		),
+	},
+	fields: [
+		listLocator(show, 'The list to add the record to or update it in'),
+		recordLocator(show, { description: 'The record; it must be of the object type the list holds' }),
+		...entryAttributeFields(show, 'to set on the entry (optional)'),
+		simplifyProperty(show),
+	],
+};

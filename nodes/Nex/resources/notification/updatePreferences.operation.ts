@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { checkIntegerInRange, invalidInput, sendList } from '../../shared/inputChecks';
+import { nexRouting } from '../../shared/transport';
+
+export const option: INodePropertyOptions = {
+	name: 'Update Preferences',
+	value: 'updatePreferences',
+	action: 'Update notification preferences',
+	description: 'Change how often Nex checks for alerts, which notification types are on, or whether digests are sent',
+	routing: nexRouting(
+		{ method: 'PATCH', url: '/v1/notifications/preferences' },
+		{
+			scope: 'notification.write',
+			safeToRepeat: true,
+			validate(this: IExecuteSingleFunctions) {
+				const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+				if (Object.keys(fields).length === 0) {
+					throw invalidInput(this, 'Update Fields is empty', 'Add at least one preference to change under "Update Fields".');
+				}
+				if (fields.frequencyMinutes !== undefined) {
+					checkIntegerInRange(this, fields.frequencyMinutes, 'Frequency (Minutes)', 1);
+				}
+			},
+		},
+	),
+};
+
+export const properties: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['notification'], operation: ['updatePreferences'] } },
+	[
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Digest Enabled',
+					name: 'digestEnabled',
+					type: 'boolean',
+					default: true,
+					description: 'Whether Nex sends digest notifications',
+					routing: { send: { type: 'body', property: 'digest_enabled' } },
+				},
+				{
+					displayName: 'Enabled Types',
+					name: 'enabledTypes',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. context_alert, digest',
+					description: 'Comma-separated notification types to turn on; replaces the current list (empty turns all off)',
+					routing: { send: { preSend: [sendList('updateFields.enabledTypes', 'enabled_types')] } },
+				},
+				{
+					displayName: 'Frequency (Minutes)',
+					name: 'frequencyMinutes',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 15,
+					description: 'How often Nex checks for new alerts',
+					routing: { send: { type: 'body', property: 'frequency_minutes' } },
+				},
+			],
+		},
+	],
+);

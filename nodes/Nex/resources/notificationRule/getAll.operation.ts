@@ -1,0 +1,45 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readLimit } from '../../../shared/executor';
+import { nexRouting } from '../../shared/transport';
+import { RULE_SCOPE_READ } from './fields';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many notification rules',
+	description: 'List the custom AI notification rules of the API key’s user',
+	routing: nexRouting(
+		{ method: 'GET', url: '/v1/notifications/custom' },
+		{
+			scope: RULE_SCOPE_READ,
+			safeToRepeat: true,
+			items: 'rules',
+			// One request answers every rule; the Limit is applied here.
+			async transform(rules) {
+				const limit = readLimit(this);
+				return limit === undefined ? rules : rules.slice(0, limit);
+			},
+		},
+	),
+};
+
+export const properties: INodeProperties[] = updateDisplayOptions({ show: { resource: ['notificationRule'], operation: ['getAll'] } }, [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+]);

@@ -1,0 +1,91 @@
+import { nexRouting } from '../../shared/transport';
+import { assertFilled, showFor, validateAll, type NexOperation } from './common';
+
+const show = showFor('object', 'create');
+
+export const objectCreate: NexOperation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create an object type',
+		description: 'Create a new object type (schema), e.g. "Project"; it starts with a required Name attribute',
+		routing: nexRouting(
+			{ method: 'POST', url: '/v1/objects' },
+			{
+				scope: 'object.write',
+				safeToRepeat: false,
+				validate: validateAll(function () {
+					assertFilled(this, [
+						{ parameter: 'name', label: 'Name' },
+						{ parameter: 'slug', label: 'Slug' },
+					]);
+				}),
+			},
+		),
+	},
+	fields: [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Project',
+			description: 'Display name of the object type (singular)',
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'name' } },
+		},
+		{
+			displayName: 'Slug',
+			name: 'slug',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. project',
+			description: 'URL-safe identifier used in paths, e.g. /v1/objects/project; lower-case letters, digits, "-" and "_"',
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'slug' } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show },
+			options: [
+				{
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					default: '',
+					description: 'What the object type holds',
+					routing: { send: { type: 'body', property: 'description' } },
+				},
+				{
+					displayName: 'Plural Name',
+					name: 'namePlural',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Projects',
+					description: 'Display name for several records',
+					routing: { send: { type: 'body', property: 'name_plural' } },
+				},
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					default: 'custom',
+					description: 'Kind of object type; Nex uses "custom" when omitted',
+					options: [
+						{ name: 'Company', value: 'company' },
+						{ name: 'Custom', value: 'custom' },
+						{ name: 'Deal', value: 'deal' },
+						{ name: 'Person', value: 'person' },
+					],
+					routing: { send: { type: 'body', property: 'type' } },
+				},
+			],
+		},
+	],
+};

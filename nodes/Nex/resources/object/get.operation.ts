@@ -1,0 +1,18 @@
+import { nexRouting } from '../../shared/transport';
+import { fillPathParameters, showFor, type NexOperation } from './common';
+import { OBJECT_PATH, OBJECT_TYPE_PATH_ID, objectTypeLocator } from './objectTypeLocator';
+
+export const objectGet: NexOperation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get an object type',
+		description: 'Get one object type (schema) with all its attribute definitions',
+		routing: nexRouting(
+			{ method: 'GET', url: OBJECT_PATH },
+			{ scope: 'object.read', notFound: 'object type', safeToRepeat: true, pathIds: [OBJECT_TYPE_PATH_ID] },
+			{ preSend: [fillPathParameters] },
+		),
+	},
+	fields: [objectTypeLocator(showFor('object', 'get'))],
+};

@@ -1,0 +1,39 @@
+import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { nexRouting } from '../../shared/transport';
+import { assertLimit, fillPathParameters, returnAllAndLimit, showFor, validateAll, type NexOperation } from '../object/common';
+import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
+import { assertListingOptions, listingBodyPreSend, listingOptionsField } from './recordBody';
+
+const show = showFor('record', 'getAll');
+
+/** Records per request when paging; Nex answers `{data, total, limit, offset}`. */
+export const RECORDS_PAGE_SIZE = 100;
+
+export const recordGetAll: NexOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many records',
+		description: 'List the records of an object type, optionally sorted and with chosen attributes',
+		routing: nexRouting(
+			{ method: 'POST', url: '/v1/objects/{objectType}/records' },
+			{
+				scope: 'record.read',
+				notFound: 'object type',
+				safeToRepeat: true,
+				items: 'data',
+				pathIds: [OBJECT_TYPE_PATH_ID],
+				pagination: { style: 'bodyOffset', pageSize: RECORDS_PAGE_SIZE },
+				validate: validateAll(assertLimit, assertListingOptions),
+				transform: simplifyWhenChosen(simplifyRecord),
+			},
+			{ preSend: [fillPathParameters, listingBodyPreSend] },
+		),
+	},
+	fields: [
+		objectTypeLocator(show, 'The object type whose records to list, e.g. person or company'),
+		...returnAllAndLimit(show),
+		simplifyProperty(show),
+		listingOptionsField(show, { loadOptionsMethod: 'getAttributes', loadOptionsDependsOn: ['objectType.value'] }),
+	],
+};

@@ -1,0 +1,39 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Show } from '../object/common';
+
+/** A record picker: search records by name, or give the record's numeric id. */
+export function recordLocator(
+	show: Show,
+	options: { name?: string; displayName?: string; description?: string } = {},
+): INodeProperties {
+	return {
+		displayName: options.displayName ?? 'Record',
+		name: options.name ?? 'recordId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: { show },
+		description: options.description ?? 'The record, found by a search or given by its numeric ID',
+		modes: [
+			{
+				displayName: 'From Search',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Type a name to search records...',
+				typeOptions: { searchListMethod: 'searchRecords', searchable: true, searchFilterRequired: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 32414268188027655',
+				validation: [
+					{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A record ID is a number, e.g. 32414268188027655' } },
+				],
+			},
+		],
+	};
+}
+
+export const RECORD_PATH_ID = { parameter: 'recordId', label: 'Record' };

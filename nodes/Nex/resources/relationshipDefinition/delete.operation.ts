@@ -1,0 +1,24 @@
+import { nexRouting } from '../../shared/transport';
+import { deletedResult, fillPathParameters, showFor, type NexOperation } from '../object/common';
+import { DEFINITION_PATH_ID, relationshipDefinitionLocator } from './definitionLocator';
+
+export const relationshipDefinitionDelete: NexOperation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a relationship definition',
+		description: 'Delete a kind of link between object types',
+		routing: nexRouting(
+			{ method: 'DELETE', url: '/v1/relationships/{definitionId}' },
+			{
+				scope: 'relationship.write',
+				notFound: 'relationship definition',
+				safeToRepeat: false,
+				pathIds: [DEFINITION_PATH_ID],
+				transform: deletedResult('deleted', { id: 'definitionId' }),
+			},
+			{ preSend: [fillPathParameters] },
+		),
+	},
+	fields: [relationshipDefinitionLocator(showFor('relationshipDefinition', 'delete'), { description: 'The relationship definition to delete' })],
+};
