@@ -12,6 +12,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import {
 	describeThrown,
 	HttpStatusFailure,
+	LocalFailure,
 	NetworkFailure,
 	parseFullResponse,
 	toRetryable,
@@ -56,15 +57,22 @@ export function asTransportFailure(error: unknown): unknown {
 		error instanceof HttpStatusFailure ||
 		error instanceof TruncatedBodyFailure ||
 		error instanceof RetryableFailure ||
+		error instanceof LocalFailure ||
 		error instanceof NodeOperationError
 	) {
 		return error;
 	}
 	const { status, code, message } = describeThrown(error);
-	// A status below 400 here means the headers arrived but the body did not (reset mid-body).
 	if (status !== undefined && status >= 400) return new HttpStatusFailure(status, {}, { message }, message);
-	return new NetworkFailure(code ?? 'ECONNRESET', message);
+	// A status below 400 here means the headers arrived but the body did not (reset mid-body).
+	if (status !== undefined) return new NetworkFailure(code ?? 'ECONNRESET', message);
+	if (code !== undefined || NETWORK_MESSAGE.test(message)) return new NetworkFailure(code ?? 'ECONNRESET', message);
+	// No status, no network code: nothing reached the service (e.g. the credential refused the
+	// key). Retrying would only repeat the refusal, or burn a limited key exchange.
+	return new LocalFailure(message);
 }
+
+const NETWORK_MESSAGE = /socket hang up|aborted|timeout|timed out|ECONN|EPIPE|network|closed/i;
 
 /** Sends with the node's retry policy; on giving up, the error names the attempts made. */
 export async function sendWithRetries<T, Spec extends CallSpec>(

@@ -22,6 +22,12 @@ export class TruncatedBodyFailure extends Error {
 	}
 }
 
+/**
+ * A failure before any request reached the service: the credential refused to authenticate
+ * (malformed or revoked key, the key-exchange limit) or something failed locally. Never retried.
+ */
+export class LocalFailure extends Error {}
+
 /** A request that never got a whole answer: reset, refused, timed out. */
 export class NetworkFailure extends Error {
 	constructor(

@@ -131,7 +131,7 @@ export class TestEngine {
 		} as IWorkflowBase;
 		const additionalData = this.additionalData(randomUUID(), workflowData, 'manual');
 		const execute = new WorkflowExecute(additionalData, 'manual');
-		const run = await execute.run({ workflow });
+		const run = await execute.run({ workflow, pinData: json.pinData });
 		const items: Record<string, INodeExecutionData[]> = {};
 		for (const [nodeName, runs] of Object.entries(run.data.resultData.runData)) {
 			items[nodeName] = runs[0]?.data?.main?.[0] ?? [];

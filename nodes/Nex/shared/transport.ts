@@ -20,7 +20,7 @@ import {
 	type RequestContext,
 	type ServiceTransport,
 } from '../../shared/executor';
-import { HttpStatusFailure, NetworkFailure, parseAnswerPostReceive, pick, toItems, TruncatedBodyFailure } from '../../shared/http';
+import { HttpStatusFailure, LocalFailure, NetworkFailure, parseAnswerPostReceive, pick, toItems, TruncatedBodyFailure } from '../../shared/http';
 import { collectPages, type Page } from '../../shared/paging';
 
 /**
@@ -105,6 +105,11 @@ function nexUserError(context: RequestContext, spec: NexCallSpec, error: unknown
 			message: `Could not reach Nex${tries}: ${error.code}`,
 			description:
 				'The connection failed, was reset or timed out before a complete answer arrived, so no partial result is returned. Check the base URL in the credential and the timeout under Request Options.',
+		});
+	}
+	if (error instanceof LocalFailure) {
+		return new NodeOperationError(node, error.message, {
+			description: 'No request reached Nex. Check the Nex API credential (API key and base URL).',
 		});
 	}
 	if (error instanceof Error) return error;

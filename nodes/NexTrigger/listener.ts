@@ -1,0 +1,212 @@
+import type { IDataObject, INodeExecutionData, ITriggerFunctions } from 'n8n-workflow';
+
+import { NEX_CREDENTIAL_TYPE, nexTransport } from '../Nex/shared/transport';
+import { asNodeError } from '../shared/executor';
+import { HttpStatusFailure } from '../shared/http';
+import { STREAM_SPEC, InsightStreamConnection, type OpenInfo } from './connection';
+import { InsightMemory, timeOf } from './dedupe';
+import { fetchInsights, fetchInsightsSince, type FetchSettings, type InsightsAnswer } from './gapFill';
+import {
+	BATCH_EVENT,
+	GAP_FILL_EVENT,
+	insightItem,
+	parseInsightEvent,
+	passesFilters,
+	RECENT_EVENT,
+	REPLAY_EVENT,
+	type InsightFilters,
+} from './insights';
+import type { SseMessage } from './sse/parser';
+
+/**
+ * What the Nex Trigger does with the stream: turns events into executions, drops what was
+ * emitted already, fills the gap after every reconnect and restart, and persists its memory.
+ *
+ * - Active workflow: `insight.batch.created` always; `insight.replay` only when asked for, each
+ *   replayed insight once per workflow. After every (re)connect, before reading the stream,
+ *   `GET /v1/insights?from=<newest emission seen − overlap>` recovers what the gap swallowed;
+ *   what was emitted already is dropped. On the very first activation nothing old is emitted:
+ *   the server's clock (and the replayed insights' times) set a floor below which gap fills
+ *   ignore insights.
+ * - Manual test ("Listen for event"): nothing is persisted; the first new batch that passes the
+ *   filters is returned, or, with the option, the most recent insights at once.
+ */
+
+export interface ListenerSettings {
+	includeReplay: boolean;
+	outputMode: 'batch' | 'insight';
+	filters: InsightFilters;
+	watchdogMs: number;
+	reconnectBaseMs: number;
+	reconnectMaxMs: number;
+	/** How many insights "Listen for event" with recent insights returns at most. */
+	recentLimit: number;
+}
+
+export class InsightListener {
+	private readonly memory: InsightMemory;
+
+	private readonly connection: InsightStreamConnection;
+
+	/** The first connection of a first activation: replayed insights raise the floor. */
+	private settingFloor = false;
+
+	private emittedInManual = false;
+
+	/** Ends a request made outside the connection ("Listen for event" with recent insights). */
+	private readonly closing = new AbortController();
+
+	constructor(
+		private readonly context: ITriggerFunctions,
+		private readonly settings: ListenerSettings,
+		private readonly manual: boolean,
+	) {
+		this.memory = new InsightMemory(manual ? undefined : (context.getWorkflowStaticData('node') as IDataObject));
+		this.connection = new InsightStreamConnection(
+			context,
+			{
+				onOpen: async (info, signal) => await this.onOpen(info, signal),
+				onMessage: (message) => this.onMessage(message),
+				onFatal: (error) => this.context.emitError(error),
+			},
+			{ watchdogMs: settings.watchdogMs, reconnectBaseMs: settings.reconnectBaseMs, reconnectMaxMs: settings.reconnectMaxMs },
+		);
+	}
+
+	listen(): void {
+		this.connection.start();
+	}
+
+	async close(): Promise<void> {
+		this.closing.abort();
+		await this.connection.close();
+	}
+
+	/** "Listen for event" with recent insights: the most recent ones at once, or else the next batch. */
+	async emitRecentOrListen(): Promise<void> {
+		const credentials = await this.context.getCredentials(NEX_CREDENTIAL_TYPE);
+		let recent: InsightsAnswer;
+		try {
+			recent = await fetchInsights(
+				this.context,
+				{ limit: this.settings.recentLimit },
+				this.fetchSettings(String(credentials.baseUrl ?? ''), this.closing.signal),
+			);
+		} catch (error) {
+			throw asNodeError(
+				this.context as never,
+				error instanceof HttpStatusFailure ? nexTransport.userError(this.context as never, STREAM_SPEC, error) : error,
+			);
+		}
+		// Newest first from the API: oldest first in the output, as they would have arrived.
+		const items = [...recent.insights]
+			.reverse()
+			.filter((insight) => passesFilters(insight, this.settings.filters))
+			.map((insight) => insightItem(insight, recent.workspace, recent.emittedAt, RECENT_EVENT));
+		if (items.length > 0) {
+			this.emittedInManual = true;
+			this.context.emit([items]);
+			return;
+		}
+		this.listen();
+	}
+
+	private fetchSettings(baseUrl: string, signal: AbortSignal): FetchSettings {
+		return { baseUrl: baseUrl.replace(/\/+$/, ''), signal, timeoutMs: Math.max(this.settings.watchdogMs, 30_000) };
+	}
+
+	private async onOpen(info: OpenInfo, signal: AbortSignal): Promise<void> {
+		if (this.manual) return;
+		const from = this.memory.gapFillFrom();
+		if (from === undefined) {
+			// First activation: only insights from now on.
+			this.memory.floor = info.serverTime ?? Date.now();
+			this.settingFloor = true;
+			this.memory.save();
+			return;
+		}
+		this.settingFloor = false;
+		const credentials = await this.context.getCredentials(NEX_CREDENTIAL_TYPE);
+		const result = await fetchInsightsSince(
+			this.context,
+			from,
+			this.fetchSettings(String(credentials.baseUrl ?? ''), signal),
+			// Insights the filters leave out count as known: nothing of them would be emitted.
+			(insight) => !passesFilters(insight, this.settings.filters) || this.memory.has(insight),
+		);
+		if (!result.complete) {
+			this.context.logger.warn('Nex Trigger: the gap since the last connection held more insights than one gap fill reads; the oldest may be missing');
+		}
+		const items: INodeExecutionData[] = [];
+		const floor = this.memory.floor;
+		for (const { insight, workspace, emittedAt, createdMs } of result.insights) {
+			if (floor !== undefined && createdMs !== undefined && createdMs < floor) continue;
+			if (!passesFilters(insight, this.settings.filters) || this.memory.has(insight)) continue;
+			this.memory.remember(insight, createdMs ?? Date.now());
+			this.memory.sawEmission(createdMs);
+			items.push(insightItem(insight, workspace ?? this.memory.workspace, emittedAt, GAP_FILL_EVENT));
+		}
+		this.memory.save();
+		this.emit(items);
+	}
+
+	private onMessage(message: SseMessage): void {
+		if (message.kind !== 'event') return;
+		const isReplay = message.type === REPLAY_EVENT;
+		if (message.type !== BATCH_EVENT && !isReplay) return;
+		if (this.manual && (isReplay || this.emittedInManual)) return;
+		let batch;
+		try {
+			batch = parseInsightEvent(message.data);
+		} catch (error) {
+			this.context.logger.warn(`Nex Trigger: skipped an ${message.type} event whose data is not JSON (${(error as Error).message})`);
+			return;
+		}
+		if (!batch) return;
+		const emittedMs = timeOf(batch.emittedAt);
+		if (isReplay && !this.settings.includeReplay) {
+			if (this.settingFloor) this.raiseFloor(batch.insights, emittedMs);
+			return;
+		}
+		if (!isReplay) this.memory.sawEmission(emittedMs);
+		if (batch.workspace) this.memory.workspace = batch.workspace;
+		const items: INodeExecutionData[] = [];
+		for (const insight of batch.insights) {
+			if (!passesFilters(insight, this.settings.filters) || this.memory.has(insight)) continue;
+			this.memory.remember(insight, timeOf(insight.created_at) ?? emittedMs ?? Date.now());
+			items.push(insightItem(insight, batch.workspace ?? this.memory.workspace, batch.emittedAt, message.type));
+		}
+		this.memory.save();
+		this.emit(items);
+	}
+
+	/**
+	 * On the first activation, the replayed insights existed before the trigger: remember them and
+	 * move the floor up to the newest of them (the server's clock), so no later gap fill emits them.
+	 */
+	private raiseFloor(insights: IDataObject[], emittedMs: number | undefined): void {
+		for (const insight of insights) {
+			const ms = timeOf(insight.created_at) ?? emittedMs;
+			if (ms === undefined) continue;
+			if (this.memory.floor === undefined || ms > this.memory.floor) this.memory.floor = ms;
+			if (!this.memory.has(insight)) this.memory.remember(insight, ms);
+		}
+		this.memory.save();
+	}
+
+	private emit(items: INodeExecutionData[]): void {
+		if (items.length === 0) return;
+		if (this.manual) {
+			if (this.emittedInManual) return;
+			this.emittedInManual = true;
+			this.context.emit([items]);
+			this.connection.stop();
+			return;
+		}
+		if (this.settings.outputMode === 'insight') {
+			for (const item of items) this.context.emit([[item]]);
+		} else {
+			this.context.emit([items]);
+		}
+	}
+}

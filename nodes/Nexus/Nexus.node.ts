@@ -1,0 +1,67 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { callDescription } from './resources/call';
+import { callLogDescription } from './resources/callLog';
+import { contactDescription } from './resources/contact';
+import { conversationDescription } from './resources/conversation';
+import { inventoryItemDescription } from './resources/inventoryItem';
+import { messageDescription } from './resources/message';
+import { orderDescription } from './resources/order';
+import { orderFulfillmentDescription } from './resources/orderFulfillment';
+import { organizationDescription } from './resources/organization';
+import { sendDescription } from './resources/send';
+import { shipmentDescription } from './resources/shipment';
+import { stockDescription } from './resources/stock';
+import { tableDescription } from './resources/table';
+import { warehouseDescription } from './resources/warehouse';
+import { nexusResources } from './resources';
+import { nexusListSearch } from './methods/listSearch';
+import { nexusLoadOptions } from './methods/loadOptions';
+import { requestOptionsProperty } from './shared/requestOptions';
+import { NEXUS_CREDENTIAL_TYPE, nexusRequestDefaults } from './shared/transport';
+
+export class Nexus implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Nexus',
+		name: 'nexus',
+		icon: { light: 'file:nexus.svg', dark: 'file:nexus.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Run a shop on Nexus: contacts, orders and fulfilment, conversations and messaging, inventory, shipments and calls',
+		defaults: { name: 'Nexus' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: NEXUS_CREDENTIAL_TYPE, required: true }],
+		requestDefaults: nexusRequestDefaults,
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: nexusResources,
+				default: 'order',
+			},
+			...contactDescription,
+			...orderDescription,
+			...orderFulfillmentDescription,
+			...conversationDescription,
+			...messageDescription,
+			...sendDescription,
+			...inventoryItemDescription,
+			...stockDescription,
+			...warehouseDescription,
+			...shipmentDescription,
+			...callLogDescription,
+			...callDescription,
+			...organizationDescription,
+			...tableDescription,
+			requestOptionsProperty,
+		],
+	};
+
+	methods = { listSearch: nexusListSearch, loadOptions: nexusLoadOptions };
+}

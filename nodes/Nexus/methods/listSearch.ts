@@ -1,0 +1,125 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import { quoteIfNeeded, toQueryObject, type QueryPairs } from '../shared/postgrest';
+import { asRequestContext, nexusApiRequest } from '../shared/transport';
+
+/**
+ * Searchable pickers (resource locators). A search text matches any of a few columns with
+ * `ilike`: LIKE's own wildcards in it are escaped and the value is quoted by PostgREST's rules,
+ * so what the user types is searched for literally.
+ */
+
+const PAGE = 50;
+
+function containsPattern(text: string): string {
+	const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '');
+	return quoteIfNeeded(`*${escaped}*`);
+}
+
+async function search(
+	context: ILoadOptionsFunctions,
+	table: string,
+	options: { select: string; columns: string[]; order: string; toItem: (row: IDataObject) => INodeListSearchItems },
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0) || 0;
+	const pairs: QueryPairs = [
+		['select', options.select],
+		['order', options.order],
+		['limit', String(PAGE)],
+		['offset', String(offset)],
+	];
+	const text = (filter ?? '').trim();
+	if (text !== '') {
+		const pattern = containsPattern(text);
+		pairs.push(['or', `(${options.columns.map((column) => `${column}.ilike.${pattern}`).join(',')})`]);
+	}
+	const answer = await nexusApiRequest.call(asRequestContext(context), 'GET', `/rest/v1/${table}`, { safeToRepeat: true, what: table }, { qs: toQueryObject(pairs) });
+	const rows = Array.isArray(answer.body) ? answer.body : [];
+	return {
+		results: rows.map(options.toItem),
+		paginationToken: rows.length === PAGE ? String(offset + PAGE) : undefined,
+	};
+}
+
+function joined(...parts: unknown[]): string {
+	return parts.filter((part) => typeof part === 'string' && part.trim() !== '').join(' ');
+}
+
+export const nexusListSearch: Record<
+	string,
+	(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
+> = {
+	async searchContacts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await search(
+			this,
+			'customers',
+			{
+				select: 'id,first_name,last_name,phone_number,email',
+				columns: ['first_name', 'last_name', 'phone_number', 'email'],
+				order: 'created_at.desc,id.asc',
+				toItem: (row) => ({
+					name: joined(row.first_name, row.last_name, row.phone_number ? `(${String(row.phone_number)})` : undefined) || String(row.email ?? row.id),
+					value: String(row.id),
+				}),
+			},
+			filter,
+			paginationToken,
+		);
+	},
+
+	async searchOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await search(
+			this,
+			'orders',
+			{
+				select: 'id,order_number,order_status,total_amount,currency',
+				columns: ['order_number', 'shopify_order_id', 'awb_number'],
+				order: 'created_at.desc,id.asc',
+				toItem: (row) => ({
+					name: `${String(row.order_number ?? row.id)} · ${String(row.order_status ?? '')} · ${String(row.total_amount ?? '')} ${String(row.currency ?? '')}`.trim(),
+					value: String(row.id),
+				}),
+			},
+			filter,
+			paginationToken,
+		);
+	},
+
+	async searchConversations(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await search(
+			this,
+			'chats',
+			{
+				select: 'id,platform,contact_name,contact_phone',
+				columns: ['contact_name', 'contact_phone', 'platform_chat_id'],
+				order: 'last_message_time.desc.nullslast,id.asc',
+				toItem: (row) => ({
+					name: `${joined(row.contact_name, row.contact_phone) || String(row.id)} · ${String(row.platform ?? '')}`,
+					value: String(row.id),
+				}),
+			},
+			filter,
+			paginationToken,
+		);
+	},
+
+	async searchItems(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await search(
+			this,
+			'items',
+			{
+				select: 'id,name,sku,item_no',
+				columns: ['name', 'sku', 'item_no', 'barcode'],
+				order: 'name.asc,id.asc',
+				toItem: (row) => ({
+					name: `${String(row.name ?? row.item_no ?? row.id)}${row.sku ? ` (${String(row.sku)})` : ''}`,
+					value: String(row.id),
+				}),
+			},
+			filter,
+			paginationToken,
+		);
+	},
+};

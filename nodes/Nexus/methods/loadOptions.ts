@@ -1,0 +1,55 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { ORDER_STATUSES } from '../shared/fields';
+import { fetchAllRows } from '../shared/postgrest';
+import { asRequestContext, nexusApiRequest } from '../shared/transport';
+
+/** Dropdowns filled from the organization's data. */
+
+function label(...parts: unknown[]): string {
+	return parts.filter((part) => typeof part === 'string' && part.trim() !== '').join(' · ');
+}
+
+export const nexusLoadOptions: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>> = {
+	/** The documented statuses plus any other value the organization's recent orders carry. */
+	async getOrderStatuses(this: ILoadOptionsFunctions) {
+		const known = new Map(ORDER_STATUSES.map((option) => [String(option.value), option]));
+		const answer = await nexusApiRequest.call(
+			asRequestContext(this),
+			'GET',
+			'/rest/v1/orders',
+			{ safeToRepeat: true, what: 'orders' },
+			{ qs: { select: 'order_status', order: 'updated_at.desc,id.asc', limit: 100 } },
+		);
+		for (const row of Array.isArray(answer.body) ? answer.body : []) {
+			const status = typeof row.order_status === 'string' ? row.order_status : '';
+			if (status !== '' && !known.has(status)) {
+				known.set(status, { name: status.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()), value: status });
+			}
+		}
+		return [...known.values()].sort((a, b) => a.name.localeCompare(b.name));
+	},
+
+	async getWarehouses(this: ILoadOptionsFunctions) {
+		const rows = await fetchAllRows(asRequestContext(this), 'warehouses', { select: 'id,name,location,is_active', order: 'name.asc' }, 500);
+		return rows.map((row: IDataObject) => ({
+			name: `${String(row.name ?? row.id)}${row.is_active === false ? ' (inactive)' : ''}`,
+			value: String(row.id),
+			description: typeof row.location === 'string' ? row.location : undefined,
+		}));
+	},
+
+	async getItems(this: ILoadOptionsFunctions) {
+		const rows = await fetchAllRows(
+			asRequestContext(this),
+			'items',
+			{ select: 'id,name,description,item_no,sku', is_active: 'eq.true', order: 'name.asc' },
+			500,
+		);
+		return rows.map((row: IDataObject) => ({
+			name: String(row.name ?? row.description ?? row.item_no ?? row.sku ?? row.id),
+			value: String(row.id),
+			description: label(row.sku ? `SKU ${String(row.sku)}` : undefined, row.item_no ? `No. ${String(row.item_no)}` : undefined) || undefined,
+		}));
+	},
+};

@@ -1,0 +1,61 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { functionRouting } from '../../shared/functions';
+import { UUID, type NexusOperation } from '../../shared/rows';
+import { defaultCountryCodeProperty, normalisedPhone } from '../contact/fields';
+
+export const initiateCall: NexusOperation = {
+	option: {
+		name: 'Initiate',
+		value: 'initiate',
+		action: 'Initiate a call',
+		description: 'Dial a phone number from the organization\'s PBX (call-initiate); the call is logged',
+		routing: functionRouting('call-initiate', {
+			what: 'call',
+			writes: true,
+			safeToRepeat: false,
+			body() {
+				const body: IDataObject = {
+					phone_number: normalisedPhone(this, this.getNodeParameter('phoneNumber', ''), this.getNodeParameter('defaultCountryCode', ''), 'Phone Number'),
+				};
+				const options = this.getNodeParameter('options', {}) as IDataObject;
+				const extension = String(options.extension ?? '').trim();
+				if (extension !== '') body.extension = extension;
+				const customerId = String(options.customerId ?? '').trim();
+				if (customerId !== '') {
+					if (!UUID.test(customerId)) {
+						throw new NodeOperationError(this.getNode(), `Contact ID "${customerId}" is not a valid ID`, {
+							description: 'Give the UUID of the contact (customer) the call is for, or leave it empty.',
+						});
+					}
+					body.customer_id = customerId.toLowerCase();
+				}
+				return body;
+			},
+		}),
+	},
+	properties: [
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. +201234567890',
+			description: 'Number to call; normalised to E.164 before sending',
+		},
+		defaultCountryCodeProperty,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{ displayName: 'Contact ID', name: 'customerId', type: 'string', default: '', description: 'The contact (customer) to log the call against' },
+				{ displayName: 'Extension', name: 'extension', type: 'string', default: '', description: 'PBX extension that places the call' },
+			],
+		},
+	],
+};

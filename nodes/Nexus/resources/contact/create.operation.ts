@@ -1,0 +1,50 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { createRowRouting, type NexusOperation } from '../../shared/rows';
+import { contactFieldOptions, contactRow } from './fields';
+
+export const createContact: NexusOperation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a contact',
+		description: 'Create a contact (customer); the phone number is saved in E.164 form',
+		routing: createRowRouting('customers', 'contact', function () {
+			const row = contactRow(this, 'additionalFields', {
+				first_name: (this.getNodeParameter('firstName', '') as string).trim() || undefined,
+				phone_number: (this.getNodeParameter('phoneNumber', '') as string).trim() || undefined,
+			});
+			for (const key of Object.keys(row)) if (row[key] === undefined) delete row[key];
+			if (!row.first_name && !row.last_name && !row.phone_number && !row.email) {
+				throw new NodeOperationError(this.getNode(), 'First Name: a contact needs a name, a phone number or an email', {
+					description: 'Fill in First Name or Phone Number, or add Last Name or Email under Additional Fields.',
+				});
+			}
+			return row;
+		}),
+	},
+	properties: [
+		{
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +201234567890',
+			description: 'Normalised to E.164 (+ and country code) before it is saved',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: contactFieldOptions(false).concat([{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' }]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+	],
+};

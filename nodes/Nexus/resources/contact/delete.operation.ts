@@ -1,0 +1,14 @@
+import { recordLocator } from '../../shared/fields';
+import { deleteRowRouting, type NexusOperation } from '../../shared/rows';
+import { CONTACT_ID, contactIdLocator } from './fields';
+
+export const deleteContact: NexusOperation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a contact',
+		description: 'Delete a contact (customer); outputs the deleted row',
+		routing: deleteRowRouting('customers', 'contact', CONTACT_ID),
+	},
+	properties: [recordLocator(contactIdLocator)],
+};

@@ -1,0 +1,26 @@
+import { recordLocator } from '../../shared/fields';
+import { updateRowRouting, type NexusOperation } from '../../shared/rows';
+import { CONTACT_ID, contactFieldOptions, contactIdLocator, contactRow } from './fields';
+
+export const updateContact: NexusOperation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a contact',
+		description: 'Change fields of a contact (customer)',
+		routing: updateRowRouting('customers', 'contact', CONTACT_ID, function () {
+			return contactRow(this, 'updateFields');
+		}),
+	},
+	properties: [
+		recordLocator(contactIdLocator),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: contactFieldOptions(true),
+		},
+	],
+};

@@ -1,0 +1,14 @@
+import { recordLocator } from '../../shared/fields';
+import { getRowRouting, type NexusOperation } from '../../shared/rows';
+import { conversationIdLocator, CONVERSATION_ID } from './fields';
+
+export const getConversation: NexusOperation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a conversation',
+		description: 'Get one conversation (chat) by ID',
+		routing: getRowRouting('chats', 'conversation', CONVERSATION_ID),
+	},
+	properties: [recordLocator(conversationIdLocator)],
+};

@@ -1,0 +1,43 @@
+import { filtersProperty, listOptionsProperty, PLATFORMS, returnAllProperties } from '../../shared/fields';
+import { listExpression, type QueryPairs } from '../../shared/postgrest';
+import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import { CONVERSATION_COLUMNS_HINT } from './fields';
+
+export const getAllConversations: NexusOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many conversations',
+		description: 'List conversations (chats), most recent message first; archived ones only when asked',
+		routing: listRowsRouting('chats', 'conversations', {
+			defaultSort: [{ column: 'last_message_time', direction: 'desc', nulls: 'last' }],
+			fixed() {
+				const pairs: QueryPairs = [];
+				const platforms = this.getNodeParameter('platforms', []) as string[];
+				if (platforms.length) pairs.push(['platform', `in.${listExpression(platforms)}`]);
+				if (!this.getNodeParameter('includeArchived', false)) pairs.push(['is_archived', 'eq.false']);
+				return pairs;
+			},
+		}),
+	},
+	properties: [
+		...returnAllProperties(),
+		{
+			displayName: 'Platforms',
+			name: 'platforms',
+			type: 'multiOptions',
+			options: PLATFORMS,
+			default: [],
+			description: 'Only conversations on these platforms (none: all platforms)',
+		},
+		{
+			displayName: 'Include Archived',
+			name: 'includeArchived',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include archived conversations (is_archived = true)',
+		},
+		filtersProperty(CONVERSATION_COLUMNS_HINT),
+		listOptionsProperty('last_message_time descending'),
+	],
+};

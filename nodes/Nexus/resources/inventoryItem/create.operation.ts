@@ -1,0 +1,31 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { collectionFields, createRowRouting, type NexusOperation } from '../../shared/rows';
+import { itemFieldOptions } from './fields';
+
+export const createItem: NexusOperation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create an inventory item',
+		description: 'Create an inventory item (product)',
+		routing: createRowRouting('items', 'inventory item', function () {
+			const name = String(this.getNodeParameter('name', '')).trim();
+			if (name === '') {
+				throw new NodeOperationError(this.getNode(), 'Name is empty', { description: 'Enter the name of the item.' });
+			}
+			return { name, ...collectionFields(this, 'additionalFields') };
+		}),
+	},
+	properties: [
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: itemFieldOptions(false),
+		},
+	],
+};

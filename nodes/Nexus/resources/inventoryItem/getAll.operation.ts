@@ -1,0 +1,35 @@
+import { filtersProperty, listOptionsProperty, returnAllProperties, simplifyProperty } from '../../shared/fields';
+import type { QueryPairs } from '../../shared/postgrest';
+import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import { ITEM_COLUMNS_HINT, ITEM_SIMPLE_COLUMNS } from './fields';
+
+export const getAllItems: NexusOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many inventory items',
+		description: 'List inventory items (products), most recently updated first',
+		routing: listRowsRouting('items', 'inventory items', {
+			simplifyColumns: ITEM_SIMPLE_COLUMNS,
+			defaultSort: [{ column: 'updated_at', direction: 'desc' }],
+			fixed() {
+				const pairs: QueryPairs = [];
+				if (this.getNodeParameter('activeOnly', true)) pairs.push(['is_active', 'eq.true']);
+				return pairs;
+			},
+		}),
+	},
+	properties: [
+		...returnAllProperties(),
+		{
+			displayName: 'Active Only',
+			name: 'activeOnly',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only active items (is_active = true)',
+		},
+		filtersProperty(ITEM_COLUMNS_HINT),
+		simplifyProperty('item'),
+		listOptionsProperty('updated_at descending'),
+	],
+};

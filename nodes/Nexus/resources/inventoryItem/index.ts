@@ -1,0 +1,7 @@
+import { resourceProperties } from '../../shared/rows';
+import { createItem } from './create.operation';
+import { getItem } from './get.operation';
+import { getAllItems } from './getAll.operation';
+import { updateItem } from './update.operation';
+
+export const inventoryItemDescription = resourceProperties('inventoryItem', [createItem, getItem, getAllItems, updateItem], 'getAll');

@@ -1,0 +1,26 @@
+import { recordLocator } from '../../shared/fields';
+import { collectionFields, updateRowRouting, type NexusOperation } from '../../shared/rows';
+import { itemFieldOptions, itemIdLocator, ITEM_ID } from './fields';
+
+export const updateItem: NexusOperation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update an inventory item',
+		description: 'Change fields of an inventory item',
+		routing: updateRowRouting('items', 'inventory item', ITEM_ID, function () {
+			return collectionFields(this, 'updateFields');
+		}),
+	},
+	properties: [
+		recordLocator(itemIdLocator),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: itemFieldOptions(true),
+		},
+	],
+};

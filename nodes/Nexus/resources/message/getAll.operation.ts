@@ -1,0 +1,24 @@
+import { filtersProperty, listOptionsProperty, recordLocator, returnAllProperties } from '../../shared/fields';
+import { listRowsRouting, readUuid, type NexusOperation } from '../../shared/rows';
+import { conversationIdLocator, CONVERSATION_ID } from '../conversation/fields';
+
+export const getAllMessages: NexusOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many messages of a conversation',
+		description: 'List the messages of a conversation, oldest first',
+		routing: listRowsRouting('messages', 'messages', {
+			defaultSort: [{ column: 'timestamp', direction: 'asc' }],
+			fixed() {
+				return [['chat_id', `eq.${readUuid(this, CONVERSATION_ID.parameter, CONVERSATION_ID.label)}`]];
+			},
+		}),
+	},
+	properties: [
+		recordLocator(conversationIdLocator),
+		...returnAllProperties(),
+		filtersProperty('id, content, message_type, direction (inbound/outbound), status, platform_message_id, media_url, timestamp'),
+		listOptionsProperty('timestamp ascending'),
+	],
+};

@@ -1,0 +1,14 @@
+import { recordLocator } from '../../shared/fields';
+import { deleteRowRouting, type NexusOperation } from '../../shared/rows';
+import { orderIdLocator, ORDER_ID } from './fields';
+
+export const deleteOrder: NexusOperation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete an order',
+		description: 'Delete an order and its line items; outputs the deleted order',
+		routing: deleteRowRouting('orders', 'order', ORDER_ID),
+	},
+	properties: [recordLocator(orderIdLocator)],
+};

@@ -1,0 +1,37 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { recordLocator } from '../../shared/fields';
+import { readUuid, SINGLE_OBJECT, type NexusOperation } from '../../shared/rows';
+import { nexusRouting } from '../../shared/transport';
+import { orderIdLocator, ORDER_ID } from './fields';
+
+export const getOrder: NexusOperation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get an order',
+		description: 'Get one order by ID, with its line items (order_items)',
+		routing: nexusRouting(
+			{ method: 'GET', url: '/rest/v1/orders' },
+			{
+				safeToRepeat: true,
+				what: 'order',
+				request() {
+					const qs: IDataObject = { id: `eq.${readUuid(this, ORDER_ID.parameter, ORDER_ID.label)}` };
+					qs.select = this.getNodeParameter('includeLineItems', true) ? '*,order_items(*)' : '*';
+					return { qs, headers: { Accept: SINGLE_OBJECT } };
+				},
+			},
+		),
+	},
+	properties: [
+		recordLocator(orderIdLocator),
+		{
+			displayName: 'Include Line Items',
+			name: 'includeLineItems',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to add the order\'s line items (order_items) to the output',
+		},
+	],
+};

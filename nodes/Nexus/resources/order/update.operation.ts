@@ -1,0 +1,28 @@
+import { recordLocator } from '../../shared/fields';
+import { collectionFields, updateRowRouting, type NexusOperation } from '../../shared/rows';
+import { checkCustomerId, orderFieldOptions, orderIdLocator, ORDER_ID } from './fields';
+
+export const updateOrder: NexusOperation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update an order',
+		description: 'Change fields of an order',
+		routing: updateRowRouting('orders', 'order', ORDER_ID, function () {
+			const row = collectionFields(this, 'updateFields');
+			checkCustomerId(this, row);
+			return row;
+		}),
+	},
+	properties: [
+		recordLocator(orderIdLocator),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: orderFieldOptions('update'),
+		},
+	],
+};

@@ -1,0 +1,24 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { recordLocator } from '../../shared/fields';
+import { updateRowRouting, type NexusOperation } from '../../shared/rows';
+import { orderIdLocator, orderStatusProperty, ORDER_ID } from './fields';
+
+export const updateOrderStatus: NexusOperation = {
+	option: {
+		name: 'Update Status',
+		value: 'updateStatus',
+		action: 'Update the status of an order',
+		description: 'Set the order_status of an order (pending, confirmed, fulfilling, shipped, delivered, cancelled, or any other value)',
+		routing: updateRowRouting('orders', 'order', ORDER_ID, function () {
+			const status = String(this.getNodeParameter('orderStatus', '') ?? '').trim();
+			if (status === '') {
+				throw new NodeOperationError(this.getNode(), 'Order Status is empty', {
+					description: 'Choose the new status, or give it with an expression.',
+				});
+			}
+			return { order_status: status };
+		}),
+	},
+	properties: [recordLocator(orderIdLocator), { ...orderStatusProperty('orderStatus'), required: true }],
+};

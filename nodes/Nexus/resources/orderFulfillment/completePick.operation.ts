@@ -1,0 +1,29 @@
+import { functionRouting } from '../../shared/functions';
+import { readUuid, type NexusOperation } from '../../shared/rows';
+
+export const completePick: NexusOperation = {
+	option: {
+		name: 'Complete Pick',
+		value: 'completePick',
+		action: 'Complete a pick list',
+		description: 'Mark a pick list as picked (complete-pick); stock is deducted',
+		routing: functionRouting('complete-pick', {
+			what: 'pick list',
+			writes: true,
+			safeToRepeat: false,
+			body() {
+				return { pick_list_id: readUuid(this, 'pickListId', 'Pick List ID') };
+			},
+		}),
+	},
+	properties: [
+		{
+			displayName: 'Pick List ID',
+			name: 'pickListId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The pick_list_id that Start Picking returned',
+		},
+	],
+};

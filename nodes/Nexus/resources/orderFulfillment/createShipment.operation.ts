@@ -1,0 +1,39 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { recordLocator } from '../../shared/fields';
+import { functionRouting } from '../../shared/functions';
+import { readUuid, type NexusOperation } from '../../shared/rows';
+import { orderIdLocator, ORDER_ID } from '../order/fields';
+import { pickupDateProperty, readPickupDate } from './fields';
+
+export const createShipment: NexusOperation = {
+	option: {
+		name: 'Create Shipment',
+		value: 'createShipment',
+		action: 'Create a bosta shipment for an order',
+		description: 'Create a Bosta AWB (shipping label) for a fulfilling order (create-awb-bosta); the order becomes shipped',
+		routing: functionRouting('create-awb-bosta', {
+			what: 'order',
+			writes: true,
+			safeToRepeat: false,
+			body() {
+				const body: IDataObject = { order_id: readUuid(this, ORDER_ID.parameter, ORDER_ID.label) };
+				const options = this.getNodeParameter('options', {}) as IDataObject;
+				const pickupDate = readPickupDate(this, options.pickupDate);
+				if (pickupDate) body.pickup_date = pickupDate;
+				return body;
+			},
+		}),
+	},
+	properties: [
+		recordLocator(orderIdLocator),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [pickupDateProperty],
+		},
+	],
+};

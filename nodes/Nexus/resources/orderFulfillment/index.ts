@@ -1,0 +1,11 @@
+import { resourceProperties } from '../../shared/rows';
+import { completePick } from './completePick.operation';
+import { createShipment } from './createShipment.operation';
+import { shipOrder } from './shipOrder.operation';
+import { startPicking } from './startPicking.operation';
+
+export const orderFulfillmentDescription = resourceProperties(
+	'orderFulfillment',
+	[completePick, createShipment, shipOrder, startPicking],
+	'shipOrder',
+);

@@ -1,0 +1,43 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { returnAllProperties } from '../../shared/fields';
+import { functionRouting } from '../../shared/functions';
+import type { NexusOperation } from '../../shared/rows';
+
+export const getInvites: NexusOperation = {
+	option: {
+		name: 'Get Invites',
+		value: 'getInvites',
+		action: 'Get invitations of the organization',
+		description: 'List invitations to join the organization, newest first (agent-invite list)',
+		routing: functionRouting('agent-invite', {
+			what: 'invites',
+			safeToRepeat: true,
+			items: 'data',
+			pagePagination: 'edge',
+			body() {
+				const body: IDataObject = { action: 'list' };
+				const status = String(this.getNodeParameter('status', '') ?? '');
+				if (status !== '') body.status = status;
+				return body;
+			},
+		}),
+	},
+	properties: [
+		...returnAllProperties(),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Accepted', value: 'accepted' },
+				{ name: 'Any', value: '' },
+				{ name: 'Cancelled', value: 'cancelled' },
+				{ name: 'Expired', value: 'expired' },
+				{ name: 'Pending', value: 'pending' },
+			],
+			default: '',
+			description: 'Only invitations in this status',
+		},
+	],
+};

@@ -1,0 +1,13 @@
+import { functionRouting } from '../../shared/functions';
+import type { NexusOperation } from '../../shared/rows';
+
+export const getUsage: NexusOperation = {
+	option: {
+		name: 'Get Usage',
+		value: 'getUsage',
+		action: 'Get the usage of the organization',
+		description: 'Plan, usage counters, remaining capacity and warnings (agent-usage)',
+		routing: functionRouting('agent-usage', { method: 'GET', what: 'usage', safeToRepeat: true }),
+	},
+	properties: [],
+};

@@ -1,0 +1,26 @@
+import { recordLocator } from '../../shared/fields';
+import { functionRouting } from '../../shared/functions';
+import { organizationId } from '../../shared/organization';
+import { readUuid, type NexusOperation } from '../../shared/rows';
+import { conversationIdLocator, CONVERSATION_ID } from '../conversation/fields';
+import { messageTextProperty, readMessageText } from './fields';
+
+export const sendWhatsappMessage: NexusOperation = {
+	option: {
+		name: 'Send WhatsApp Message',
+		value: 'whatsappMessage',
+		action: 'Send a WhatsApp message',
+		description: 'Send a text message in a WhatsApp conversation (whatsapp-send-message)',
+		routing: functionRouting('whatsapp-send-message', {
+			what: 'conversation',
+			writes: true,
+			safeToRepeat: false,
+			async body() {
+				const chatId = readUuid(this, CONVERSATION_ID.parameter, CONVERSATION_ID.label);
+				const message = readMessageText(this);
+				return { chatId, message, organizationId: await organizationId(this) };
+			},
+		}),
+	},
+	properties: [recordLocator(conversationIdLocator), messageTextProperty],
+};

@@ -1,0 +1,37 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { SINGLE_OBJECT, type NexusOperation } from '../../shared/rows';
+import { nexusRouting } from '../../shared/transport';
+
+export const getShipmentByAwbNumber: NexusOperation = {
+	option: {
+		name: 'Get by AWB Number',
+		value: 'getByAwbNumber',
+		action: 'Get a shipment by AWB number',
+		description: 'Track a shipment by its AWB (tracking) number',
+		routing: nexusRouting(
+			{ method: 'GET', url: '/rest/v1/awbs' },
+			{
+				safeToRepeat: true,
+				what: 'shipment with this AWB number',
+				request() {
+					const awbNumber = String(this.getNodeParameter('awbNumber', '')).trim();
+					if (awbNumber === '') {
+						throw new NodeOperationError(this.getNode(), 'AWB Number is empty', { description: 'Enter the tracking number, e.g. AWB12345678.' });
+					}
+					return { qs: { awb_number: `eq.${awbNumber}` }, headers: { Accept: SINGLE_OBJECT } };
+				},
+			},
+		),
+	},
+	properties: [
+		{
+			displayName: 'AWB Number',
+			name: 'awbNumber',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. AWB12345678',
+		},
+	],
+};

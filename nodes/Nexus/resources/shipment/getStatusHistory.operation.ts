@@ -1,0 +1,56 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { fetchAllRows } from '../../shared/postgrest';
+import { SINGLE_OBJECT, UUID, type NexusOperation } from '../../shared/rows';
+import { nexusApiRequest, nexusRouting } from '../../shared/transport';
+
+export const getShipmentStatusHistory: NexusOperation = {
+	option: {
+		name: 'Get Status History',
+		value: 'getStatusHistory',
+		action: 'Get the status history of a shipment',
+		description: 'The tracking events of a shipment (awb_status_logs), newest first',
+		routing: nexusRouting(
+			{ method: 'GET', url: '/rest/v1/awb_status_logs' },
+			{
+				safeToRepeat: true,
+				what: 'shipment',
+				async run() {
+					const given = String(this.getNodeParameter('awb', '')).trim();
+					if (given === '') {
+						throw new NodeOperationError(this.getNode(), 'AWB Number or ID is empty', {
+							description: 'Enter the AWB (tracking) number, or the ID of the shipment.',
+						});
+					}
+					let awbId = given.toLowerCase();
+					if (!UUID.test(given)) {
+						const awb = await nexusApiRequest.call(
+							this,
+							'GET',
+							'/rest/v1/awbs',
+							{ safeToRepeat: true, what: `shipment with AWB number "${given}"` },
+							{ qs: { awb_number: `eq.${given}`, select: 'id' }, headers: { Accept: SINGLE_OBJECT } },
+						);
+						awbId = String((awb.body as IDataObject).id);
+					}
+					return await fetchAllRows(this, 'awb_status_logs', [
+						['awb_id', `eq.${awbId}`],
+						['order', 'timestamp.desc'],
+					]);
+				},
+			},
+		),
+	},
+	properties: [
+		{
+			displayName: 'AWB Number or ID',
+			name: 'awb',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. AWB12345678',
+			description: 'The AWB (tracking) number of the shipment, or its ID',
+		},
+	],
+};

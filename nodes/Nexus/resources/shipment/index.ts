@@ -1,0 +1,10 @@
+import { resourceProperties } from '../../shared/rows';
+import { getAllShipments } from './getAll.operation';
+import { getShipmentByAwbNumber } from './getByAwbNumber.operation';
+import { getShipmentStatusHistory } from './getStatusHistory.operation';
+
+export const shipmentDescription = resourceProperties(
+	'shipment',
+	[getAllShipments, getShipmentByAwbNumber, getShipmentStatusHistory],
+	'getByAwbNumber',
+);

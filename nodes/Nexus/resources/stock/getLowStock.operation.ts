@@ -1,0 +1,38 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { filtersProperty, listOptionsProperty, returnAllProperties } from '../../shared/fields';
+import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import { STOCK_COLUMNS_HINT, warehouseFilterProperty } from './fields';
+import { warehouseFilter } from './warehouseFilter';
+
+export const getLowStock: NexusOperation = {
+	option: {
+		name: 'Get Low Stock',
+		value: 'getLowStock',
+		action: 'Get stock balances below a threshold',
+		description: 'List stock balances whose available quantity is below a threshold, lowest first',
+		routing: listRowsRouting('stock_balances', 'stock balances', {
+			defaultSort: [{ column: 'available_quantity', direction: 'asc' }],
+			fixed() {
+				const threshold = this.getNodeParameter('threshold', 10) as number;
+				if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
+					throw new NodeOperationError(this.getNode(), `Threshold "${String(threshold)}" is not a number`);
+				}
+				return [['available_quantity', `lt.${threshold}`], ...warehouseFilter(this)];
+			},
+		}),
+	},
+	properties: [
+		{
+			displayName: 'Threshold',
+			name: 'threshold',
+			type: 'number',
+			default: 10,
+			description: 'Balances with an available quantity (quantity − reserved) below this number are returned',
+		},
+		warehouseFilterProperty,
+		...returnAllProperties(),
+		filtersProperty(STOCK_COLUMNS_HINT),
+		listOptionsProperty('available_quantity ascending'),
+	],
+};

@@ -1,0 +1,6 @@
+import { resourceProperties } from '../../shared/rows';
+import { checkItemStock } from './checkItem.operation';
+import { getAllStock } from './getAll.operation';
+import { getLowStock } from './getLowStock.operation';
+
+export const stockDescription = resourceProperties('stock', [checkItemStock, getAllStock, getLowStock], 'getAll');

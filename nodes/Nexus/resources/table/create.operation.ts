@@ -1,0 +1,55 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { tableProperty } from '../../shared/fields';
+import { organizationId } from '../../shared/organization';
+import { readTable, RETURN_REPRESENTATION, type NexusOperation } from '../../shared/rows';
+import { nexusRouting } from '../../shared/transport';
+import { readRows, rowsInputProperties } from './rowsInput';
+
+export const createTableRows: NexusOperation = {
+	option: {
+		name: 'Create Rows',
+		value: 'create',
+		action: 'Create rows in a table',
+		description: 'Insert one or more rows into any table; outputs the rows written',
+		routing: nexusRouting(
+			{ method: 'POST', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
+			{
+				safeToRepeat: false,
+				writes: true,
+				what: 'table',
+				async request() {
+					readTable(this);
+					const rows = readRows(this, 'create');
+					const options = this.getNodeParameter('options', {}) as IDataObject;
+					if (options.setOrganizationId !== false) {
+						const organization = await organizationId(this);
+						for (const row of rows) if (row.organization_id === undefined) row.organization_id = organization;
+					}
+					return { body: rows, headers: { Prefer: RETURN_REPRESENTATION } };
+				},
+			},
+		),
+	},
+	properties: [
+		tableProperty,
+		...rowsInputProperties('create'),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Set Organization ID',
+					name: 'setOrganizationId',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether to fill organization_id with the organization of the API key when a row has none (turn off for tables without that column)',
+				},
+			],
+		},
+	],
+};

@@ -1,0 +1,34 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { filterOptionsProperty, filtersProperty, tableProperty } from '../../shared/fields';
+import { toQueryObject } from '../../shared/postgrest';
+import { filterPairs, readTable, RETURN_REPRESENTATION, type NexusOperation } from '../../shared/rows';
+import { nexusRouting } from '../../shared/transport';
+
+export const deleteTableRows: NexusOperation = {
+	option: {
+		name: 'Delete Rows',
+		value: 'delete',
+		action: 'Delete rows of a table',
+		description: 'Delete the rows of any table that match the filters; outputs the deleted rows',
+		routing: nexusRouting(
+			{ method: 'DELETE', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
+			{
+				safeToRepeat: false,
+				writes: true,
+				what: 'table',
+				request() {
+					readTable(this);
+					const pairs = filterPairs(this);
+					if (pairs.length === 0) {
+						throw new NodeOperationError(this.getNode(), 'Filters: add at least one filter', {
+							description: 'Delete Rows deletes only the rows matching the filters; it never empties a whole table.',
+						});
+					}
+					return { qs: toQueryObject(pairs), headers: { Prefer: RETURN_REPRESENTATION } };
+				},
+			},
+		),
+	},
+	properties: [tableProperty, filtersProperty('any column of the table'), filterOptionsProperty()],
+};

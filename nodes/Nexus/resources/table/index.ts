@@ -1,0 +1,7 @@
+import { resourceProperties } from '../../shared/rows';
+import { createTableRows } from './create.operation';
+import { deleteTableRows } from './delete.operation';
+import { getAllTableRows } from './getAll.operation';
+import { updateTableRows } from './update.operation';
+
+export const tableDescription = resourceProperties('table', [createTableRows, deleteTableRows, getAllTableRows, updateTableRows], 'getAll');

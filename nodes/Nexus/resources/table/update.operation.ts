@@ -1,0 +1,36 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { filterOptionsProperty, filtersProperty, tableProperty } from '../../shared/fields';
+import { toQueryObject } from '../../shared/postgrest';
+import { filterPairs, readTable, RETURN_REPRESENTATION, type NexusOperation } from '../../shared/rows';
+import { nexusRouting } from '../../shared/transport';
+import { readRows, rowsInputProperties } from './rowsInput';
+
+export const updateTableRows: NexusOperation = {
+	option: {
+		name: 'Update Rows',
+		value: 'update',
+		action: 'Update rows of a table',
+		description: 'Change the rows of any table that match the filters; outputs the rows written',
+		routing: nexusRouting(
+			{ method: 'PATCH', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
+			{
+				safeToRepeat: true,
+				writes: true,
+				what: 'table',
+				request() {
+					readTable(this);
+					const pairs = filterPairs(this);
+					if (pairs.length === 0) {
+						throw new NodeOperationError(this.getNode(), 'Filters: add at least one filter', {
+							description: 'Update Rows changes only the rows matching the filters; it never updates a whole table.',
+						});
+					}
+					const [changes] = readRows(this, 'update');
+					return { qs: toQueryObject(pairs), body: changes, headers: { Prefer: RETURN_REPRESENTATION } };
+				},
+			},
+		),
+	},
+	properties: [tableProperty, filtersProperty('any column of the table'), ...rowsInputProperties('update'), filterOptionsProperty()],
+};

@@ -1,0 +1,416 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodePropertyRouting,
+	INodeRequestSend,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { NEXUS_API_KEY_PATTERN, NEXUS_KEY_MALFORMED_MESSAGE } from '../../../credentials/NexusApi.credentials';
+import {
+	assertPathIds,
+	itemsOrErrorItem,
+	readLimit,
+	requestParsed,
+	routingRequestParsed,
+	type CallSpec,
+	type RequestContext,
+	type ServiceTransport,
+} from '../../shared/executor';
+import {
+	HttpStatusFailure,
+	LocalFailure,
+	NetworkFailure,
+	parseAnswerPostReceive,
+	pick,
+	toItems,
+	TruncatedBodyFailure,
+	type ParsedAnswer,
+} from '../../shared/http';
+
+/**
+ * The one transport of the Nexus node and trigger: base URL, the anon key and the agent JWT from
+ * the credential (n8n exchanges the agent API key in the credential's `preAuthentication` and,
+ * on a 401, exchanges it again and retries once), exact-id JSON, retries (429 always, honouring
+ * Retry-After; 502/503/504 and dropped connections when safe to repeat), PostgREST paging, and
+ * errors that keep PostgREST's `code`/`message`/`details`/`hint` (or an edge function's
+ * `error`/`message`) and say what to do.
+ */
+
+export const NEXUS_CREDENTIAL_TYPE = 'nexusApi';
+
+/** PostgREST and edge functions never answer more than this many rows per request on Nexus. */
+export const NEXUS_MAX_PAGE_SIZE = 100;
+
+/**
+ * Requests ask for text so ids are parsed exactly. Every status except 401 is answered to the
+ * transport, which maps it; a 401 must throw so n8n runs the credential's preAuthentication
+ * (a fresh JWT) and retries the request once.
+ */
+export const nexusRequestDefaults = {
+	baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+	headers: { Accept: 'application/json' },
+	encoding: 'text' as const,
+	json: false,
+	// Repeated query keys (`total_amount=gte.1&total_amount=lte.9`) are sent as PostgREST expects.
+	arrayFormat: 'repeat' as const,
+	ignoreHttpStatusErrors: { ignore: true as const, except: [401] },
+};
+
+export interface NexusCallSpec extends CallSpec {
+	/** What the request reads or writes, for messages: "order", "table \"orders\"", "start picking". */
+	what?: string;
+	/** The request writes: a 403 then explains the write scope and the read-only free plan. */
+	writes?: boolean;
+}
+
+export { NEXUS_KEY_MALFORMED_MESSAGE };
+
+/** Advice by PostgREST / Postgres error code; falls back to advice by status. */
+function adviceFor(status: number, code: string | undefined, spec: NexusCallSpec, tries: string): string | undefined {
+	const what = spec.what ?? 'the requested row';
+	switch (code) {
+		case '23505':
+			return 'Duplicate: a row with the same unique value already exists (see details). Update the existing row instead, or use a different value.';
+		case '23503':
+			return 'Missing reference: a referenced row (see details) does not exist in this organization. Check the id you linked to, e.g. customer_id, order_id or item_id.';
+		case '23502':
+			return 'A required column was left empty (see the message): fill it in.';
+		case '42501':
+			return spec.writes
+				? 'Permission denied: the agent API key cannot write here. Writing needs a key with the "write" or "admin" scope, and the organization\'s plan must allow writes (the free plan is read-only).'
+				: 'Permission denied: the agent API key or the organization\'s plan does not allow reading this table.';
+		case 'plan_limit_exceeded':
+			return 'The organization\'s Nexus plan does not allow this: the free plan is read-only and paid plans have usage limits. Upgrade the plan in Nexus, or check the usage with Organization → Get Usage.';
+		case 'PGRST116':
+			return `Expected exactly one row of ${what}, but the filter matched none (or several). Check the id or the filter, and that the row belongs to this organization.`;
+		case 'PGRST205':
+			return 'Unknown table: check the table name (see the hint for the closest match). Table names are lower case, e.g. orders, order_items, customers, stock_balances.';
+		case 'PGRST204':
+		case '42703':
+			return 'Unknown column: check the column name against the Nexus schema (e.g. order_status, not status; qty, not quantity; phone_number, not phone).';
+		case 'PGRST100':
+			return 'PostgREST could not parse the query: check the raw filter and the sort fields.';
+		case 'PGRST103':
+			return 'The requested range is past the last row.';
+		case '22P02':
+			return 'A value has the wrong type for its column (e.g. an id that is not a UUID, or text in a number column): check the values.';
+		case 'rate_limit_exceeded':
+			return `Nexus is rate limiting this organization${tries} (100 requests per minute, 20 for bulk operations): wait a minute, lower the batch size, or raise "Max Retries" under Request Options.`;
+	}
+	const byStatus: Record<number, string> = {
+		400: 'Nexus rejected the request as invalid: check the fields named in the message.',
+		401: 'The credential was rejected even after exchanging the agent API key for a new token: check the Agent API Key (it may be revoked or expired) and the Anon (Public) Key in the Nexus API credential.',
+		403: spec.writes
+			? 'Permission denied: writing needs an agent API key with the "write" or "admin" scope, and a plan that allows writes (the free plan is read-only).'
+			: 'Permission denied: check the agent API key\'s scope and the organization\'s plan.',
+		404: `${what.charAt(0).toUpperCase()}${what.slice(1)} was not found: check the id or name, and that it belongs to this organization.`,
+		406: `Expected exactly one row of ${what}, but found none or several.`,
+		409: 'The write conflicts with existing data (duplicate or missing reference): see the details.',
+		429: `Nexus is rate limiting this organization${tries}: wait a minute, lower the batch size, or raise "Max Retries" under Request Options.`,
+	};
+	return byStatus[status] ?? (status >= 500 ? `Nexus had a server error${tries}; try again later.` : undefined);
+}
+
+function nexusUserError(context: RequestContext, spec: NexusCallSpec, error: unknown, attempts?: number): Error {
+	const node = context.getNode();
+	const tries = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
+	if (error instanceof HttpStatusFailure) {
+		const vendor = (error.body && typeof error.body === 'object' && !Array.isArray(error.body) ? error.body : {}) as IDataObject;
+		// PostgREST: {code, message, details, hint}; edge functions: {error, message}.
+		const code =
+			typeof vendor.code === 'string' || typeof vendor.code === 'number'
+				? String(vendor.code)
+				: typeof vendor.error === 'string'
+					? vendor.error
+					: undefined;
+		const vendorMessage =
+			typeof vendor.message === 'string' && vendor.message !== ''
+				? vendor.message
+				: typeof vendor.error === 'string'
+					? vendor.error
+					: error.bodyText.slice(0, 300) || `HTTP ${error.status}`;
+		const advice = adviceFor(error.status, code, spec, tries);
+		const lines = [advice];
+		if (typeof vendor.details === 'string' && vendor.details !== '') lines.push(`Details: ${vendor.details}`);
+		if (typeof vendor.hint === 'string' && vendor.hint !== '') lines.push(`Hint: ${vendor.hint}`);
+		const vendorFields: IDataObject = { status: error.status };
+		for (const key of ['code', 'error', 'message', 'details', 'hint']) {
+			if (vendor[key] !== undefined) vendorFields[key] = vendor[key];
+		}
+		const apiError = new NodeApiError(node, { ...vendorFields } as never, {
+			httpCode: String(error.status),
+			message: `Nexus API error ${error.status}${code ? ` (${code})` : ''}: ${vendorMessage}`,
+			description: lines.filter(Boolean).join('\n'),
+		});
+		apiError.context.nexus = vendorFields;
+		return apiError;
+	}
+	if (error instanceof TruncatedBodyFailure) {
+		return new NodeApiError(node, { message: error.message } as never, {
+			message: `Nexus sent an incomplete answer${tries}`,
+			description: 'The response body was cut off before its JSON ended, so no partial result is returned. Run the node again.',
+		});
+	}
+	if (error instanceof NetworkFailure) {
+		return new NodeApiError(node, { message: error.message, code: error.code } as never, {
+			message: `Could not reach Nexus${tries}: ${error.code}`,
+			description:
+				'The connection failed, was reset or timed out before a complete answer arrived, so no partial result is returned. Check the base URL in the credential and the timeout under Request Options.',
+		});
+	}
+	if (error instanceof LocalFailure) {
+		return new NodeOperationError(node, error.message, {
+			description:
+				"No request reached Nexus's data. Check the Nexus API credential: the agent API key (it may be revoked or expired), the anon key and the base URL.",
+		});
+	}
+	if (error instanceof Error) return error;
+	return new NodeOperationError(node, String(error));
+}
+
+export const nexusTransport: ServiceTransport<NexusCallSpec> = {
+	credentialType: NEXUS_CREDENTIAL_TYPE,
+	userError: nexusUserError,
+};
+
+/**
+ * Reads the credential and checks the agent key's shape before anything is sent, so a malformed
+ * key fails with a clear message instead of reaching agent-auth (limited to 10 attempts a minute).
+ */
+export async function nexusBaseUrl(context: RequestContext): Promise<string> {
+	const credentials = await context.getCredentials(NEXUS_CREDENTIAL_TYPE);
+	const apiKey = String(credentials.apiKey ?? '').trim();
+	if (!NEXUS_API_KEY_PATTERN.test(apiKey)) {
+		throw new NodeOperationError(context.getNode(), NEXUS_KEY_MALFORMED_MESSAGE, {
+			description: 'Open the Nexus API credential and paste the agent API key again.',
+		});
+	}
+	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+}
+
+
+/**
+ * Load-options, poll and trigger contexts have the same request helpers and credentials as an
+ * operation's context; their `getNodeParameter` is typed differently, which the transport does
+ * not rely on beyond reading Request Options.
+ */
+export function asRequestContext(context: Pick<RequestContext, 'getNode' | 'getCredentials'> & { helpers: unknown; getNodeParameter: unknown }): RequestContext {
+	return context as unknown as RequestContext;
+}
+
+export interface NexusRequestOptions {
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	headers?: IDataObject;
+}
+
+/**
+ * Programmatic request (trigger, load options, multi-step operations) through n8n's
+ * `httpRequestWithAuthentication`, with the node's parsing, retries and errors.
+ * `path` starts with `/rest/v1/` or `/functions/v1/`. Query values that are arrays are sent as
+ * repeated keys.
+ */
+export async function nexusApiRequest(
+	this: RequestContext,
+	method: IHttpRequestMethods,
+	path: string,
+	spec: NexusCallSpec,
+	options: NexusRequestOptions = {},
+): Promise<ParsedAnswer> {
+	const baseURL = await nexusBaseUrl(this);
+	return await requestParsed(this, nexusTransport, spec, {
+		method,
+		baseURL,
+		url: path,
+		qs: options.qs,
+		body: options.body,
+		headers: options.headers,
+		arrayFormat: 'repeat',
+		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+	});
+}
+
+/** What a declarative operation's request adds to the request n8n built from its parameters. */
+export interface NexusRequestPatch {
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	headers?: IDataObject;
+}
+
+export interface NexusRoutingSpec extends NexusCallSpec {
+	/** Where the results sit in the answer (`data`). Absent: the answer (array or object) is the result. */
+	items?: string | ((answer: unknown) => unknown);
+	/**
+	 * A PostgREST listing: honours `returnAll`/`limit`, pages with `Range` at 100 rows and
+	 * `Prefer: count=exact`, reads every row exactly once.
+	 */
+	pagination?: 'postgrest';
+	/** Edge-function listing `?page&per_page` → `{data, pagination: {page, per_page, total, total_pages}}`. */
+	pagePagination?: 'edge';
+	/** Parameters used as ids in the path or in a filter: non-empty, no '/'. */
+	pathIds?: Array<{ parameter: string; label: string }>;
+	/** Checks before sending (throw NodeOperationError to stop with nothing sent). */
+	validate?: (this: IExecuteSingleFunctions) => Promise<void> | void;
+	/** Query, body or headers computed from the parameters (filters, sort, line items...). */
+	request?: (this: IExecuteSingleFunctions) => Promise<NexusRequestPatch> | NexusRequestPatch;
+	/**
+	 * Replaces the single request for operations made of several requests (create an order
+	 * with its items, ship an order): runs them with `nexusApiRequest` and returns the rows.
+	 */
+	run?: (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<IDataObject[]>;
+	/** Shapes the output items (Simplify...), after paging. */
+	transform?: (this: IExecuteSingleFunctions, items: IDataObject[]) => Promise<IDataObject[]> | IDataObject[];
+}
+
+function extractItems(spec: NexusRoutingSpec, answer: unknown): IDataObject[] {
+	const selected = typeof spec.items === 'function' ? spec.items(answer) : pick(answer, spec.items);
+	return toItems(selected).map((item) => item.json);
+}
+
+/** `Content-Range: 0-99/2573` → total 2573 (undefined when `*` or absent). */
+export function totalFromContentRange(header: unknown): number | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (typeof value !== 'string') return undefined;
+	const match = /\/(\d+)\s*$/.exec(value);
+	return match ? Number(match[1]) : undefined;
+}
+
+/** `Prefer` header values merged (`return=representation, count=exact`). */
+export function mergePrefer(...values: Array<unknown>): string | undefined {
+	const parts: string[] = [];
+	for (const value of values) {
+		if (typeof value !== 'string') continue;
+		for (const part of value.split(',')) {
+			const trimmed = part.trim();
+			if (trimmed !== '' && !parts.includes(trimmed)) parts.push(trimmed);
+		}
+	}
+	return parts.length ? parts.join(', ') : undefined;
+}
+
+/**
+ * Reads rows page by page with `Range: from-to` and `Prefer: count=exact`, each page at most
+ * `NEXUS_MAX_PAGE_SIZE` rows, until `limit` rows (undefined: all) or the end. The offset moves by
+ * the rows actually received, so a server that caps pages lower loses nothing; the caller's
+ * query must give a total order (the filters module appends `id.asc`) so no row repeats.
+ */
+export async function readRowPages(
+	fetchPage: (headers: IDataObject) => Promise<ParsedAnswer>,
+	limit: number | undefined,
+	extract: (answer: unknown) => IDataObject[] = (answer) => toItems(answer).map((item) => item.json),
+): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	let offset = 0;
+	for (;;) {
+		const wanted = limit === undefined ? NEXUS_MAX_PAGE_SIZE : Math.min(NEXUS_MAX_PAGE_SIZE, limit - rows.length);
+		if (wanted <= 0) break;
+		const outcome = await fetchPage({
+			'Range-Unit': 'items',
+			Range: `${offset}-${offset + wanted - 1}`,
+			Prefer: 'count=exact',
+		}).then(
+			(answer) => ({ answer, failure: undefined }),
+			(failure: unknown) => ({ answer: undefined, failure }),
+		);
+		if (outcome.answer === undefined) {
+			// 416 (PGRST103): rows were deleted since the last page and the range starts past the end.
+			if (offset > 0 && (outcome.failure as NodeApiError).httpCode === '416') break;
+			throw outcome.failure;
+		}
+		const { answer } = outcome;
+		const page = extract(answer.body);
+		for (const row of page) {
+			if (limit !== undefined && rows.length >= limit) break;
+			rows.push(row);
+		}
+		offset += page.length;
+		const total = totalFromContentRange(answer.headers['content-range']);
+		if (page.length === 0) break;
+		if (total !== undefined ? offset >= total : page.length < wanted) break;
+	}
+	return rows;
+}
+
+/** Edge-function listings: `?page=1&per_page=100` → `{data, pagination: {page, total_pages}}`. */
+async function readEdgePages(
+	fetchPage: (qs: IDataObject) => Promise<ParsedAnswer>,
+	limit: number | undefined,
+	extract: (answer: unknown) => IDataObject[],
+): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	for (let page = 1; ; page++) {
+		const wanted = limit === undefined ? NEXUS_MAX_PAGE_SIZE : Math.min(NEXUS_MAX_PAGE_SIZE, limit - rows.length);
+		if (wanted <= 0) break;
+		const answer = await fetchPage({ page, per_page: NEXUS_MAX_PAGE_SIZE });
+		const items = extract(answer.body);
+		for (const row of items) {
+			if (limit !== undefined && rows.length >= limit) break;
+			rows.push(row);
+		}
+		const pagination = ((answer.body as IDataObject | null)?.pagination ?? {}) as IDataObject;
+		const totalPages = Number(pagination.total_pages);
+		if (items.length === 0 || !Number.isFinite(totalPages) || page >= totalPages) break;
+	}
+	return rows;
+}
+
+/**
+ * The executor every Nexus operation runs through. n8n calls it as the routing's pagination
+ * function and hands it `makeRoutingRequest`; the request itself is built by n8n's routing from
+ * `routing.request` and the parameters' `routing.send`, then completed by `spec.request`.
+ */
+export function nexusExecutor(spec: NexusRoutingSpec) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		return await itemsOrErrorItem(this, async () => {
+			await nexusBaseUrl(this);
+			assertPathIds(this, spec.pathIds);
+			if (spec.validate) await spec.validate.call(this);
+			const patch = spec.request ? await spec.request.call(this) : {};
+			const send = async (extra: { qs?: IDataObject; headers?: IDataObject } = {}) => {
+				const headers: IDataObject = { ...(patch.headers ?? {}), ...(extra.headers ?? {}) };
+				const prefer = mergePrefer(requestData.options.headers?.Prefer, patch.headers?.Prefer, extra.headers?.Prefer);
+				if (prefer) headers.Prefer = prefer;
+				return await routingRequestParsed(this, requestData, nexusTransport, spec, {
+					qs: { ...(patch.qs ?? {}), ...(extra.qs ?? {}) },
+					body: patch.body,
+					headers,
+				});
+			};
+			const extract = (answer: unknown) => extractItems(spec, answer);
+			let results: IDataObject[];
+			if (spec.run) {
+				results = await spec.run.call(this, requestData);
+			} else if (spec.pagination === 'postgrest') {
+				results = await readRowPages(async (headers) => await send({ headers }), readLimit(this), extract);
+			} else if (spec.pagePagination === 'edge') {
+				results = await readEdgePages(async (qs) => await send({ qs }), readLimit(this), extract);
+			} else {
+				results = extract((await send()).body);
+			}
+			if (spec.transform) results = await spec.transform.call(this, results);
+			return results;
+		});
+	};
+}
+
+/** The routing block of a Nexus operation: its request, and the executor that sends it. */
+export function nexusRouting(
+	request: { method: IHttpRequestMethods; url: string },
+	spec: NexusRoutingSpec,
+	send?: Omit<INodeRequestSend, 'paginate'>,
+): INodePropertyRouting {
+	return {
+		request,
+		send: { ...(send ?? {}), paginate: true },
+		operations: { pagination: nexusExecutor(spec) },
+		output: { postReceive: [parseAnswerPostReceive] },
+	};
+}

@@ -1,0 +1,228 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import type { RequestContext } from '../shared/executor';
+import { fetchAllRows, listExpression } from '../Nexus/shared/postgrest';
+import { orderEvents, testEventFor, testEventStatuses, type EventSelection } from './events';
+
+/**
+ * What the trigger can watch, each as a table read in `(column, id)` order:
+ *
+ * - Orders (`orders`, `updated_at`): the order events of events.ts; remembers `order_status`.
+ * - Inbound Messages (`messages` with `direction=inbound`, `created_at`): every new inbound
+ *   message, with its chat (contact name, phone, platform). `created_at` (when Nexus stored it),
+ *   not `timestamp` (when the platform sent it), so a message stored late is still seen.
+ * - New Contacts (`customers`, `created_at`): every new contact.
+ * - Low Stock (`stock_balances`, `last_updated`): a stock row whose available quantity dropped
+ *   below the threshold, with its item. Remembers `available_quantity`, so a row already below
+ *   the threshold fires again only after it went back up; a row not remembered counts as not
+ *   below before. Only changes that move `last_updated` (the column Nexus documents) are seen.
+ */
+
+export type SourceName = 'orders' | 'inboundMessages' | 'newContacts' | 'lowStock';
+
+export interface RowSeen {
+	/** Created after the previous completed scan (by `created_at` against the cursor). */
+	isNew: boolean;
+	/** The value remembered for the row before this change; undefined when unknown. */
+	previous: string | undefined;
+}
+
+export interface RowEvent {
+	/** `event` and the fields describing it (previousStatus, newStatus...). */
+	fields: IDataObject;
+	/** Order Shipped: look up the AWB. */
+	needsAwb?: boolean;
+}
+
+export interface PendingRow {
+	row: IDataObject;
+	event: RowEvent;
+}
+
+export interface WatchedSource {
+	name: SourceName;
+	/** Key of this source's entry in the node's static data. */
+	stateKey: string;
+	table: string;
+	/** The cursor column, a server timestamp. */
+	column: string;
+	/** Noun for messages: "orders". */
+	what: string;
+	/** Filters every query of this source carries. */
+	filters: IDataObject;
+	/** Column whose last value is remembered per row (undefined: nothing remembered). */
+	memoryColumn?: string;
+	/** The events one changed row yields (in order). */
+	events(row: IDataObject, seen: RowSeen): RowEvent[];
+	/** The output items for one page's events, with batched (`in.(…)`) lookups. */
+	toItems(context: IPollFunctions, pending: PendingRow[]): Promise<INodeExecutionData[]>;
+	/** "Fetch test event": filters and sort that find the latest matching row, and its event. */
+	test: {
+		filters: IDataObject;
+		order: string;
+		event(row: IDataObject, remembered: string | undefined): RowEvent | undefined;
+	};
+}
+
+function requestContext(context: IPollFunctions): RequestContext {
+	// The transport needs only getNode, getNodeParameter, getCredentials and helpers.httpRequestWithAuthentication.
+	return context as unknown as RequestContext;
+}
+
+/** Rows of `table` whose `column` is one of `ids`, grouped by that column: one request per 100 rows. */
+async function rowsByKey(
+	context: IPollFunctions,
+	table: string,
+	column: string,
+	ids: string[],
+	order: string,
+): Promise<Map<string, IDataObject[]>> {
+	const grouped = new Map<string, IDataObject[]>();
+	const unique = [...new Set(ids.filter((id) => id !== ''))];
+	if (!unique.length) return grouped;
+	const rows = await fetchAllRows(requestContext(context), table, { [column]: `in.${listExpression(unique)}`, order });
+	for (const row of rows) {
+		const key = String(row[column]);
+		grouped.set(key, [...(grouped.get(key) ?? []), row]);
+	}
+	return grouped;
+}
+
+function text(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value);
+}
+
+export function orderSource(selection: EventSelection, includeLineItems: boolean): WatchedSource {
+	const statuses = testEventStatuses(selection);
+	const createdOnly = selection.events.every((event) => event === 'orderCreated');
+	const toEvent = (match: ReturnType<typeof testEventFor>): RowEvent | undefined => {
+		if (!match) return undefined;
+		const fields: IDataObject = { event: match.event };
+		if (match.newStatus !== undefined) {
+			fields.previousStatus = match.previousStatus ?? null;
+			fields.newStatus = match.newStatus;
+		}
+		return { fields, needsAwb: match.event === 'orderShipped' };
+	};
+	return {
+		name: 'orders',
+		stateKey: 'nexusOrders',
+		table: 'orders',
+		column: 'updated_at',
+		what: 'orders',
+		filters: {},
+		memoryColumn: 'order_status',
+		events: (row, seen) =>
+			orderEvents({ isNew: seen.isNew, previousStatus: seen.previous, status: text(row.order_status) }, selection).map(
+				(match) => toEvent(match) as RowEvent,
+			),
+		async toItems(context, pending) {
+			const orderIds = pending.map(({ row }) => text(row.id));
+			const lineItems = includeLineItems
+				? await rowsByKey(context, 'order_items', 'order_id', orderIds, 'order_id.asc,created_at.asc')
+				: new Map<string, IDataObject[]>();
+			const shippedIds = pending.filter(({ event }) => event.needsAwb).map(({ row }) => text(row.id));
+			// Newest AWB first: an order shipped again (a new AWB) reports the new one.
+			const awbs = await rowsByKey(context, 'awbs', 'order_id', shippedIds, 'order_id.asc,created_at.desc');
+			return pending.map(({ row, event }) => {
+				const order: IDataObject = { ...row };
+				if (includeLineItems) order.order_items = lineItems.get(text(row.id)) ?? [];
+				const json: IDataObject = { ...event.fields };
+				if (event.needsAwb) json.awb = awbs.get(text(row.id))?.[0] ?? null;
+				json.order = order;
+				return { json };
+			});
+		},
+		test: {
+			filters: statuses ? { order_status: `in.${listExpression(statuses)}` } : {},
+			order: createdOnly ? 'created_at.desc,id.desc' : 'updated_at.desc,id.desc',
+			event: (row, remembered) => toEvent(testEventFor(text(row.order_status), remembered, selection)),
+		},
+	};
+}
+
+export function inboundMessageSource(): WatchedSource {
+	const event: RowEvent = { fields: { event: 'messageReceived' } };
+	return {
+		name: 'inboundMessages',
+		stateKey: 'nexusInboundMessages',
+		table: 'messages',
+		column: 'created_at',
+		what: 'messages',
+		filters: { direction: 'eq.inbound' },
+		events: () => [event],
+		async toItems(context, pending) {
+			const chats = await rowsByKey(
+				context,
+				'chats',
+				'id',
+				pending.map(({ row }) => text(row.chat_id)),
+				'id.asc',
+			);
+			return pending.map(({ row, event: { fields } }) => ({
+				json: { ...fields, message: row, chat: chats.get(text(row.chat_id))?.[0] ?? null },
+			}));
+		},
+		test: { filters: {}, order: 'created_at.desc,id.desc', event: () => event },
+	};
+}
+
+export function newContactSource(): WatchedSource {
+	const event: RowEvent = { fields: { event: 'contactCreated' } };
+	return {
+		name: 'newContacts',
+		stateKey: 'nexusNewContacts',
+		table: 'customers',
+		column: 'created_at',
+		what: 'contacts',
+		filters: {},
+		events: () => [event],
+		async toItems(_context, pending) {
+			return pending.map(({ row, event: { fields } }) => ({ json: { ...fields, contact: row } }));
+		},
+		test: { filters: {}, order: 'created_at.desc,id.desc', event: () => event },
+	};
+}
+
+function quantity(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const number = Number(value);
+	return Number.isFinite(number) ? number : undefined;
+}
+
+export function lowStockSource(threshold: number): WatchedSource {
+	const below = (value: unknown) => {
+		const available = quantity(value);
+		return available !== undefined && available < threshold;
+	};
+	const eventFor = (previous: string | undefined): RowEvent => ({
+		fields: { event: 'stockBelowThreshold', threshold, previousAvailableQuantity: quantity(previous) ?? null },
+	});
+	return {
+		name: 'lowStock',
+		stateKey: 'nexusLowStock',
+		table: 'stock_balances',
+		column: 'last_updated',
+		what: 'stock balances',
+		filters: {},
+		memoryColumn: 'available_quantity',
+		events: (row, seen) => (below(row.available_quantity) && !below(seen.previous) ? [eventFor(seen.previous)] : []),
+		async toItems(context, pending) {
+			const items = await rowsByKey(
+				context,
+				'items',
+				'id',
+				pending.map(({ row }) => text(row.item_id)),
+				'id.asc',
+			);
+			return pending.map(({ row, event: { fields } }) => ({
+				json: { ...fields, stock: row, item: items.get(text(row.item_id))?.[0] ?? null },
+			}));
+		},
+		test: {
+			filters: { available_quantity: `lt.${threshold}` },
+			order: 'last_updated.desc,id.desc',
+			event: (_row, remembered) => eventFor(remembered),
+		},
+	};
+}
