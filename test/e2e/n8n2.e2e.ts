@@ -1,0 +1,3 @@
+import { describeRealN8n } from './suite';
+
+describeRealN8n('v2');
