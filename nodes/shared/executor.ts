@@ -15,6 +15,7 @@ import {
 	LocalFailure,
 	NetworkFailure,
 	parseFullResponse,
+	thrownStatusFailure,
 	toRetryable,
 	TruncatedBodyFailure,
 	type ParsedAnswer,
@@ -62,8 +63,10 @@ export function asTransportFailure(error: unknown): unknown {
 	) {
 		return error;
 	}
-	const { status, code, message } = describeThrown(error);
-	if (status !== undefined && status >= 400) return new HttpStatusFailure(status, {}, { message }, message);
+	const thrown = describeThrown(error);
+	const { status, code, message } = thrown;
+	// Statuses a request did not ignore (Nexus's 401, so n8n refreshes the JWT first) arrive thrown.
+	if (status !== undefined && status >= 400) return thrownStatusFailure(status, thrown);
 	// A status below 400 here means the headers arrived but the body did not (reset mid-body).
 	if (status !== undefined) return new NetworkFailure(code ?? 'ECONNRESET', message);
 	if (code !== undefined || NETWORK_MESSAGE.test(message)) return new NetworkFailure(code ?? 'ECONNRESET', message);

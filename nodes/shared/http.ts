@@ -79,21 +79,36 @@ export function parseFullResponse(response: IN8nHttpFullResponse): unknown {
 }
 
 /** Reads the status and a network error code from whatever an n8n request helper threw. */
-export function describeThrown(error: unknown): { status?: number; code?: string; message: string } {
+export function describeThrown(error: unknown): {
+	status?: number;
+	code?: string;
+	message: string;
+	headers?: Record<string, unknown>;
+	bodyText?: string;
+} {
+	type Response = { status?: number; headers?: Record<string, unknown>; data?: unknown };
 	const candidate = error as {
 		httpCode?: string;
 		code?: string;
 		message?: string;
-		cause?: { code?: string; message?: string; response?: { status?: number }; status?: number };
-		response?: { status?: number };
+		cause?: { code?: string; message?: string; response?: Response; status?: number };
+		response?: Response;
 	};
+	const response = candidate?.cause?.response ?? candidate?.response;
 	const status =
-		candidate?.cause?.response?.status ??
-		candidate?.response?.status ??
+		response?.status ??
 		(candidate?.httpCode && /^\d{3}$/.test(candidate.httpCode) ? Number(candidate.httpCode) : undefined);
 	const code = candidate?.cause?.code ?? candidate?.code;
 	const message = candidate?.cause?.message ?? candidate?.message ?? String(error);
-	return { status, code, message };
+	const bodyText = response?.data === undefined ? undefined : bodyToText(response.data);
+	return { status, code, message, headers: response?.headers, bodyText };
+}
+
+/** The vendor's error body of a thrown HTTP error, parsed when it is JSON. */
+export function thrownStatusFailure(status: number, thrown: ReturnType<typeof describeThrown>): HttpStatusFailure {
+	const text = thrown.bodyText ?? '';
+	const body = text === '' ? { message: thrown.message } : safeParse(text);
+	return new HttpStatusFailure(status, thrown.headers ?? {}, body, text || thrown.message);
 }
 
 /**

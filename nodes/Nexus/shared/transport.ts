@@ -58,7 +58,10 @@ export const nexusRequestDefaults = {
 	json: false,
 	// Repeated query keys (`total_amount=gte.1&total_amount=lte.9`) are sent as PostgREST expects.
 	arrayFormat: 'repeat' as const,
-	ignoreHttpStatusErrors: { ignore: true as const, except: [401] },
+	// Statuses are thrown (not ignored) so a 401 makes n8n exchange the key and retry once; the
+	// transport reads the vendor's body from the thrown error. `{ignore, except}` would do the same
+	// on n8n 2.x only: n8n 1.x treats any object as "ignore every status".
+	ignoreHttpStatusErrors: false,
 };
 
 export interface NexusCallSpec extends CallSpec {
@@ -231,7 +234,7 @@ export async function nexusApiRequest(
 		body: options.body,
 		headers: options.headers,
 		arrayFormat: 'repeat',
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		ignoreHttpStatusErrors: false,
 	});
 }
 
