@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { NEX_CREDENTIAL_TYPE } from '../Nex/shared/transport';
 import { nexTriggerProperties, readTriggerParameters } from './description';
 import { InsightListener } from './listener';
+import { openNexSession } from './session';
 
 /**
  * Starts a workflow for new Nex insights, from the live insight stream (Server-Sent Events).
@@ -30,7 +31,8 @@ export class NexTrigger implements INodeType {
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		const { settings, testWithRecent } = readTriggerParameters(this);
 		const manual = this.getMode() === 'manual';
-		const listener = new InsightListener(this, settings, manual);
+		// The credential is read here, while n8n can resolve it (see session.ts).
+		const listener = new InsightListener(this, await openNexSession(this), settings, manual);
 		const closeFunction = async () => await listener.close();
 		if (manual && testWithRecent) {
 			return { closeFunction, manualTriggerFunction: async () => await listener.emitRecentOrListen() };

@@ -1,17 +1,18 @@
-import type { IDataObject, IN8nHttpFullResponse, ITriggerFunctions } from 'n8n-workflow';
+import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { HttpStatusFailure } from '../shared/http';
 import { parseJsonKeepingIds } from '../shared/losslessJson';
 import { parseRetryAfter } from '../shared/retry';
-import { NEX_CREDENTIAL_TYPE, nexTransport, type NexCallSpec } from '../Nex/shared/transport';
+import { nexTransport, type NexCallSpec } from '../Nex/shared/transport';
+import type { NexSession } from './session';
 import { SseParser, type SseMessage } from './sse/parser';
 
 /**
  * The connection to `GET /v1/insights/stream`, kept open while the workflow is active.
  *
- * - Connects through n8n's `httpRequestWithAuthentication` (Nex credential, `encoding: 'stream'`:
- *   the body is a Node readable), so proxies and credential handling are n8n's.
+ * - Connects through n8n's request helper, signed with the Nex credential read at activation
+ *   (`session.ts`), with `encoding: 'stream'` (the body is a Node readable), so proxies are n8n's.
  * - Reconnects after any drop, error or non-2xx answer, with exponential backoff and jitter:
  *   right away (within a random share of the first delay) after a connection that delivered
  *   events, then base·2^n·[0.5, 1) up to a ceiling; Retry-After is honoured.
@@ -171,6 +172,7 @@ export class InsightStreamConnection {
 
 	constructor(
 		private readonly context: ITriggerFunctions,
+		private readonly session: NexSession,
 		private readonly handlers: StreamHandlers,
 		private readonly settings: StreamSettings,
 	) {}
@@ -241,11 +243,9 @@ export class InsightStreamConnection {
 		const openedAt = Date.now();
 		try {
 			this.connections++;
-			const credentials = await this.context.getCredentials(NEX_CREDENTIAL_TYPE);
-			const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-			const response = (await this.context.helpers.httpRequestWithAuthentication.call(this.context, NEX_CREDENTIAL_TYPE, {
+			const response = await this.session.request({
 				method: 'GET',
-				url: `${baseUrl}/v1/insights/stream`,
+				url: `${this.session.baseUrl}/v1/insights/stream`,
 				headers: { Accept: 'text/event-stream', 'Cache-Control': 'no-cache' },
 				encoding: 'stream',
 				returnFullResponse: true,
@@ -253,7 +253,7 @@ export class InsightStreamConnection {
 				abortSignal: connection.signal,
 				// Bounds the wait for headers only; the watchdog guards the open stream.
 				timeout: this.settings.watchdogMs + 5_000,
-			})) as IN8nHttpFullResponse;
+			});
 			body = response.body;
 			this.lastActivity = Date.now();
 			const headers = (response.headers ?? {}) as IDataObject;

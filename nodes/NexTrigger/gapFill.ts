@@ -1,8 +1,8 @@
-import type { IDataObject, IN8nHttpFullResponse, ITriggerFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { parseFullResponse } from '../shared/http';
-import { NEX_CREDENTIAL_TYPE } from '../Nex/shared/transport';
 import { insightKey, timeOf } from './dedupe';
+import type { NexSession } from './session';
 
 /**
  * `GET /v1/insights`, for the gap a reconnect or a restart left and for "Listen for event" with
@@ -10,8 +10,8 @@ import { insightKey, timeOf } from './dedupe';
  * `{data: [...]}`, the stream's envelope `{workspace, insights, insight_count, emitted_at}` that
  * the vendor's guide and clients read, and a bare array.
  *
- * The request goes through n8n's `httpRequestWithAuthentication` with the Nex credential and the
- * shared exact-id parser, like the Nex transport, but without its retry loop: the stream's
+ * The request goes through n8n's request helper signed with the Nex credential (`session.ts`) and
+ * the shared exact-id parser, like the Nex transport, but without its retry loop: the stream's
  * reconnect loop is the retry (with backoff), and an abort signal ends the request when the
  * workflow is deactivated, so no socket or retry timer outlives the trigger.
  */
@@ -39,16 +39,15 @@ export function readInsightsAnswer(answer: unknown): InsightsAnswer {
 }
 
 export interface FetchSettings {
-	baseUrl: string;
 	signal: AbortSignal;
 	timeoutMs: number;
 }
 
 /** One `GET /v1/insights`; throws HttpStatusFailure / TruncatedBodyFailure / the helper's network error. */
-export async function fetchInsights(context: ITriggerFunctions, qs: IDataObject, settings: FetchSettings): Promise<InsightsAnswer> {
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, NEX_CREDENTIAL_TYPE, {
+export async function fetchInsights(session: NexSession, qs: IDataObject, settings: FetchSettings): Promise<InsightsAnswer> {
+	const response = await session.request({
 		method: 'GET',
-		url: `${settings.baseUrl}/v1/insights`,
+		url: `${session.baseUrl}/v1/insights`,
 		qs,
 		headers: { Accept: 'application/json' },
 		encoding: 'text',
@@ -57,7 +56,7 @@ export async function fetchInsights(context: ITriggerFunctions, qs: IDataObject,
 		ignoreHttpStatusErrors: true,
 		abortSignal: settings.signal,
 		timeout: settings.timeoutMs,
-	})) as IN8nHttpFullResponse;
+	});
 	return readInsightsAnswer(parseFullResponse(response));
 }
 
@@ -86,7 +85,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * make every reconnect read the whole overlap window again.
  */
 export async function fetchInsightsSince(
-	context: ITriggerFunctions,
+	session: NexSession,
 	fromMs: number,
 	settings: FetchSettings,
 	isKnown: (insight: IDataObject) => boolean = () => false,
@@ -97,7 +96,7 @@ export async function fetchInsightsSince(
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const qs: IDataObject = { from: iso(fromMs), limit: PAGE_SIZE };
 		if (to !== undefined) qs.to = iso(to);
-		const answer = await fetchInsights(context, qs, settings);
+		const answer = await fetchInsights(session, qs, settings);
 		const entries = answer.insights.map((insight) => {
 			const entry: RecoveredInsight = { insight, workspace: answer.workspace, emittedAt: answer.emittedAt };
 			const createdMs = timeOf(insight.created_at);

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, ITriggerFunctions } from 'n8n-workflow';
 
-import { NEX_CREDENTIAL_TYPE, nexTransport } from '../Nex/shared/transport';
+import { nexTransport } from '../Nex/shared/transport';
 import { asNodeError } from '../shared/executor';
 import { HttpStatusFailure } from '../shared/http';
 import { STREAM_SPEC, InsightStreamConnection, type OpenInfo } from './connection';
@@ -16,6 +16,7 @@ import {
 	REPLAY_EVENT,
 	type InsightFilters,
 } from './insights';
+import type { NexSession } from './session';
 import type { SseMessage } from './sse/parser';
 
 /**
@@ -58,12 +59,14 @@ export class InsightListener {
 
 	constructor(
 		private readonly context: ITriggerFunctions,
+		private readonly session: NexSession,
 		private readonly settings: ListenerSettings,
 		private readonly manual: boolean,
 	) {
 		this.memory = new InsightMemory(manual ? undefined : (context.getWorkflowStaticData('node') as IDataObject));
 		this.connection = new InsightStreamConnection(
 			context,
+			session,
 			{
 				onOpen: async (info, signal) => await this.onOpen(info, signal),
 				onMessage: (message) => this.onMessage(message),
@@ -84,14 +87,9 @@ export class InsightListener {
 
 	/** "Listen for event" with recent insights: the most recent ones at once, or else the next batch. */
 	async emitRecentOrListen(): Promise<void> {
-		const credentials = await this.context.getCredentials(NEX_CREDENTIAL_TYPE);
 		let recent: InsightsAnswer;
 		try {
-			recent = await fetchInsights(
-				this.context,
-				{ limit: this.settings.recentLimit },
-				this.fetchSettings(String(credentials.baseUrl ?? ''), this.closing.signal),
-			);
+			recent = await fetchInsights(this.session, { limit: this.settings.recentLimit }, this.fetchSettings(this.closing.signal));
 		} catch (error) {
 			throw asNodeError(
 				this.context as never,
@@ -111,8 +109,8 @@ export class InsightListener {
 		this.listen();
 	}
 
-	private fetchSettings(baseUrl: string, signal: AbortSignal): FetchSettings {
-		return { baseUrl: baseUrl.replace(/\/+$/, ''), signal, timeoutMs: Math.max(this.settings.watchdogMs, 30_000) };
+	private fetchSettings(signal: AbortSignal): FetchSettings {
+		return { signal, timeoutMs: Math.max(this.settings.watchdogMs, 30_000) };
 	}
 
 	private async onOpen(info: OpenInfo, signal: AbortSignal): Promise<void> {
@@ -126,11 +124,10 @@ export class InsightListener {
 			return;
 		}
 		this.settingFloor = false;
-		const credentials = await this.context.getCredentials(NEX_CREDENTIAL_TYPE);
 		const result = await fetchInsightsSince(
-			this.context,
+			this.session,
 			from,
-			this.fetchSettings(String(credentials.baseUrl ?? ''), signal),
+			this.fetchSettings(signal),
 			// Insights the filters leave out count as known: nothing of them would be emitted.
 			(insight) => !passesFilters(insight, this.settings.filters) || this.memory.has(insight),
 		);

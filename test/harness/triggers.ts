@@ -104,6 +104,7 @@ export async function startTrigger(
 	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	if (!nodeType.trigger) throw new Error(`${node.type} has no trigger()`);
 	const response = await nodeType.trigger.call(context);
+	if (mode !== 'manual') closeActivationScope(context);
 
 	const waitFor = <T>(ready: () => T | undefined, what: string, timeoutMs: number) =>
 		new Promise<T>((resolve, reject) => {
@@ -154,4 +155,23 @@ export async function loadOptions(
 	const fn = (nodeType.methods?.[kind] as Record<string, (...args: unknown[]) => Promise<unknown>> | undefined)?.[method];
 	if (!fn) throw new Error(`${node.type} has no ${kind} method ${method}`);
 	return (await fn.call(context, filter)) as INodePropertyOptions[] | INodeListSearchResult;
+}
+
+/**
+ * n8n 2.x resolves credentials only while the workflow's expression isolate is held: for an
+ * active trigger that is the activation (`trigger()`); afterwards `getCredentials` and the
+ * helpers that sign with a credential fail with "No bridge acquired for this context". The test
+ * trigger context behaves the same, so code that reads credentials too late fails here too.
+ */
+export const LATE_CREDENTIAL_MESSAGE = 'No bridge acquired for this context. Call acquire() first.';
+
+function closeActivationScope(context: TriggerContext): void {
+	const fail = async () => {
+		throw new Error(LATE_CREDENTIAL_MESSAGE);
+	};
+	const target = context as unknown as { getCredentials: unknown; helpers: Record<string, unknown> };
+	target.getCredentials = fail;
+	for (const name of Object.keys(target.helpers)) {
+		if (/WithAuthentication$/.test(name)) target.helpers[name] = fail;
+	}
 }
