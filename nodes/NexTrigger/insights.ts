@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { deepCopy } from 'n8n-workflow';
 
 import { parseJsonKeepingIds } from '../shared/losslessJson';
 
@@ -79,7 +80,12 @@ export function passesFilters(insight: IDataObject, filters: InsightFilters): bo
 	return true;
 }
 
-/** One output item: the insight, with its batch's workspace and emission time, and where it came from. */
+/**
+ * One output item: the insight, with its batch's workspace and emission time, and where it came from.
+ * The workspace is copied: gap-filled items take it from the trigger's memory, which n8n keeps in
+ * the workflow's static data as an observable proxy; n8n 2.x's expression engine cannot read
+ * proxies in item data (`$('Nex Trigger').item` would come back empty).
+ */
 export function insightItem(
 	insight: IDataObject,
 	workspace: IDataObject | undefined,
@@ -89,7 +95,7 @@ export function insightItem(
 	return {
 		json: {
 			...insight,
-			workspace: workspace ?? null,
+			workspace: workspace ? deepCopy(workspace) : null,
 			emitted_at: emittedAt ?? (typeof insight.created_at === 'string' ? insight.created_at : null),
 			event,
 		},

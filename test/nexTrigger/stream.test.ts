@@ -1,3 +1,6 @@
+import { types } from 'node:util';
+import type { IDataObject } from 'n8n-workflow';
+
 import { contents, INSIGHTS_PATH, pause, startTriggerTest, STREAM_PATH, until, type TriggerTest } from './helpers';
 
 /**
@@ -80,7 +83,8 @@ test('restart with the same static data: insights emitted while the trigger was 
 	await until(() => sandbox.streamClientCount() === 0, 'the server to see the disconnect');
 
 	emit(40, 160); // while closed: more than one page of the gap fill
-	const second = await t.start(FAST, { staticData });
+	// As n8n does after a restart: the static data comes back from the database as plain JSON.
+	const second = await t.start(FAST, { staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject });
 	await until(() => second.executions.flat().length >= 160, 'the gap to be filled');
 	emit(200, 30);
 	await until(() => second.executions.flat().length >= 190, 'new insights after the restart');
@@ -90,6 +94,9 @@ test('restart with the same static data: insights emitted while the trigger was 
 	expect([...contents(first.executions), ...contents(second.executions)]).toEqual(expected);
 	// The gap came from GET /v1/insights (paged: 160 > 100), not from the stream's replay.
 	expect(second.executions[0].every((item) => item.json.event === 'gap_fill')).toBe(true);
+	// Nothing of the trigger's memory (an observable proxy in static data) leaks into items:
+	// n8n 2.x's expression engine cannot read proxies.
+	expect(proxiesIn(second.executions)).toEqual([]);
 	const gapRequests = sandbox.requests.find(INSIGHTS_PATH, 'GET').filter((r) => r.path === INSIGHTS_PATH);
 	expect(gapRequests.length).toBeGreaterThanOrEqual(2);
 	expect(gapRequests[1].query.to).toBeDefined();
@@ -124,3 +131,11 @@ test('closeFunction ends the connection and leaves no socket or timer behind', a
 	await pause(100);
 	expect(contents(trigger.executions)).toEqual(['before close']);
 });
+
+/** Paths of every proxy object inside the items' data. */
+function proxiesIn(value: unknown, path = '$', found: string[] = []): string[] {
+	if (value === null || typeof value !== 'object') return found;
+	if (types.isProxy(value)) found.push(path);
+	for (const [key, inner] of Object.entries(value)) proxiesIn(inner, `${path}.${key}`, found);
+	return found;
+}
