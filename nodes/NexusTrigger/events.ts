@@ -4,8 +4,11 @@
  *
  * - Order Created: the order was created after the previous completed scan.
  * - Status events (Status Changed, Shipped, Delivered, Cancelled) need a transition: the status
- *   differs from the one remembered for the order. A new order has no earlier status, so it
- *   yields Order Created only (its first status is where it was created, not a change).
+ *   differs from the one remembered for the order. A new order that was not changed since it was
+ *   created yields Order Created only (its first status is where it was created, not a change).
+ *   A new order that was changed after it was created (`updated_at` later than `created_at`, e.g.
+ *   created and shipped while n8n was down) had a status before that the trigger never saw: it
+ *   is treated like an unknown previous status (below), so its shipping is not missed.
  * - Previous status unknown (an order older than the trigger's memory: it existed before the
  *   baseline, or was forgotten past the memory bound): with "emit" (default) it counts as a change
  *   to its current status with `previousStatus: null`, so a real transition is never missed; the
@@ -49,6 +52,8 @@ export interface EventSelection {
 export interface OrderObservation {
 	/** Created after the previous completed scan. */
 	isNew: boolean;
+	/** Changed after it was created (`updated_at` later than `created_at`). */
+	changedSinceCreated?: boolean;
 	/** Status remembered from before; undefined when unknown. */
 	previousStatus: string | undefined;
 	/** `order_status` now (null/absent on the server is treated as ''). */
@@ -89,7 +94,7 @@ export function orderEvents(observation: OrderObservation, selection: EventSelec
 	const known = observation.previousStatus !== undefined;
 	const previous = known ? normalizeStatus(observation.previousStatus) : undefined;
 	const changed = observation.isNew
-		? false
+		? observation.changedSinceCreated === true && selection.unknownPreviousStatus === 'emit'
 		: known
 			? previous !== status
 			: selection.unknownPreviousStatus === 'emit';

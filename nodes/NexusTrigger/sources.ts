@@ -113,7 +113,15 @@ export function orderSource(selection: EventSelection, includeLineItems: boolean
 		filters: {},
 		memoryColumn: 'order_status',
 		events: (row, seen) =>
-			orderEvents({ isNew: seen.isNew, previousStatus: seen.previous, status: text(row.order_status) }, selection).map(
+			orderEvents(
+				{
+					isNew: seen.isNew,
+					changedSinceCreated: laterThan(row.updated_at, row.created_at),
+					previousStatus: seen.previous,
+					status: text(row.order_status),
+				},
+				selection,
+			).map(
 				(match) => toEvent(match) as RowEvent,
 			),
 		async toItems(context, pending) {
@@ -225,4 +233,19 @@ export function lowStockSource(threshold: number): WatchedSource {
 			event: (_row, remembered) => eventFor(remembered),
 		},
 	};
+}
+
+/** Whether timestamp `a` is strictly later than `b` (both as the server sends them). */
+function laterThan(a: unknown, b: unknown): boolean {
+	const left = typeof a === 'string' ? Date.parse(a) : NaN;
+	const right = typeof b === 'string' ? Date.parse(b) : NaN;
+	if (Number.isNaN(left) || Number.isNaN(right)) return false;
+	if (left !== right) return left > right;
+	// Same millisecond: PostgreSQL keeps microseconds ("…:19.382148+00:00").
+	return fraction(a as string) > fraction(b as string);
+}
+
+function fraction(timestamp: string): number {
+	const match = /\.(\d+)/.exec(timestamp);
+	return match ? Number(`0.${match[1]}`) : 0;
 }

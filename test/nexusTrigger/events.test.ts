@@ -21,6 +21,21 @@ describe('which events an order change yields', () => {
 		]);
 	});
 
+	it('a new order changed after it was created (e.g. created and shipped between two polls) counts as a change from an unknown status', () => {
+		const createdThenShipped = { isNew: true, changedSinceCreated: true, previousStatus: undefined, status: 'shipped' };
+		expect(orderEvents(createdThenShipped, ALL)).toEqual([
+			{ event: 'orderCreated' },
+			{ event: 'orderStatusChanged', previousStatus: null, newStatus: 'shipped' },
+			{ event: 'orderShipped', previousStatus: null, newStatus: 'shipped' },
+			{ event: 'orderUpdated' },
+		]);
+		// "Skip" for unknown previous statuses applies here too.
+		expect(orderEvents(createdThenShipped, { ...ALL, unknownPreviousStatus: 'skip' })).toEqual([
+			{ event: 'orderCreated' },
+			{ event: 'orderUpdated' },
+		]);
+	});
+
 	it('a status change yields Status Changed plus the event of the status reached', () => {
 		expect(orderEvents({ isNew: false, previousStatus: 'fulfilling', status: 'shipped' }, ALL)).toEqual([
 			{ event: 'orderStatusChanged', previousStatus: 'fulfilling', newStatus: 'shipped' },

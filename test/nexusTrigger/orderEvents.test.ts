@@ -199,6 +199,23 @@ describe('polling', () => {
 		expect(run.items[0].awb).toBeNull();
 	});
 
+	it('an order created and shipped between two polls (e.g. while n8n was down) yields Order Shipped once', async () => {
+		const node = t.node({ events: ['orderShipped'] });
+		const staticData: IDataObject = {};
+		await t.poll(node, staticData);
+		const id = await newOrder('pending');
+		await addAwb(id, 'AWB-77002');
+		await setStatus(id, 'shipped');
+		const run = await t.poll(node, staticData);
+		expect(eventsOf(run.items)).toEqual([{ event: 'orderShipped', orderId: id, previousStatus: null, newStatus: 'shipped' }]);
+		expect(run.items[0].awb).toMatchObject({ awb_number: 'AWB-77002' });
+		// An order created directly as shipped (never changed) is a new order, not a shipping.
+		await newOrder('shipped');
+		const next = await t.poll(node, staticData);
+		expect(next.empty).toBe(true);
+		expect(t.ordersRequests(next.requests)[0].status).toBe(200);
+	});
+
 	it('300 orders with the same updated_at across page boundaries: none missed, none repeated', async () => {
 		const node = t.node({ events: ['orderUpdated'], options: { includeLineItems: false } });
 		const staticData: IDataObject = {};
