@@ -201,8 +201,11 @@ export async function itemsOrErrorItem(
 	context: IExecuteSingleFunctions,
 	run: () => Promise<IDataObject[]>,
 ): Promise<INodeExecutionData[]> {
+	// Every output item names the input item it came from, so `$('Node').item` works downstream
+	// when one input item yields several (or no) output items.
+	const item = context.getItemIndex();
 	try {
-		return (await run()).map((json) => ({ json }));
+		return (await run()).map((json) => ({ json, pairedItem: { item } }));
 	} catch (error) {
 		const failure = asNodeError(context, error);
 		if (!context.continueOnFail()) throw failure;
@@ -213,6 +216,7 @@ export async function itemsOrErrorItem(
 					description: failure.description ?? null,
 					httpCode: (failure as NodeApiError).httpCode ?? null,
 				},
+				pairedItem: { item },
 			},
 		];
 	}
