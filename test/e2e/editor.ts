@@ -197,3 +197,16 @@ export async function dropdownChoices(page: Page, parameterName: string): Promis
 	const choices = (await item.allInnerTexts()).map((text) => text.split('\n')[0].trim()).filter(Boolean);
 	return { choices, list };
 }
+
+/**
+ * Clicks the entry with this name in the node panel (an app's entry opens the list of its
+ * triggers and actions) and answers what the panel shows then.
+ */
+export async function openCreatorEntry(page: Page, panel: Locator, name: string): Promise<void> {
+	const entry = panel
+		.locator('[data-test-id="item-iterator-item"]')
+		.filter({ has: page.locator('[data-test-id="node-creator-item-name"]', { hasText: new RegExp(`^${name}$`) }) })
+		.first();
+	await entry.click();
+	await page.waitForTimeout(800);
+}

@@ -32,7 +32,7 @@ import {
 	type Sandboxes,
 	type WorkflowJson,
 } from '../../scripts/stack';
-import { dropdownChoices, openEditor, openNode, searchNodes, signIn, type EditorSession } from './editor';
+import { dropdownChoices, openCreatorEntry, openEditor, openNode, searchNodes, signIn, type EditorSession } from './editor';
 import {
 	customerWithWhatsapp,
 	newOrder,
@@ -495,9 +495,18 @@ export function describeRealN8n(line: N8nLine): void {
 							expect(shot.text).toMatch(new RegExp(`^${name}$`, 'm'));
 						}
 					}
-					// The trigger entries are the package's triggers (their descriptions), not only its actions.
-					expect(triggerShot.text).toContain('Starts the workflow when Nexus orders');
-					expect(triggerShot.text).toMatch(/Starts the workflow when Nex (discovers|sends)/);
+					// The trigger entries stand for the package's triggers: n8n 2.x shows their descriptions in
+					// the list; n8n 1.x shows the app, whose entry opens onto its triggers.
+					const triggerTexts: Record<string, string> = { Nex: triggerShot.text, Nexus: triggerShot.text };
+					if (!triggerShot.text.includes('Starts the workflow when Nexus orders')) {
+						for (const name of ['Nex', 'Nexus']) {
+							const { panel } = await searchNodes(editor.page, name);
+							await openCreatorEntry(editor.page, panel, name);
+							triggerTexts[name] = (await editor.screenshot(`search-triggers-${name.toLowerCase()}`, panel)).text;
+						}
+					}
+					expect(triggerTexts.Nexus).toMatch(/Starts the workflow when Nexus orders|Nexus Trigger/);
+					expect(triggerTexts.Nex).toMatch(/Starts the workflow when Nex (discovers|sends)|Nex Trigger/);
 					expect(readFileSync(triggerShot.path).subarray(1, 4).toString()).toBe('PNG');
 				});
 
