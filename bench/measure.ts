@@ -19,14 +19,16 @@ export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; val
 	return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
 }
 
-function collectGarbage(): void {
+export function collectGarbage(): void {
 	(globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Peak heap above the settled baseline while `run` works (sampled every 2 ms; run with --expose-gc). */
+/**
+ * Peak heap above the settled baseline while `run` works (sampled every 2 ms; run with
+ * --expose-gc). Garbage V8 has not collected yet counts: it is what the process holds.
+ */
 export async function peakHeapDuring<T>(run: () => Promise<T>): Promise<{ peakBytes: number; value: T }> {
-	collectGarbage();
-	const baseline = process.memoryUsage().heapUsed;
+	const baseline = await settledHeapBytes();
 	let peak = baseline;
 	const sampler = setInterval(() => {
 		peak = Math.max(peak, process.memoryUsage().heapUsed);
@@ -73,4 +75,29 @@ export function formatTable(rows: BenchRow[]): string {
 	const widths = cell(header).map((_, i) => Math.max(...all.map((row) => cell(row)[i].length)));
 	const line = (row: BenchRow) => `| ${cell(row).map((text, i) => text.padEnd(widths[i])).join(' | ')} |`;
 	return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Wall clock with sub-millisecond resolution (epoch ms), comparable between processes on one machine. */
+export function wallClockMs(): number {
+	return performance.timeOrigin + performance.now();
+}
+
+/**
+ * Heap in use once pending callbacks ran and garbage was collected (run with --expose-gc): right
+ * after a run, sockets and timers still hold some of its data for a few milliseconds.
+ */
+export async function settledHeapBytes(): Promise<number> {
+	for (let i = 0; i < 3; i++) {
+		collectGarbage();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	collectGarbage();
+	return process.memoryUsage().heapUsed;
+}
+
+/** Heap still held, after garbage collection, while the value `run` resolved with is kept. */
+export async function retainedHeapOf<T>(run: () => Promise<T>): Promise<{ retainedBytes: number; value: T }> {
+	const before = await settledHeapBytes();
+	const value = await run();
+	return { retainedBytes: (await settledHeapBytes()) - before, value };
 }

@@ -85,7 +85,9 @@ async function exchangeAgentKey(
 		const advice =
 			response.statusCode === 401 || response.statusCode === 403
 				? ' Check the agent API key (it may be revoked or expired) and the anon key in the Nexus API credential.'
-				: '';
+				: response.statusCode >= 500
+					? ' Nexus had a server error while exchanging the key; try again later.'
+					: '';
 		throw new Error(`Nexus agent-auth answered ${response.statusCode}: ${vendor}.${advice}`);
 	}
 	if (typeof answer.access_token !== 'string' || answer.access_token === '') {

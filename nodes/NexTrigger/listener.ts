@@ -1,8 +1,7 @@
 import type { IDataObject, INodeExecutionData, ITriggerFunctions } from 'n8n-workflow';
 
 import { nexTransport } from '../Nex/shared/transport';
-import { asNodeError } from '../shared/executor';
-import { HttpStatusFailure } from '../shared/http';
+import { asNodeError, asTransportFailure } from '../shared/executor';
 import { STREAM_SPEC, InsightStreamConnection, type OpenInfo } from './connection';
 import { InsightMemory, timeOf } from './dedupe';
 import { fetchInsights, fetchInsightsSince, type FetchSettings, type InsightsAnswer } from './gapFill';
@@ -91,10 +90,7 @@ export class InsightListener {
 		try {
 			recent = await fetchInsights(this.session, { limit: this.settings.recentLimit }, this.fetchSettings(this.closing.signal));
 		} catch (error) {
-			throw asNodeError(
-				this.context as never,
-				error instanceof HttpStatusFailure ? nexTransport.userError(this.context as never, STREAM_SPEC, error) : error,
-			);
+			throw asNodeError(this.context as never, nexTransport.userError(this.context as never, STREAM_SPEC, asTransportFailure(error)));
 		}
 		// Newest first from the API: oldest first in the output, as they would have arrived.
 		const items = [...recent.insights]

@@ -190,10 +190,16 @@ export function readLimit(context: IExecuteSingleFunctions, defaultLimit = 50): 
 	return context.getNodeParameter('limit', defaultLimit) as number;
 }
 
-/** Errors reach n8n as NodeApiError or NodeOperationError (transports build those); anything else is wrapped. */
+/**
+ * Errors reach n8n as NodeApiError or NodeOperationError (transports build those); anything else is
+ * wrapped by its message and description only: an HTTP client's error carries its request
+ * (headers with the credential) and must not travel on as the cause.
+ */
 export function asNodeError(context: RequestContext, error: unknown): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error instanceof Error ? error : String(error));
+	if (!(error instanceof Error)) return new NodeOperationError(context.getNode(), String(error));
+	const description = (error as Error & { description?: unknown }).description;
+	return new NodeOperationError(context.getNode(), error.message, typeof description === 'string' ? { description } : {});
 }
 
 /** With "Continue On Fail", the error becomes an output item instead of stopping the workflow. */

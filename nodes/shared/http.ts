@@ -38,6 +38,30 @@ export class NetworkFailure extends Error {
 	}
 }
 
+/**
+ * What a network failure code means, in words. The code itself stays out of the message: n8n
+ * replaces any error message containing a common code (ECONNRESET, ECONNABORTED...) with a
+ * generic sentence of its own, which would drop the service's name and the attempts made.
+ */
+export function networkFailureText(code: string): string {
+	switch (code.toUpperCase()) {
+		case 'ECONNABORTED':
+		case 'ETIMEDOUT':
+		case 'ESOCKETTIMEDOUT':
+			return 'no answer within the timeout';
+		case 'ECONNREFUSED':
+			return 'the connection was refused';
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return 'the host name could not be resolved';
+		case 'ECONNRESET':
+		case 'EPIPE':
+			return 'the connection was closed before the answer was complete';
+		default:
+			return 'the connection failed before the answer was complete';
+	}
+}
+
 function bodyToText(body: unknown): string {
 	if (body === undefined || body === null) return '';
 	if (typeof body === 'string') return body;

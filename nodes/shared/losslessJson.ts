@@ -18,8 +18,16 @@ function isUnsafeInteger(literal: string): boolean {
 	return !Number.isSafeInteger(Number(literal));
 }
 
+/**
+ * Where a JSON number with 16 or more digits could start outside a string: a value begins the
+ * text or follows `:`, `[` or `,` (and whitespace). Text without such a place, which is most
+ * answers (ids sent as strings), needs no scan; a match inside a string only costs the scan.
+ */
+const LONG_NUMBER_CANDIDATE = /(?:^|[:,[])\s*-?\d{16}/;
+
 /** Wraps integer literals beyond Number.MAX_SAFE_INTEGER in quotes; leaves everything else byte-identical. */
 export function quoteUnsafeIntegers(text: string): string {
+	if (!LONG_NUMBER_CANDIDATE.test(text)) return text;
 	let out = '';
 	let copiedUpTo = 0;
 	const length = text.length;
@@ -64,6 +72,18 @@ export function quoteUnsafeIntegers(text: string): string {
 	return copiedUpTo === 0 ? text : out + text.slice(copiedUpTo);
 }
 
+/** Answers repeat the same keys on every row: each key is tested once (up to a bound). */
+const idKeyCache = new Map<string, boolean>();
+
+function isIdKey(key: string): boolean {
+	let isId = idKeyCache.get(key);
+	if (isId === undefined) {
+		isId = ID_KEY.test(key);
+		if (idKeyCache.size < 10_000) idKeyCache.set(key, isId);
+	}
+	return isId;
+}
+
 function idsToStrings(value: unknown, underIdKey: boolean): unknown {
 	if (Array.isArray(value)) {
 		for (let i = 0; i < value.length; i++) value[i] = idsToStrings(value[i], underIdKey);
@@ -71,7 +91,15 @@ function idsToStrings(value: unknown, underIdKey: boolean): unknown {
 	}
 	if (value !== null && typeof value === 'object') {
 		const record = value as Record<string, unknown>;
-		for (const key of Object.keys(record)) record[key] = idsToStrings(record[key], ID_KEY.test(key));
+		for (const key of Object.keys(record)) {
+			const inner = record[key];
+			// Strings, booleans and null stay as they are: only numbers and containers need a look.
+			if (typeof inner === 'number') {
+				if (Number.isInteger(inner) && isIdKey(key)) record[key] = String(inner);
+			} else if (inner !== null && typeof inner === 'object') {
+				idsToStrings(inner, isIdKey(key));
+			}
+		}
 		return record;
 	}
 	if (underIdKey && typeof value === 'number' && Number.isInteger(value)) return String(value);

@@ -20,7 +20,16 @@ import {
 	type RequestContext,
 	type ServiceTransport,
 } from '../../shared/executor';
-import { HttpStatusFailure, LocalFailure, NetworkFailure, parseAnswerPostReceive, pick, toItems, TruncatedBodyFailure } from '../../shared/http';
+import {
+	HttpStatusFailure,
+	LocalFailure,
+	NetworkFailure,
+	networkFailureText,
+	parseAnswerPostReceive,
+	pick,
+	toItems,
+	TruncatedBodyFailure,
+} from '../../shared/http';
 import { collectPages, type Page } from '../../shared/paging';
 
 /**
@@ -73,6 +82,10 @@ export interface NexRoutingSpec extends NexCallSpec {
 function nexUserError(context: RequestContext, spec: NexCallSpec, error: unknown, attempts?: number): Error {
 	const node = context.getNode();
 	const tries = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
+	// After a failure that may have come after Nex acted, a write that is not safe to repeat was sent once only.
+	const notRepeated = spec.safeToRepeat
+		? ''
+		: ' The request was not repeated, because it may already have taken effect: check in Nex whether it did before running the node again.';
 	if (error instanceof HttpStatusFailure) {
 		const vendor = (error.body && typeof error.body === 'object' ? error.body : {}) as IDataObject;
 		const vendorMessage =
@@ -87,7 +100,11 @@ function nexUserError(context: RequestContext, spec: NexCallSpec, error: unknown
 		};
 		const description =
 			advice[error.status] ??
-			(error.status >= 500 ? `Nex had a server error${tries}; try again later.` : undefined);
+			(error.status >= 500
+				? spec.safeToRepeat
+					? `Nex had a server error${tries}; try again later.`
+					: `Nex had a server error.${notRepeated}`
+				: undefined);
 		return new NodeApiError(node, { code: (vendor.code as number) ?? error.status, message: vendorMessage } as never, {
 			httpCode: String(error.status),
 			message: `Nex API error ${error.status}: ${vendorMessage}`,
@@ -97,14 +114,15 @@ function nexUserError(context: RequestContext, spec: NexCallSpec, error: unknown
 	if (error instanceof TruncatedBodyFailure) {
 		return new NodeApiError(node, { message: error.message } as never, {
 			message: `Nex sent an incomplete answer${tries}`,
-			description: 'The response body was cut off before its JSON ended, so no partial result is returned. Run the node again.',
+			description: spec.safeToRepeat
+				? 'The response body was cut off before its JSON ended, so no partial result is returned. Run the node again.'
+				: 'Nex answered that the request succeeded, but the answer was cut off before its JSON ended. The request was not repeated: check the result in Nex instead of running the node again, which would do it twice.',
 		});
 	}
 	if (error instanceof NetworkFailure) {
-		return new NodeApiError(node, { message: error.message, code: error.code } as never, {
-			message: `Could not reach Nex${tries}: ${error.code}`,
-			description:
-				'The connection failed, was reset or timed out before a complete answer arrived, so no partial result is returned. Check the base URL in the credential and the timeout under Request Options.',
+		return new NodeApiError(node, { message: error.message } as never, {
+			message: `Could not reach Nex${tries}: ${networkFailureText(error.code)}`,
+			description: `The connection failed, was reset or timed out before a complete answer arrived (${error.code}), so no partial result is returned. Check the base URL in the credential and the timeout under Request Options.${notRepeated}`,
 		});
 	}
 	if (error instanceof LocalFailure) {

@@ -25,6 +25,7 @@ import {
 	HttpStatusFailure,
 	LocalFailure,
 	NetworkFailure,
+	networkFailureText,
 	parseAnswerPostReceive,
 	pick,
 	toItems,
@@ -116,7 +117,16 @@ function adviceFor(status: number, code: string | undefined, spec: NexusCallSpec
 		409: 'The write conflicts with existing data (duplicate or missing reference): see the details.',
 		429: `Nexus is rate limiting this organization${tries}: wait a minute, lower the batch size, or raise "Max Retries" under Request Options.`,
 	};
-	return byStatus[status] ?? (status >= 500 ? `Nexus had a server error${tries}; try again later.` : undefined);
+	if (byStatus[status] !== undefined) return byStatus[status];
+	if (status < 500) return undefined;
+	return spec.safeToRepeat ? `Nexus had a server error${tries}; try again later.` : `Nexus had a server error.${notRepeatedText(spec)}`;
+}
+
+/** After a failure that may have come after Nexus acted, a write that is not safe to repeat was sent once only. */
+function notRepeatedText(spec: NexusCallSpec): string {
+	return spec.safeToRepeat
+		? ''
+		: ' The request was not repeated, because it may already have taken effect: check in Nexus whether it did before running the node again.';
 }
 
 function nexusUserError(context: RequestContext, spec: NexusCallSpec, error: unknown, attempts?: number): Error {
@@ -156,14 +166,15 @@ function nexusUserError(context: RequestContext, spec: NexusCallSpec, error: unk
 	if (error instanceof TruncatedBodyFailure) {
 		return new NodeApiError(node, { message: error.message } as never, {
 			message: `Nexus sent an incomplete answer${tries}`,
-			description: 'The response body was cut off before its JSON ended, so no partial result is returned. Run the node again.',
+			description: spec.safeToRepeat
+				? 'The response body was cut off before its JSON ended, so no partial result is returned. Run the node again.'
+				: 'Nexus answered that the request succeeded, but the answer was cut off before its JSON ended. The request was not repeated: check the result in Nexus instead of running the node again, which would do it twice.',
 		});
 	}
 	if (error instanceof NetworkFailure) {
-		return new NodeApiError(node, { message: error.message, code: error.code } as never, {
-			message: `Could not reach Nexus${tries}: ${error.code}`,
-			description:
-				'The connection failed, was reset or timed out before a complete answer arrived, so no partial result is returned. Check the base URL in the credential and the timeout under Request Options.',
+		return new NodeApiError(node, { message: error.message } as never, {
+			message: `Could not reach Nexus${tries}: ${networkFailureText(error.code)}`,
+			description: `The connection failed, was reset or timed out before a complete answer arrived (${error.code}), so no partial result is returned. Check the base URL in the credential and the timeout under Request Options.${notRepeatedText(spec)}`,
 		});
 	}
 	if (error instanceof LocalFailure) {

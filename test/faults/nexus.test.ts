@@ -1,0 +1,243 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { addNexusAgentKey, FAKE_NEXUS_KEY, recordIssuedJwts } from '../harness/secretScan';
+import type { LoggedRequest } from '../sandbox/shared/requestLog';
+import { apiRequests, header, isAuth, startNexusTest, type NexusRun, type NexusTest } from '../nexus/helpers';
+import {
+	AMBIGUOUS_FAULTS,
+	expectEachOnce,
+	expectPagesUnder,
+	FAULTS,
+	MatrixSecrets,
+	outcomeOf,
+	PAGING_FAULTS,
+	REQUEST_OPTIONS,
+	requestOptionsFor,
+	SAFE_WRITE_FAULTS,
+	TIMER_SLACK_MS,
+	type Fault,
+} from './matrix';
+
+/**
+ * Fault matrix, Nexus node: Order → Get Many with Return All (PostgREST pages of 100 rows asked
+ * for with `Range`) while page 2 meets each fault, and after the agent JWT expired; Order → Create
+ * (not safe to repeat) after an ambiguous failure is sent once; Order → Update (a PATCH by id,
+ * safe to repeat) is sent again. Every run uses a fake agent key; the file ends with the secrets
+ * scan (the key, the anon key, every JWT the sandbox issued and its signature).
+ */
+
+let t: NexusTest;
+let credential: { id: string; name: string };
+const secrets = new MatrixSecrets();
+let stopRecordingJwts: () => void = () => {};
+let orderIds: string[];
+
+beforeAll(async () => {
+	stopRecordingJwts = recordIssuedJwts((token) => secrets.scan.addJwt('a Nexus agent JWT', token));
+	t = await startNexusTest({ requestsPerMinute: 0, authAttemptsPerMinute: 0 });
+	await addNexusAgentKey(t.sandbox, FAKE_NEXUS_KEY);
+	credential = t.credential({ apiKey: FAKE_NEXUS_KEY });
+	secrets.scan.addSecret('the Nexus agent API key', FAKE_NEXUS_KEY);
+	secrets.scan.addJwt('the Nexus anon key', t.sandbox.anonKey);
+	await t.sandbox.seedOrders({ org: 'a', count: 130 });
+	orderIds = (await t.sandbox.query('select id::text from public.orders where organization_id = $1', [t.sandbox.orgs.a.id])).map(
+		(row) => row.id as string,
+	);
+	secrets.start();
+}, 60_000);
+afterAll(async () => {
+	secrets.stop();
+	stopRecordingJwts();
+	await t?.close();
+});
+afterEach(() => t.sandbox.faults.clear());
+
+async function run(cell: string, parameters: INodeParameters): Promise<NexusRun> {
+	const result = await t.run(parameters, { credential });
+	secrets.scan.collectRun(cell, result.result);
+	secrets.scan.collectError(cell, result.error);
+	return result;
+}
+
+const ORDERS = '/rest/v1/orders';
+const TARGET = 'Nexus order Get Many (Return All, Range)';
+const listAll = (fault?: Fault): INodeParameters => ({
+	resource: 'order',
+	operation: 'getAll',
+	returnAll: true,
+	requestOptions: fault ? requestOptionsFor(fault) : REQUEST_OPTIONS,
+});
+const rangeOf = (request: LoggedRequest) => header(request, 'range') ?? 'no range';
+const ordersPages = (requests: LoggedRequest[]) => apiRequests(requests).filter((request) => request.path === ORDERS);
+
+function expectClearError(result: NexusRun, fault: Fault): void {
+	expect(result.error).toBeDefined();
+	expect(result.error?.message).toMatch(fault.error ?? /./);
+	expect(result.error?.description).toEqual(expect.any(String));
+	if (fault.spec.kind === 'status') expect(result.error?.httpCode).toBe(String(fault.spec.status));
+}
+
+describe(TARGET, () => {
+	test.each(PAGING_FAULTS.map((fault) => [fault.name, outcomeOf(fault), fault] as const))(
+		`${TARGET} × %s on page 2 → %s`,
+		async (faultName, _outcome, fault) => {
+			t.sandbox.faults.add({ ...fault.spec, method: 'GET', pathIncludes: ORDERS, skip: 1 });
+			const result = await run(`${TARGET} × ${faultName}`, listAll(fault));
+			const pages = ordersPages(result.requests);
+			expect(pages.length).toBeGreaterThanOrEqual(2);
+			expectPagesUnder(fault, pages, rangeOf, 1);
+			if (fault.read === 'retried') {
+				expect(result.error).toBeUndefined();
+				expectEachOnce(
+					result.items.map((item) => String(item.id)),
+					orderIds,
+				);
+			} else {
+				expectClearError(result, fault);
+				expect(result.items).toEqual([]);
+			}
+		},
+	);
+
+	test(`${TARGET} × expired JWT → the key exchanged again once, the page asked again, every order once`, async () => {
+		expect((await run(`${TARGET} (token)`, { resource: 'order', operation: 'getAll', limit: 1 })).error).toBeUndefined();
+		t.sandbox.expireTokens();
+		const exchangesBefore = t.sandbox.authExchanges();
+		const result = await run(`${TARGET} × expired JWT`, listAll());
+		expect(result.error).toBeUndefined();
+		expect(t.sandbox.authExchanges() - exchangesBefore).toBe(1);
+		const [expired, exchange, again] = result.requests;
+		expect(expired.status).toBe(401);
+		expect(isAuth(exchange)).toBe(true);
+		expect(rangeOf(again)).toBe(rangeOf(expired));
+		expect(header(again, 'authorization')).not.toBe(header(expired, 'authorization'));
+		expect(result.requests.filter((request) => request.status === 401)).toHaveLength(1);
+		expectEachOnce(
+			result.items.map((item) => String(item.id)),
+			orderIds,
+		);
+	});
+
+	// The key exchange's own request carries the agent key in its body: its failures are scanned too.
+	test(`${TARGET} × expired JWT, then the key exchange reset mid-body → exchanged again, every order once`, async () => {
+		expect((await run(`${TARGET} (token)`, { resource: 'order', operation: 'getAll', limit: 1 })).error).toBeUndefined();
+		t.sandbox.expireTokens();
+		t.sandbox.faults.add({ kind: 'reset', method: 'POST', pathIncludes: '/functions/v1/agent-auth' });
+		const result = await run(`${TARGET} × key exchange reset`, listAll());
+		expect(result.error).toBeUndefined();
+		const exchanges = result.requests.filter(isAuth);
+		expect(exchanges.map((request) => request.fault ?? request.status)).toEqual(['reset', 200]);
+		expectEachOnce(
+			result.items.map((item) => String(item.id)),
+			orderIds,
+		);
+	});
+
+	test(`${TARGET} × expired JWT, then 503 from the key exchange → a clear error naming the exchange`, async () => {
+		expect((await run(`${TARGET} (token)`, { resource: 'order', operation: 'getAll', limit: 1 })).error).toBeUndefined();
+		t.sandbox.expireTokens();
+		t.sandbox.faults.add({ kind: 'status', status: 503, method: 'POST', pathIncludes: '/functions/v1/agent-auth', count: 5 });
+		const result = await run(`${TARGET} × key exchange 503`, listAll());
+		expect(result.error?.message).toMatch(/agent-auth answered 503: .*try again later/);
+		expect(result.error?.description).toEqual(expect.any(String));
+		expect(result.items).toEqual([]);
+		// Nothing was listed: the first page was refused (401) and never answered.
+		expect(ordersPages(result.requests).every((request) => request.status === 401)).toBe(true);
+		// Once agent-auth answers again, the next run exchanges the key and works (and later cells start with a valid token).
+		t.sandbox.faults.clear();
+		expect((await run(`${TARGET} (after the exchange failed)`, { resource: 'order', operation: 'getAll', limit: 1 })).error).toBeUndefined();
+	});
+});
+
+let orderCount = 0;
+const newOrderNumber = () => `FAULT-${++orderCount}-${Date.now()}`;
+async function ordersNumbered(orderNumber: string): Promise<number> {
+	const [{ n }] = await t.sandbox.query('select count(*)::int as n from public.orders where order_number = $1', [orderNumber]);
+	return n as number;
+}
+const createOrder = (orderNumber: string, fault?: Fault): INodeParameters => ({
+	resource: 'order',
+	operation: 'create',
+	additionalFields: { order_number: orderNumber, currency: 'EGP', total_amount: 120 },
+	requestOptions: fault ? requestOptionsFor(fault) : REQUEST_OPTIONS,
+});
+const orderPosts = (requests: LoggedRequest[]) => requests.filter((request) => request.method === 'POST' && request.path === ORDERS);
+
+describe('Nexus order Create (POST, not safe to repeat)', () => {
+	test.each(AMBIGUOUS_FAULTS.map((fault) => [fault.name, fault] as const))(
+		'Nexus order Create × %s → a clear error, the write sent exactly once',
+		async (faultName, fault) => {
+			const orderNumber = newOrderNumber();
+			t.sandbox.faults.add({ ...fault.spec, count: 1, method: 'POST', pathIncludes: ORDERS });
+			const result = await run(`Nexus order Create × ${faultName}`, createOrder(orderNumber, fault));
+			expect(orderPosts(result.requests)).toHaveLength(1);
+			expectClearError(result, fault);
+			expect(result.items).toEqual([]);
+			expect(result.error?.description).toMatch(/not repeated/i);
+			// A cut or reset answer came after the server wrote the order; a status or a stall before.
+			expect(await ordersNumbered(orderNumber)).toBe(fault.spec.kind === 'reset' || fault.spec.kind === 'truncate' ? 1 : 0);
+		},
+	);
+
+	test('Nexus order Create × 429 with Retry-After: 1 → sent again after ≥ 1 s (the server did not act), one order', async () => {
+		const orderNumber = newOrderNumber();
+		t.sandbox.faults.add({ ...FAULTS.rateLimited.spec, method: 'POST', pathIncludes: ORDERS });
+		const result = await run('Nexus order Create × 429', createOrder(orderNumber));
+		expect(result.error).toBeUndefined();
+		const posts = orderPosts(result.requests);
+		expect(posts.map((request) => request.status)).toEqual([429, 201]);
+		expect(posts[1].at - posts[0].at).toBeGreaterThanOrEqual(1000 - TIMER_SLACK_MS);
+		expect(result.items).toEqual([expect.objectContaining({ order_number: orderNumber })]);
+		expect(await ordersNumbered(orderNumber)).toBe(1);
+	});
+
+	test('Nexus order Create × expired JWT → the key exchanged again once, the refused write sent again, one order', async () => {
+		expect((await run('Nexus order Create (token)', { resource: 'order', operation: 'getAll', limit: 1 })).error).toBeUndefined();
+		t.sandbox.expireTokens();
+		const exchangesBefore = t.sandbox.authExchanges();
+		const orderNumber = newOrderNumber();
+		const result = await run('Nexus order Create × expired JWT', createOrder(orderNumber));
+		expect(result.error).toBeUndefined();
+		expect(t.sandbox.authExchanges() - exchangesBefore).toBe(1);
+		// PostgREST refused the expired token before writing anything: the one retry is safe.
+		expect(orderPosts(result.requests).map((request) => request.status)).toEqual([401, 201]);
+		expect(await ordersNumbered(orderNumber)).toBe(1);
+	});
+});
+
+describe('Nexus order Update (PATCH by id, safe to repeat)', () => {
+	test.each(SAFE_WRITE_FAULTS.map((fault) => [fault.name, fault] as const))(
+		'Nexus order Update × %s → sent again, the order updated',
+		async (faultName, fault) => {
+			const [id] = await t.sandbox.seedOrders({ org: 'a', count: 1 });
+			orderIds.push(id);
+			const note = `fault ${faultName}`;
+			t.sandbox.faults.add({ ...fault.spec, count: 1, method: 'PATCH', pathIncludes: ORDERS });
+			const result = await run(`Nexus order Update × ${faultName}`, {
+				resource: 'order',
+				operation: 'update',
+				orderId: t.rl('id', id),
+				updateFields: { shopify_order_id: note },
+				requestOptions: requestOptionsFor(fault),
+			});
+			expect(result.error).toBeUndefined();
+			const patches = result.requests.filter((request) => request.method === 'PATCH');
+			expect(patches).toHaveLength(2);
+			expect(patches[0].fault).toBe(fault.spec.kind);
+			expect(patches[1].bodyText).toBe(patches[0].bodyText);
+			expect(result.items).toEqual([expect.objectContaining({ id, shopify_order_id: note })]);
+			const [row] = await t.sandbox.query('select shopify_order_id from public.orders where id = $1', [id]);
+			expect(row.shopify_order_id).toBe(note);
+		},
+	);
+});
+
+test('secrets: no agent key, anon key or JWT in any output, error or log line of the cells above', () => {
+	// The JWTs the requests carried were all recorded as issued.
+	const carried = new Set(
+		t.sandbox.requests.entries.map((request) => header(request, 'authorization')?.replace(/^Bearer /, '')).filter(Boolean),
+	);
+	expect(carried.size).toBeGreaterThan(1);
+	for (const token of carried) expect(secrets.scan.mask(String(token))).toBe('«a Nexus agent JWT»');
+	secrets.expectNoSecrets({ outputs: 800, errors: 8 });
+});

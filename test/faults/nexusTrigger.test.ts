@@ -1,0 +1,158 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { addNexusAgentKey, FAKE_NEXUS_KEY, recordIssuedJwts } from '../harness/secretScan';
+import type { FaultSpec } from '../sandbox/shared/faults';
+import type { LoggedRequest } from '../sandbox/shared/requestLog';
+import { header, isAuth } from '../nexus/helpers';
+import { countById, snapshot, startTriggerTest, type TriggerTest } from '../nexusTrigger/helpers';
+import { MatrixSecrets, TIMER_SLACK_MS } from './matrix';
+
+/**
+ * Fault matrix, Nexus Trigger (a poller with a keyset cursor): 110 new orders (two pages of 100)
+ * and the poll's second page meets each fault. A fault the transport heals (429, 502, 503, a cut
+ * connection) is retried inside the poll, which then emits every order exactly once; a fault it
+ * does not heal (500, a 429 outlasting the retries) fails the poll clearly, leaves the cursor
+ * where it was, and the next poll emits every order exactly once. An expired agent JWT is
+ * exchanged again once. Every poll uses a fake agent key; the file ends with the secrets scan.
+ */
+
+let t: TriggerTest;
+const secrets = new MatrixSecrets();
+let stopRecordingJwts: () => void = () => {};
+const CREDENTIAL_ID = 'nexus-fake-key';
+const ORDERS = '/rest/v1/orders';
+const NEW_ORDERS = 110;
+
+beforeAll(async () => {
+	stopRecordingJwts = recordIssuedJwts((token) => secrets.scan.addJwt('a Nexus agent JWT', token));
+	t = await startTriggerTest({ requestsPerMinute: 0, authAttemptsPerMinute: 0 });
+	await addNexusAgentKey(t.sandbox, FAKE_NEXUS_KEY);
+	t.engine.addCredential({
+		id: CREDENTIAL_ID,
+		name: `Nexus ${CREDENTIAL_ID}`,
+		type: 'nexusApi',
+		data: { apiKey: FAKE_NEXUS_KEY, anonApiKey: t.sandbox.anonKey, baseUrl: t.sandbox.baseUrl },
+	});
+	secrets.scan.addSecret('the Nexus agent API key', FAKE_NEXUS_KEY);
+	secrets.scan.addJwt('the Nexus anon key', t.sandbox.anonKey);
+	secrets.start();
+}, 60_000);
+afterAll(async () => {
+	secrets.stop();
+	stopRecordingJwts();
+	await t?.close();
+});
+afterEach(() => t.sandbox.faults.clear());
+
+interface PollFault {
+	name: string;
+	spec: Omit<FaultSpec, 'pathIncludes' | 'method' | 'skip'>;
+	outcome: 'retried in the poll' | 'poll fails';
+	waitMs?: number;
+	/** Requests for page 2 the failing poll makes. */
+	attempts?: number;
+	error?: RegExp;
+}
+
+const POLL_FAULTS: PollFault[] = [
+	{ name: '429 with Retry-After: 1', spec: { kind: 'status', status: 429, retryAfter: 1 }, outcome: 'retried in the poll', waitMs: 1000 },
+	{ name: '429 without Retry-After', spec: { kind: 'status', status: 429 }, outcome: 'retried in the poll' },
+	{
+		name: '429 on every attempt (Retry-After: 0)',
+		spec: { kind: 'status', status: 429, retryAfter: 0, count: 4 },
+		outcome: 'poll fails',
+		attempts: 4,
+		error: /Nexus API error 429/,
+	},
+	{ name: '500', spec: { kind: 'status', status: 500 }, outcome: 'poll fails', attempts: 1, error: /Nexus API error 500/ },
+	{ name: '502', spec: { kind: 'status', status: 502 }, outcome: 'retried in the poll' },
+	{ name: '503', spec: { kind: 'status', status: 503 }, outcome: 'retried in the poll' },
+	{ name: 'connection reset mid-body', spec: { kind: 'reset' }, outcome: 'retried in the poll' },
+	{ name: 'truncated JSON', spec: { kind: 'truncate' }, outcome: 'retried in the poll' },
+	// The trigger has no timeout option (n8n's default is 5 minutes): the server holds the request, then drops it.
+	{ name: 'stall of 1 s, then the connection closes', spec: { kind: 'stall', stallMs: 1000 }, outcome: 'retried in the poll' },
+];
+
+const ordersPages = (requests: LoggedRequest[]) => t.ordersRequests(requests);
+
+async function activate(): Promise<{ node: ReturnType<TriggerTest['node']>; staticData: IDataObject }> {
+	const node = t.node({ events: ['orderCreated'] }, CREDENTIAL_ID);
+	const staticData: IDataObject = {};
+	const baseline = await t.poll(node, staticData);
+	expect(baseline.empty).toBe(true);
+	return { node, staticData };
+}
+
+function expectEachOrderOnce(items: IDataObject[], ids: string[]): void {
+	const counts = countById(items);
+	expect(items).toHaveLength(ids.length);
+	expect([...counts.keys()].sort()).toEqual([...ids].sort());
+	expect([...counts.values()].every((count) => count === 1)).toBe(true);
+}
+
+test.each(POLL_FAULTS.map((fault) => [fault.name, fault.outcome === 'poll fails' ? 'the poll fails clearly, the cursor stays, the next poll emits every order once' : 'retried within the poll, every order once', fault] as const))(
+	'Nexus Trigger × %s on page 2 → %s',
+	async (name, _outcome, fault) => {
+		const { node, staticData } = await activate();
+		const ids = await t.sandbox.seedOrders({ org: 'a', count: NEW_ORDERS });
+		t.sandbox.faults.add({ ...fault.spec, method: 'GET', pathIncludes: ORDERS, skip: 1 });
+		const cell = `Nexus Trigger × ${name}`;
+
+		if (fault.outcome === 'retried in the poll') {
+			const poll = await t.poll(node, staticData);
+			secrets.scan.collectItems(cell, poll.items);
+			expectEachOrderOnce(poll.items, ids);
+			const pages = ordersPages(poll.requests);
+			expect(pages).toHaveLength(3);
+			expect(pages[1].fault).toBe(fault.spec.kind);
+			expect(pages[2].rawQuery).toBe(pages[1].rawQuery);
+			if (fault.waitMs) expect(pages[2].at - pages[1].at).toBeGreaterThanOrEqual(fault.waitMs - TIMER_SLACK_MS);
+		} else {
+			const before = snapshot(staticData);
+			const failed = await t.failingPoll(node, staticData);
+			secrets.scan.collectError(cell, failed.error);
+			expect(failed.error.message).toMatch(fault.error ?? /./);
+			expect((failed.error as Error & { description?: string }).description).toEqual(expect.any(String));
+			expect(failed.error.httpCode).toBe(String(fault.spec.status));
+			const pages = ordersPages(failed.requests);
+			expect(pages).toHaveLength(1 + (fault.attempts ?? 1));
+			// The cursor did not move: nothing of the failed poll was saved.
+			expect(staticData).toEqual(before);
+
+			const next = await t.poll(node, staticData);
+			secrets.scan.collectItems(`${cell} (next poll)`, next.items);
+			expectEachOrderOnce(next.items, ids);
+			expect(ordersPages(next.requests)[0].rawQuery).toBe(pages[0].rawQuery);
+		}
+		// And nothing is emitted twice afterwards.
+		const after = await t.poll(node, staticData);
+		expect(after.empty).toBe(true);
+	},
+);
+
+test('Nexus Trigger × expired JWT → the key exchanged again once, every order once', async () => {
+	const { node, staticData } = await activate();
+	const ids = await t.sandbox.seedOrders({ org: 'a', count: NEW_ORDERS });
+	t.sandbox.expireTokens();
+	const exchangesBefore = t.sandbox.authExchanges();
+	const poll = await t.poll(node, staticData);
+	secrets.scan.collectItems('Nexus Trigger × expired JWT', poll.items);
+	expectEachOrderOnce(poll.items, ids);
+	expect(t.sandbox.authExchanges() - exchangesBefore).toBe(1);
+	const [expired, exchange, again] = poll.requests;
+	expect(expired.status).toBe(401);
+	expect(isAuth(exchange)).toBe(true);
+	expect(again.rawQuery).toBe(expired.rawQuery);
+	expect(header(again, 'authorization')).not.toBe(header(expired, 'authorization'));
+	expect(poll.requests.filter((request) => request.status === 401)).toHaveLength(1);
+});
+
+test('secrets: no agent key, anon key or JWT in any output, error or log line of the cells above', () => {
+	const carried = new Set(
+		t.sandbox.requests.entries.map((request) => header(request, 'authorization')?.replace(/^Bearer /, '')).filter(Boolean),
+	);
+	expect(carried.size).toBeGreaterThan(1);
+	for (const token of carried) expect(secrets.scan.mask(String(token))).toBe('«a Nexus agent JWT»');
+	// Polls run here outside a workflow execution, which is what logs: no log lines are expected.
+	secrets.expectNoSecrets({ outputs: 9 * NEW_ORDERS, errors: 2, debugLines: 0 });
+});
