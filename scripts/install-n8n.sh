@@ -26,6 +26,13 @@ XLSX_OVERRIDE="$(version_of n8n1XlsxOverride)"
 LINES="${1:-all}"
 mkdir -p "$REAL"
 
+# `npm run` hands the project's .npmrc settings down as npm_config_* variables; its
+# ignore-scripts=true would turn the `npm rebuild` below into a no-op. Native modules are
+# always compiled here from source against local headers: their prebuilt-binary downloads
+# come from hosts outside the npm registry.
+unset npm_config_ignore_scripts
+export npm_config_build_from_source=true
+
 log() { printf '[n8n:install %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 npm_install() {
@@ -88,7 +95,7 @@ install_n8n2() {
 		export npm_config_nodedir="$node_home"
 		npm_install "$dir"
 		log "compiling sqlite3 and isolated-vm for Node 24"
-		cd "$dir" && npm rebuild sqlite3 isolated-vm --foreground-scripts --loglevel=error
+		cd "$dir" && npm rebuild sqlite3 isolated-vm --ignore-scripts=false --foreground-scripts --loglevel=error
 	)
 	"$node_home/bin/node" -e "require('$dir/node_modules/sqlite3')" ||
 		{ echo "sqlite3 does not load on Node 24" >&2; exit 1; }
@@ -123,7 +130,7 @@ install_n8n1() {
 	JSON
 	npm_install "$dir"
 	log "compiling sqlite3 for Node $("$node_bin" -v)"
-	(cd "$dir" && npm rebuild sqlite3 --foreground-scripts --loglevel=error)
+	(cd "$dir" && npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error)
 	"$node_bin" -e "require('$dir/node_modules/sqlite3')" ||
 		{ echo "sqlite3 does not load on $("$node_bin" -v)" >&2; exit 1; }
 	dirname "$(dirname "$node_bin")" >"$dir/.node-home"
