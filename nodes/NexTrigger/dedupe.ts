@@ -88,6 +88,12 @@ export interface TriggerStateData extends IDataObject {
 	newestEmittedAt?: number;
 	/** No insight created before this (ms) is emitted by a gap fill: the first activation. */
 	floor?: number;
+	/**
+	 * When the first activation began (ms, n8n's clock), while no connection has set the floor
+	 * yet: insights created from then on must not be lost to a first connection that failed or
+	 * to a restart before it.
+	 */
+	activatedAt?: number;
 	/** Keys of emitted insights, oldest first: `key.created[.ms]` (base 36; ms left out when equal to created). */
 	seen?: string[];
 	/** The workspace of the last batch, for gap-filled items whose answer has none. */
@@ -108,6 +114,8 @@ export class InsightMemory {
 
 	floor: number | undefined;
 
+	activatedAt: number | undefined;
+
 	workspace: IDataObject | undefined;
 
 	constructor(private readonly target?: IDataObject) {
@@ -115,6 +123,7 @@ export class InsightMemory {
 		if (!data || data.version !== STATE_VERSION) return;
 		if (typeof data.newestEmittedAt === 'number') this.newestEmittedAt = data.newestEmittedAt;
 		if (typeof data.floor === 'number') this.floor = data.floor;
+		if (typeof data.activatedAt === 'number') this.activatedAt = data.activatedAt;
 		if (data.workspace && typeof data.workspace === 'object') this.workspace = data.workspace;
 		for (const raw of Array.isArray(data.seen) ? data.seen : []) {
 			const [key, created, ms] = String(raw).split('.');
@@ -181,6 +190,8 @@ export class InsightMemory {
 		data.seen = this.serialized;
 		if (this.newestEmittedAt !== undefined) data.newestEmittedAt = this.newestEmittedAt;
 		if (this.floor !== undefined) data.floor = this.floor;
+		if (this.activatedAt !== undefined) data.activatedAt = this.activatedAt;
+		else delete data.activatedAt;
 		if (this.workspace !== undefined) data.workspace = this.workspace;
 	}
 

@@ -27,7 +27,9 @@ import type { SseMessage } from './sse/parser';
  *   `GET /v1/insights?from=<newest emission seen − overlap>` recovers what the gap swallowed;
  *   what was emitted already is dropped. On the very first activation nothing old is emitted:
  *   the server's clock (and the replayed insights' times) set a floor below which gap fills
- *   ignore insights.
+ *   ignore insights. When that first connection only comes after failed attempts (Nex down at
+ *   activation) or after a restart, the floor is the activation itself, on the server's clock,
+ *   and the first connection fills the gap from there: what was created meanwhile is emitted.
  * - Manual test ("Listen for event"): nothing is persisted; the first new batch that passes the
  *   filters is returned, or, with the option, the most recent insights at once.
  */
@@ -53,6 +55,9 @@ export class InsightListener {
 
 	private emittedInManual = false;
 
+	/** This listener began the first activation (no earlier process of it ever connected). */
+	private activatedHere = false;
+
 	/** Ends a request made outside the connection ("Listen for event" with recent insights). */
 	private readonly closing = new AbortController();
 
@@ -76,6 +81,11 @@ export class InsightListener {
 	}
 
 	listen(): void {
+		if (!this.manual && this.memory.gapFillFrom() === undefined && this.memory.activatedAt === undefined) {
+			this.memory.activatedAt = Date.now();
+			this.activatedHere = true;
+			this.memory.save();
+		}
 		this.connection.start();
 	}
 
@@ -111,13 +121,23 @@ export class InsightListener {
 
 	private async onOpen(info: OpenInfo, signal: AbortSignal): Promise<void> {
 		if (this.manual) return;
-		const from = this.memory.gapFillFrom();
+		let from = this.memory.gapFillFrom();
 		if (from === undefined) {
-			// First activation: only insights from now on.
-			this.memory.floor = info.serverTime ?? Date.now();
-			this.settingFloor = true;
-			this.memory.save();
-			return;
+			const now = Date.now();
+			const serverNow = info.serverTime ?? now;
+			const activatedAt = this.memory.activatedAt ?? now;
+			this.memory.activatedAt = undefined;
+			if (this.activatedHere && info.connection === 1) {
+				// First activation, connected at once: only insights from now on.
+				this.memory.floor = serverNow;
+				this.settingFloor = true;
+				this.memory.save();
+				return;
+			}
+			// First activation, connected only now: the activation, moved onto the server's clock
+			// (its Date header is whole seconds, so this errs towards including), is the floor.
+			this.memory.floor = serverNow - Math.max(0, now - activatedAt);
+			from = this.memory.floor;
 		}
 		this.settingFloor = false;
 		const result = await fetchInsightsSince(

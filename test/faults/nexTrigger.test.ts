@@ -133,6 +133,32 @@ test.each(STREAM_FAULTS.map((fault) => [fault.name, fault] as const))(
 	},
 );
 
+test('Nex Trigger × 503 at activation → insights created before the first connection emitted once, older ones not', async () => {
+	const { sandbox } = t;
+	// Created before the activation: never emitted (replay is off).
+	sandbox.emitInsightBatch([{ content: 'before the activation', created_at: new Date(Date.now() - 5_000).toISOString() }]);
+	sandbox.faults.add({ kind: 'status', status: 503, count: 3, method: 'GET', pathIncludes: STREAM_PATH });
+	const trigger = await start(FAST);
+	try {
+		await until(() => faulted(streamRequests()).length >= 1, 'the first failed connection');
+		// Created while Nex answers 503: nobody is connected, only the first connection's gap fill can bring it.
+		sandbox.emitInsightBatch([{ content: 'during the outage' }]);
+		await until(() => sandbox.streamClientCount() === 1, 'the first successful connection', 15_000);
+		await until(() => contents(trigger.executions).includes('during the outage'), 'the gap fill');
+		sandbox.emitInsightBatch([{ content: 'after the outage' }]);
+		await until(() => contents(trigger.executions).includes('after the outage'), 'the live insight');
+		await pause(300);
+
+		expect(trigger.errors).toEqual([]);
+		expect(contents(trigger.executions)).toEqual(['during the outage', 'after the outage']);
+		expect(faulted(streamRequests())).toHaveLength(3);
+		expect(trigger.executions[0][0].json.event).toBe('gap_fill');
+	} finally {
+		await trigger.close();
+		collect('Nex Trigger × 503 at activation', trigger);
+	}
+});
+
 describe('Nex Trigger, "Listen for event" with recent insights', () => {
 	test.each([
 		['connection reset mid-body', { kind: 'reset' } as const, /^Could not reach Nex/],
@@ -160,5 +186,5 @@ describe('Nex Trigger, "Listen for event" with recent insights', () => {
 });
 
 test('secrets: the fake key appears in no output, error or log line of the cells above', () => {
-	secrets.expectNoSecrets({ outputs: 14 * 5, errors: 2 });
+	secrets.expectNoSecrets({ outputs: 14 * 5 + 2, errors: 2 });
 });

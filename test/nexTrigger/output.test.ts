@@ -118,6 +118,30 @@ test('replay off: the first activation emits nothing old, also not from a later 
 	await trigger.close();
 });
 
+test('first activation with Nex down, then a restart before it ever connected: what was created since the activation is emitted once', async () => {
+	const { sandbox } = t;
+	sandbox.emitInsightBatch([{ content: 'before the activation', created_at: new Date(Date.now() - 5_000).toISOString() }]);
+	sandbox.faults.add({ kind: 'status', status: 503, count: 1_000, method: 'GET', pathIncludes: STREAM_PATH });
+	const staticData = {};
+	const first = await t.start({ options: FAST }, { staticData });
+	await until(() => sandbox.requests.find(STREAM_PATH).length >= 2, 'failed connections');
+	sandbox.emitInsightBatch([{ content: 'while Nex was down' }]);
+	await first.close();
+	expect(first.executions).toEqual([]);
+	// n8n restarts with the static data of the first run; Nex is back.
+	sandbox.faults.clear();
+	sandbox.emitInsightBatch([{ content: 'while n8n was down' }]);
+	const again = await t.start({ options: FAST }, { staticData });
+	await until(() => contents(again.executions).includes('while n8n was down'), 'the gap fill');
+	await connected();
+	sandbox.emitInsightBatch([{ content: 'live' }]);
+	await until(() => contents(again.executions).includes('live'), 'the live insight');
+	await pause(100);
+	expect(contents(again.executions)).toEqual(['while Nex was down', 'while n8n was down', 'live']);
+	expect(staticData).not.toHaveProperty('activatedAt');
+	await again.close();
+});
+
 test.each(['spec', 'envelope', 'array'] as const)('gap fill reads the %s shape of GET /v1/insights', async (insightsRestShape) => {
 	const { sandbox } = t;
 	sandbox.configure({ insightsRestShape });
