@@ -23,13 +23,11 @@ import {
 import {
 	HttpStatusFailure,
 	LocalFailure,
-	NetworkFailure,
-	networkFailureText,
 	parseAnswerPostReceive,
 	pick,
 	toItems,
-	TruncatedBodyFailure,
 } from '../../shared/http';
+import { attemptsText, serverErrorText, transportFailureError } from '../../shared/failureAdvice';
 import { collectPages, type Page } from '../../shared/paging';
 
 /**
@@ -81,11 +79,7 @@ export interface NexRoutingSpec extends NexCallSpec {
 
 function nexUserError(context: RequestContext, spec: NexCallSpec, error: unknown, attempts?: number): Error {
 	const node = context.getNode();
-	const tries = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
-	// After a failure that may have come after Nex acted, a write that is not safe to repeat was sent once only.
-	const notRepeated = spec.safeToRepeat
-		? ''
-		: ' The request was not repeated, because it may already have taken effect: check in Nex whether it did before running the node again.';
+	const tries = attemptsText(attempts);
 	if (error instanceof HttpStatusFailure) {
 		const vendor = (error.body && typeof error.body === 'object' ? error.body : {}) as IDataObject;
 		const vendorMessage =
@@ -98,33 +92,15 @@ function nexUserError(context: RequestContext, spec: NexCallSpec, error: unknown
 			410: 'The connection attempt expired (connect ids are valid for 10 minutes): start the connection again.',
 			429: `Nex is rate limiting this key${tries}: wait a minute, lower the batch size, or raise "Max Retries" under Request Options.`,
 		};
-		const description =
-			advice[error.status] ??
-			(error.status >= 500
-				? spec.safeToRepeat
-					? `Nex had a server error${tries}; try again later.`
-					: `Nex had a server error.${notRepeated}`
-				: undefined);
+		const description = advice[error.status] ?? (error.status >= 500 ? serverErrorText('Nex', spec.safeToRepeat, tries) : undefined);
 		return new NodeApiError(node, { code: (vendor.code as number) ?? error.status, message: vendorMessage } as never, {
 			httpCode: String(error.status),
 			message: `Nex API error ${error.status}: ${vendorMessage}`,
 			description,
 		});
 	}
-	if (error instanceof TruncatedBodyFailure) {
-		return new NodeApiError(node, { message: error.message } as never, {
-			message: `Nex sent an incomplete answer${tries}`,
-			description: spec.safeToRepeat
-				? 'The response body was cut off before its JSON ended, so no partial result is returned. Run the node again.'
-				: 'Nex answered that the request succeeded, but the answer was cut off before its JSON ended. The request was not repeated: check the result in Nex instead of running the node again, which would do it twice.',
-		});
-	}
-	if (error instanceof NetworkFailure) {
-		return new NodeApiError(node, { message: error.message } as never, {
-			message: `Could not reach Nex${tries}: ${networkFailureText(error.code)}`,
-			description: `The connection failed, was reset or timed out before a complete answer arrived (${error.code}), so no partial result is returned. Check the base URL in the credential and the timeout under Request Options.${notRepeated}`,
-		});
-	}
+	const transportError = transportFailureError(node, 'Nex', error, spec.safeToRepeat, tries);
+	if (transportError) return transportError;
 	if (error instanceof LocalFailure) {
 		return new NodeOperationError(node, error.message, {
 			description: 'No request reached Nex. Check the Nex API credential (API key and base URL).',

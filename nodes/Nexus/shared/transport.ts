@@ -24,14 +24,12 @@ import {
 import {
 	HttpStatusFailure,
 	LocalFailure,
-	NetworkFailure,
-	networkFailureText,
 	parseAnswerPostReceive,
 	pick,
 	toItems,
-	TruncatedBodyFailure,
 	type ParsedAnswer,
 } from '../../shared/http';
+import { attemptsText, serverErrorText, transportFailureError } from '../../shared/failureAdvice';
 
 /**
  * The one transport of the Nexus node and trigger: base URL, the anon key and the agent JWT from
@@ -119,19 +117,12 @@ function adviceFor(status: number, code: string | undefined, spec: NexusCallSpec
 	};
 	if (byStatus[status] !== undefined) return byStatus[status];
 	if (status < 500) return undefined;
-	return spec.safeToRepeat ? `Nexus had a server error${tries}; try again later.` : `Nexus had a server error.${notRepeatedText(spec)}`;
-}
-
-/** After a failure that may have come after Nexus acted, a write that is not safe to repeat was sent once only. */
-function notRepeatedText(spec: NexusCallSpec): string {
-	return spec.safeToRepeat
-		? ''
-		: ' The request was not repeated, because it may already have taken effect: check in Nexus whether it did before running the node again.';
+	return serverErrorText('Nexus', spec.safeToRepeat, tries);
 }
 
 function nexusUserError(context: RequestContext, spec: NexusCallSpec, error: unknown, attempts?: number): Error {
 	const node = context.getNode();
-	const tries = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
+	const tries = attemptsText(attempts);
 	if (error instanceof HttpStatusFailure) {
 		const vendor = (error.body && typeof error.body === 'object' && !Array.isArray(error.body) ? error.body : {}) as IDataObject;
 		// PostgREST: {code, message, details, hint}; edge functions: {error, message}.
@@ -163,20 +154,8 @@ function nexusUserError(context: RequestContext, spec: NexusCallSpec, error: unk
 		apiError.context.nexus = vendorFields;
 		return apiError;
 	}
-	if (error instanceof TruncatedBodyFailure) {
-		return new NodeApiError(node, { message: error.message } as never, {
-			message: `Nexus sent an incomplete answer${tries}`,
-			description: spec.safeToRepeat
-				? 'The response body was cut off before its JSON ended, so no partial result is returned. Run the node again.'
-				: 'Nexus answered that the request succeeded, but the answer was cut off before its JSON ended. The request was not repeated: check the result in Nexus instead of running the node again, which would do it twice.',
-		});
-	}
-	if (error instanceof NetworkFailure) {
-		return new NodeApiError(node, { message: error.message } as never, {
-			message: `Could not reach Nexus${tries}: ${networkFailureText(error.code)}`,
-			description: `The connection failed, was reset or timed out before a complete answer arrived (${error.code}), so no partial result is returned. Check the base URL in the credential and the timeout under Request Options.${notRepeatedText(spec)}`,
-		});
-	}
+	const transportError = transportFailureError(node, 'Nexus', error, spec.safeToRepeat, tries);
+	if (transportError) return transportError;
 	if (error instanceof LocalFailure) {
 		return new NodeOperationError(node, error.message, {
 			description:
