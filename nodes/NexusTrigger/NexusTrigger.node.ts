@@ -2,8 +2,10 @@ import type { INodeExecutionData, INodeProperties, INodeType, INodeTypeDescripti
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NEXUS_CREDENTIAL_TYPE } from '../Nexus/shared/transport';
+import { requestOptionsProperty } from '../Nexus/shared/requestOptions';
 import { MEMORY_LIMIT } from './cursor';
 import { pollNexus } from './poll';
+import { TRIGGER_TIMEOUT_MS } from './timeout';
 
 const ORDER_STATUSES = [
 	{ name: 'Cancelled', value: 'cancelled' },
@@ -165,6 +167,18 @@ const properties: INodeProperties[] = [
 				],
 			},
 		],
+	},
+	{
+		...requestOptionsProperty,
+		options: (requestOptionsProperty.options ?? []).map((option) =>
+			option.name === 'timeout'
+				? {
+						...option,
+						default: TRIGGER_TIMEOUT_MS,
+						description: `Milliseconds to wait for an answer before giving up on a request (it is then retried within the poll). Without this option: ${TRIGGER_TIMEOUT_MS / 1000} seconds.`,
+					}
+				: option,
+		),
 	},
 ];
 

@@ -18,6 +18,7 @@ import {
 	type TriggerState,
 } from './cursor';
 import { isOrderEvent, statusList, type EventSelection, type UnknownPreviousStatus } from './events';
+import { TRIGGER_TIMEOUT_MS } from './timeout';
 import {
 	inboundMessageSource,
 	lowStockSource,
@@ -132,7 +133,7 @@ async function getRows(
 		requestContext(context),
 		'GET',
 		`/rest/v1/${source.table}`,
-		{ safeToRepeat: true, what: source.what },
+		{ safeToRepeat: true, what: source.what, defaultTimeoutMs: TRIGGER_TIMEOUT_MS },
 		{ qs: { ...source.filters, ...qs } },
 	);
 	if (!Array.isArray(answer.body)) {

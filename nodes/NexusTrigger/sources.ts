@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import type { RequestContext } from '../shared/executor';
 import { fetchAllRows, listExpression } from '../Nexus/shared/postgrest';
 import { orderEvents, testEventFor, testEventStatuses, type EventSelection } from './events';
+import { TRIGGER_TIMEOUT_MS } from './timeout';
 
 /**
  * What the trigger can watch, each as a table read in `(column, id)` order:
@@ -80,7 +81,7 @@ async function rowsByKey(
 	const grouped = new Map<string, IDataObject[]>();
 	const unique = [...new Set(ids.filter((id) => id !== ''))];
 	if (!unique.length) return grouped;
-	const rows = await fetchAllRows(requestContext(context), table, { [column]: `in.${listExpression(unique)}`, order });
+	const rows = await fetchAllRows(requestContext(context), table, { [column]: `in.${listExpression(unique)}`, order }, undefined, TRIGGER_TIMEOUT_MS);
 	for (const row of rows) {
 		const key = String(row[column]);
 		grouped.set(key, [...(grouped.get(key) ?? []), row]);

@@ -32,6 +32,8 @@ export type RequestContext = Pick<IExecuteSingleFunctions, 'getNode' | 'helpers'
 export interface CallSpec {
 	/** Whether repeating the request after an ambiguous failure (5xx, reset, cut body) is harmless. */
 	safeToRepeat: boolean;
+	/** Timeout (ms) when the node's Request Options set none; absent: n8n's default (5 minutes). */
+	defaultTimeoutMs?: number;
 }
 
 export interface ServiceTransport<Spec extends CallSpec> {
@@ -107,12 +109,12 @@ export async function requestParsed<Spec extends CallSpec>(
 	spec: Spec,
 	request: IHttpRequestOptions,
 ): Promise<ParsedAnswer> {
-	let timeout: number | undefined;
+	let timeout = spec.defaultTimeoutMs;
 	try {
 		const options = context.getNodeParameter('requestOptions', {}) as IDataObject;
 		if (typeof options.timeout === 'number') timeout = options.timeout;
 	} catch {
-		timeout = undefined;
+		// A context without Request Options keeps the default.
 	}
 	const prepared: IHttpRequestOptions = {
 		...request,

@@ -5,7 +5,7 @@ import type { FaultSpec } from '../sandbox/shared/faults';
 import type { LoggedRequest } from '../sandbox/shared/requestLog';
 import { header, isAuth } from '../nexus/helpers';
 import { countById, snapshot, startTriggerTest, type TriggerTest } from '../nexusTrigger/helpers';
-import { MatrixSecrets, TIMER_SLACK_MS } from './matrix';
+import { MatrixSecrets, REQUEST_OPTIONS, REQUEST_TIMEOUT_MS, TIMER_SLACK_MS } from './matrix';
 
 /**
  * Fault matrix, Nexus Trigger (a poller with a keyset cursor): 110 new orders (two pages of 100)
@@ -69,14 +69,14 @@ const POLL_FAULTS: PollFault[] = [
 	{ name: '503', spec: { kind: 'status', status: 503 }, outcome: 'retried in the poll' },
 	{ name: 'connection reset mid-body', spec: { kind: 'reset' }, outcome: 'retried in the poll' },
 	{ name: 'truncated JSON', spec: { kind: 'truncate' }, outcome: 'retried in the poll' },
-	// The trigger has no timeout option (n8n's default is 5 minutes): the server holds the request, then drops it.
-	{ name: 'stall of 1 s, then the connection closes', spec: { kind: 'stall', stallMs: 1000 }, outcome: 'retried in the poll' },
+	{ name: `stall longer than the ${REQUEST_TIMEOUT_MS} ms timeout`, spec: { kind: 'stall', stallMs: 5000 }, outcome: 'retried in the poll', waitMs: REQUEST_TIMEOUT_MS },
 ];
 
 const ordersPages = (requests: LoggedRequest[]) => t.ordersRequests(requests);
 
 async function activate(): Promise<{ node: ReturnType<TriggerTest['node']>; staticData: IDataObject }> {
-	const node = t.node({ events: ['orderCreated'] }, CREDENTIAL_ID);
+	// Request Options as in the other matrix files: a short timeout for the stall, retries as shipped.
+	const node = t.node({ events: ['orderCreated'], requestOptions: REQUEST_OPTIONS }, CREDENTIAL_ID);
 	const staticData: IDataObject = {};
 	const baseline = await t.poll(node, staticData);
 	expect(baseline.empty).toBe(true);
@@ -107,6 +107,8 @@ test.each(POLL_FAULTS.map((fault) => [fault.name, fault.outcome === 'poll fails'
 			expect(pages[1].fault).toBe(fault.spec.kind);
 			expect(pages[2].rawQuery).toBe(pages[1].rawQuery);
 			if (fault.waitMs) expect(pages[2].at - pages[1].at).toBeGreaterThanOrEqual(fault.waitMs - TIMER_SLACK_MS);
+			// A stalled answer is given up on at the timeout, long before the server would end it.
+			if (fault.spec.kind === 'stall') expect(pages[2].at - pages[1].at).toBeLessThan(fault.spec.stallMs ?? Infinity);
 		} else {
 			const before = snapshot(staticData);
 			const failed = await t.failingPoll(node, staticData);

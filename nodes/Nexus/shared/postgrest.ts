@@ -287,13 +287,15 @@ export function toQueryPairs(query: IDataObject | QueryPairs): QueryPairs {
 /**
  * Reads the rows of `table` matching `query` (filters, `select`; `order` gets the `id.asc`
  * tiebreaker, or is set to `id.asc`), every row exactly once, at most 100 per request, until
- * `limit` rows (undefined: all).
+ * `limit` rows (undefined: all). `defaultTimeoutMs` applies when the node's Request Options set
+ * no timeout.
  */
 export async function fetchAllRows(
 	context: RequestContext,
 	table: string,
 	query: IDataObject | QueryPairs,
 	limit?: number,
+	defaultTimeoutMs?: number,
 ): Promise<IDataObject[]> {
 	const name = assertIdentifier(table, 'Table', 'table');
 	const pairs = toQueryPairs(query).filter(([key]) => key !== 'limit' && key !== 'offset');
@@ -305,7 +307,7 @@ export async function fetchAllRows(
 	const qs = toQueryObject(pairs);
 	return await readRowPages(
 		async (headers) =>
-			await nexusApiRequest.call(context, 'GET', `/rest/v1/${name}`, { safeToRepeat: true, what: `rows of "${name}"` }, { qs, headers }),
+			await nexusApiRequest.call(context, 'GET', `/rest/v1/${name}`, { safeToRepeat: true, what: `rows of "${name}"`, defaultTimeoutMs }, { qs, headers }),
 		limit,
 	);
 }
