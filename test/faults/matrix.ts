@@ -6,7 +6,8 @@
 import type { FaultSpec } from '../sandbox/shared/faults';
 import type { LoggedRequest } from '../sandbox/shared/requestLog';
 import { LogCapture } from '../harness/logCapture';
-import { describeFindings, SecretScan } from '../harness/secretScan';
+import { addNexusAgentKey, describeFindings, FAKE_NEXUS_KEY, recordIssuedJwts, SecretScan } from '../harness/secretScan';
+import type { NexusSandbox } from '../sandbox/nexus';
 
 /** Request Options every cell runs with: a short timeout for the stall, retries as shipped. */
 export const REQUEST_TIMEOUT_MS = 1500;
@@ -137,12 +138,28 @@ export class MatrixSecrets {
 
 	private lines: string[] | undefined;
 
+	private stopRecordingJwts: (() => void) | undefined;
+
+	/** Every JWT the Nexus sandbox issues from now on is a secret too (call before it starts). */
+	recordNexusJwts(): void {
+		this.stopRecordingJwts = recordIssuedJwts((token) => this.scan.addJwt('a Nexus agent JWT', token));
+	}
+
+	/** Adds the fake agent key to the sandbox (organization a); it and the anon key are secrets. */
+	async useFakeNexusKey(sandbox: NexusSandbox): Promise<void> {
+		await addNexusAgentKey(sandbox, FAKE_NEXUS_KEY);
+		this.scan.addSecret('the Nexus agent API key', FAKE_NEXUS_KEY);
+		this.scan.addJwt('the Nexus anon key', sandbox.anonKey);
+	}
+
 	start(): void {
 		this.capture.start();
 	}
 
 	stop(): void {
 		this.lines ??= this.capture.stop();
+		this.stopRecordingJwts?.();
+		this.stopRecordingJwts = undefined;
 	}
 
 	/**

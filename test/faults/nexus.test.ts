@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { addNexusAgentKey, FAKE_NEXUS_KEY, recordIssuedJwts } from '../harness/secretScan';
+import { FAKE_NEXUS_KEY } from '../harness/secretScan';
 import type { LoggedRequest } from '../sandbox/shared/requestLog';
 import { apiRequests, header, isAuth, startNexusTest, type NexusRun, type NexusTest } from '../nexus/helpers';
 import {
@@ -29,16 +29,13 @@ import {
 let t: NexusTest;
 let credential: { id: string; name: string };
 const secrets = new MatrixSecrets();
-let stopRecordingJwts: () => void = () => {};
 let orderIds: string[];
 
 beforeAll(async () => {
-	stopRecordingJwts = recordIssuedJwts((token) => secrets.scan.addJwt('a Nexus agent JWT', token));
+	secrets.recordNexusJwts();
 	t = await startNexusTest({ requestsPerMinute: 0, authAttemptsPerMinute: 0 });
-	await addNexusAgentKey(t.sandbox, FAKE_NEXUS_KEY);
+	await secrets.useFakeNexusKey(t.sandbox);
 	credential = t.credential({ apiKey: FAKE_NEXUS_KEY });
-	secrets.scan.addSecret('the Nexus agent API key', FAKE_NEXUS_KEY);
-	secrets.scan.addJwt('the Nexus anon key', t.sandbox.anonKey);
 	await t.sandbox.seedOrders({ org: 'a', count: 130 });
 	orderIds = (await t.sandbox.query('select id::text from public.orders where organization_id = $1', [t.sandbox.orgs.a.id])).map(
 		(row) => row.id as string,
@@ -47,7 +44,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
 	secrets.stop();
-	stopRecordingJwts();
 	await t?.close();
 });
 afterEach(() => t.sandbox.faults.clear());

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { addNexusAgentKey, FAKE_NEXUS_KEY, recordIssuedJwts } from '../harness/secretScan';
+import { FAKE_NEXUS_KEY } from '../harness/secretScan';
 import type { FaultSpec } from '../sandbox/shared/faults';
 import type { LoggedRequest } from '../sandbox/shared/requestLog';
 import { header, isAuth } from '../nexus/helpers';
@@ -18,28 +18,24 @@ import { MatrixSecrets, REQUEST_OPTIONS, REQUEST_TIMEOUT_MS, TIMER_SLACK_MS } fr
 
 let t: TriggerTest;
 const secrets = new MatrixSecrets();
-let stopRecordingJwts: () => void = () => {};
 const CREDENTIAL_ID = 'nexus-fake-key';
 const ORDERS = '/rest/v1/orders';
 const NEW_ORDERS = 110;
 
 beforeAll(async () => {
-	stopRecordingJwts = recordIssuedJwts((token) => secrets.scan.addJwt('a Nexus agent JWT', token));
+	secrets.recordNexusJwts();
 	t = await startTriggerTest({ requestsPerMinute: 0, authAttemptsPerMinute: 0 });
-	await addNexusAgentKey(t.sandbox, FAKE_NEXUS_KEY);
+	await secrets.useFakeNexusKey(t.sandbox);
 	t.engine.addCredential({
 		id: CREDENTIAL_ID,
 		name: `Nexus ${CREDENTIAL_ID}`,
 		type: 'nexusApi',
 		data: { apiKey: FAKE_NEXUS_KEY, anonApiKey: t.sandbox.anonKey, baseUrl: t.sandbox.baseUrl },
 	});
-	secrets.scan.addSecret('the Nexus agent API key', FAKE_NEXUS_KEY);
-	secrets.scan.addJwt('the Nexus anon key', t.sandbox.anonKey);
 	secrets.start();
 }, 60_000);
 afterAll(async () => {
 	secrets.stop();
-	stopRecordingJwts();
 	await t?.close();
 });
 afterEach(() => t.sandbox.faults.clear());

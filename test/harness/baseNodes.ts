@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { WorkflowExecute } from 'n8n-core';
-import type { INodeExecutionData, INodeType, IVersionedNodeType, IWorkflowBase, WorkflowExecuteMode } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, IVersionedNodeType, WorkflowExecuteMode } from 'n8n-workflow';
 
 import type { TestEngine, WorkflowJson, WorkflowResult } from './engine';
 
@@ -68,26 +66,9 @@ export async function runFromTrigger(
 	triggerItems: INodeExecutionData[],
 	mode: WorkflowExecuteMode = 'trigger',
 ): Promise<WorkflowResult> {
-	const pinData = { ...(json.pinData ?? {}), [triggerName]: triggerItems };
-	const workflow = engine.workflow({ ...json, pinData });
+	const pinned = { ...json, pinData: { ...(json.pinData ?? {}), [triggerName]: triggerItems } };
+	const workflow = engine.workflow(pinned);
 	const startNode = workflow.getNode(triggerName);
 	if (!startNode) throw new Error(`The workflow has no node named "${triggerName}"`);
-	const workflowData = {
-		id: workflow.id,
-		name: workflow.name ?? 'Test workflow',
-		active: false,
-		isArchived: false,
-		nodes: json.nodes,
-		connections: json.connections,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as IWorkflowBase;
-	const additionalData = engine.additionalData(randomUUID(), workflowData, mode);
-	const execute = new WorkflowExecute(additionalData, mode);
-	const run = await execute.run({ workflow, startNode, pinData });
-	const items: WorkflowResult['items'] = {};
-	for (const [nodeName, runs] of Object.entries(run.data.resultData.runData)) {
-		items[nodeName] = runs[0]?.data?.main?.[0] ?? [];
-	}
-	return { run, items, error: run.data.resultData.error as WorkflowResult['error'], staticData: workflow.staticData };
+	return await engine.execute(workflow, pinned, mode, startNode);
 }

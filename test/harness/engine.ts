@@ -118,7 +118,14 @@ export class TestEngine {
 
 	/** Runs a workflow from its start (the trigger without inputs) to the end, like "Execute workflow". */
 	async run(json: WorkflowJson, options: { staticData?: IDataObject } = {}): Promise<WorkflowResult> {
-		const workflow = this.workflow(json, options.staticData);
+		return await this.execute(this.workflow(json, options.staticData), json, 'manual');
+	}
+
+	/**
+	 * One execution of `workflow` (built from `json`) in `mode`, from `startNode` or else from its
+	 * start, with `json.pinData` pinned; the items each node returned on its first run.
+	 */
+	async execute(workflow: Workflow, json: WorkflowJson, mode: WorkflowExecuteMode, startNode?: INode): Promise<WorkflowResult> {
 		const workflowData: IWorkflowBase = {
 			id: workflow.id,
 			name: workflow.name ?? 'Test workflow',
@@ -129,9 +136,8 @@ export class TestEngine {
 			createdAt: new Date(),
 			updatedAt: new Date(),
 		} as IWorkflowBase;
-		const additionalData = this.additionalData(randomUUID(), workflowData, 'manual');
-		const execute = new WorkflowExecute(additionalData, 'manual');
-		const run = await execute.run({ workflow, pinData: json.pinData });
+		const additionalData = this.additionalData(randomUUID(), workflowData, mode);
+		const run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode, pinData: json.pinData });
 		const items: Record<string, INodeExecutionData[]> = {};
 		for (const [nodeName, runs] of Object.entries(run.data.resultData.runData)) {
 			items[nodeName] = runs[0]?.data?.main?.[0] ?? [];
