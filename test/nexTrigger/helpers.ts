@@ -33,9 +33,10 @@ export async function startTriggerTest(options: Partial<NexSandboxOptions> = {})
 		if (!id) {
 			id = `nex-${credentialIds.size + 1}`;
 			credentialIds.set(apiKey, id);
-			engine.addCredential({ id, name: `Nex ${key}`, type: 'nexApi', data: { apiKey, baseUrl: sandbox.baseUrl } });
+			// Named after its id, never after a key: names appear in node JSON and error output.
+			engine.addCredential({ id, name: `Nex ${id}`, type: 'nexApi', data: { apiKey, baseUrl: sandbox.baseUrl } });
 		}
-		return { id, name: `Nex ${key}` };
+		return { id, name: `Nex ${id}` };
 	};
 	const running = new Set<RunningTrigger>();
 	const node = (parameters: INodeParameters = {}, key = 'full'): INode => ({
