@@ -73,7 +73,11 @@ export interface NexRoutingSpec extends NexCallSpec {
 	pathIds?: Array<{ parameter: string; label: string }>;
 	/** Checks or reshapes before sending (throw NodeOperationError to stop with nothing sent). */
 	validate?: (this: IExecuteSingleFunctions) => Promise<void> | void;
-	/** Shapes the output items (Simplify, waiting for a job...), after paging. */
+	/**
+	 * Shapes the output items (Simplify, waiting for a job...). With `pagination` it runs on each
+	 * page as it arrives, so it must shape items one by one (the full records of a page are then
+	 * garbage before the next page, instead of all of them living beside their simplified copies).
+	 */
 	transform?: (this: IExecuteSingleFunctions, items: IDataObject[]) => Promise<IDataObject[]>;
 }
 
@@ -142,6 +146,12 @@ function extractItems(spec: NexRoutingSpec, answer: unknown): IDataObject[] {
 	return toItems(selected).map((item) => item.json);
 }
 
+/** A page's items, shaped by the operation's transform. */
+async function pageItems(context: IExecutePaginationFunctions, spec: NexRoutingSpec, answer: unknown): Promise<IDataObject[]> {
+	const items = extractItems(spec, answer);
+	return spec.transform ? await spec.transform.call(context, items) : items;
+}
+
 async function fetchBody(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -169,7 +179,7 @@ async function paginate(
 				if (state.cursor) qs.cursor = state.cursor;
 				const answer = await fetchBody(context, requestData, spec, { qs });
 				const next = answer.has_next_page && answer.next_cursor ? { cursor: String(answer.next_cursor) } : undefined;
-				return { items: extractItems(spec, answer), next };
+				return { items: await pageItems(context, spec, answer), next };
 			},
 			limit,
 		);
@@ -184,7 +194,7 @@ async function paginate(
 				spec,
 				pagination.style === 'bodyOffset' ? { body: page } : { qs: page },
 			);
-			const items = extractItems(spec, answer);
+			const items = await pageItems(context, spec, answer);
 			let next: number | undefined;
 			if (pagination.style === 'bodyOffset') {
 				// Without a usable total, a full page means there may be more: ask for the next one.
@@ -216,7 +226,8 @@ export function nexExecutor(spec: NexRoutingSpec) {
 			if (spec.validate) await spec.validate.call(this);
 			let results: IDataObject[];
 			if (spec.pagination) {
-				results = await paginate(this, requestData, spec, spec.pagination, readLimit(this));
+				// Each page went through the transform already.
+				return await paginate(this, requestData, spec, spec.pagination, readLimit(this));
 			} else if (spec.limitOnly) {
 				const limit = readLimit(this);
 				const qs = limit === undefined ? {} : { [spec.limitOnly.queryName]: limit };
