@@ -142,6 +142,23 @@ test('first activation with Nex down, then a restart before it ever connected: w
 	await again.close();
 });
 
+test('n8n restarted before the first insight: the static data n8n saved at activation still brings what was created while it was down', async () => {
+	const { sandbox } = t;
+	sandbox.emitInsightBatch([{ content: 'before the activation', created_at: new Date(Date.now() - 5_000).toISOString() }]);
+	const staticData = {};
+	const first = await t.start({ options: FAST }, { staticData });
+	// n8n saves a trigger's static data after activating it and on each emit; nothing was emitted here.
+	const savedAtActivation = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+	await connected();
+	await first.close();
+	sandbox.emitInsightBatch([{ content: 'while n8n was down' }]);
+	const again = await t.start({ options: FAST }, { staticData: savedAtActivation });
+	await until(() => contents(again.executions).includes('while n8n was down'), 'the gap fill');
+	await pause(200);
+	expect(contents(again.executions)).toEqual(['while n8n was down']);
+	await again.close();
+});
+
 test.each(['spec', 'envelope', 'array'] as const)('gap fill reads the %s shape of GET /v1/insights', async (insightsRestShape) => {
 	const { sandbox } = t;
 	sandbox.configure({ insightsRestShape });
