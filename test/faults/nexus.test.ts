@@ -20,7 +20,8 @@ import {
 
 /**
  * Fault matrix, Nexus node: Order → Get Many with Return All (PostgREST pages of 100 rows asked
- * for with `Range`) while page 2 meets each fault, and after the agent JWT expired; Order → Create
+ * for with `Range`) and Organization → Get Invites with Return All (the edge function's
+ * `?page&per_page`) while page 2 meets each fault, and after the agent JWT expired; Order → Create
  * (not safe to repeat) after an ambiguous failure is sent once; Order → Update (a PATCH by id,
  * safe to repeat) is sent again. Every run uses a fake agent key; the file ends with the secrets
  * scan (the key, the anon key, every JWT the sandbox issued and its signature).
@@ -143,6 +144,53 @@ describe(TARGET, () => {
 		t.sandbox.faults.clear();
 		expect((await run(`${TARGET} (after the exchange failed)`, { resource: 'order', operation: 'getAll', limit: 1 })).error).toBeUndefined();
 	});
+});
+
+const INVITES = '/functions/v1/agent-invite';
+const EDGE_TARGET = 'Nexus organization Get Invites (Return All, edge function ?page)';
+const invitePages = (requests: LoggedRequest[]) => apiRequests(requests).filter((request) => request.path === INVITES);
+const pageOf = (request: LoggedRequest) => String(request.query.page ?? 'no page');
+
+describe(EDGE_TARGET, () => {
+	let inviteIds: string[];
+	beforeAll(async () => {
+		// 130 invites, a second apart: two pages of the edge function's 100.
+		await t.sandbox.query(
+			`insert into public.organization_invites (organization_id, email, created_at)
+			select $1::uuid, 'fault-' || g || '@example.com', now() - g * interval '1 second' from generate_series(1, 130) g`,
+			[t.sandbox.orgs.a.id],
+		);
+		inviteIds = (await t.sandbox.query('select id::text from public.organization_invites where organization_id = $1', [t.sandbox.orgs.a.id])).map(
+			(row) => row.id as string,
+		);
+		expect(inviteIds.length).toBeGreaterThan(100);
+	});
+
+	test.each(PAGING_FAULTS.map((fault) => [fault.name, outcomeOf(fault), fault] as const))(
+		`${EDGE_TARGET} × %s on page 2 → %s`,
+		async (faultName, _outcome, fault) => {
+			t.sandbox.faults.add({ ...fault.spec, method: 'POST', pathIncludes: INVITES, skip: 1 });
+			const result = await run(`${EDGE_TARGET} × ${faultName}`, {
+				resource: 'organization',
+				operation: 'getInvites',
+				returnAll: true,
+				requestOptions: requestOptionsFor(fault),
+			});
+			const pages = invitePages(result.requests);
+			expect(pages.length).toBeGreaterThanOrEqual(2);
+			expectPagesUnder(fault, pages, pageOf, 1);
+			if (fault.read === 'retried') {
+				expect(result.error).toBeUndefined();
+				expectEachOnce(
+					result.items.map((item) => String(item.id)),
+					inviteIds,
+				);
+			} else {
+				expectClearError(result, fault);
+				expect(result.items).toEqual([]);
+			}
+		},
+	);
 });
 
 let orderCount = 0;
