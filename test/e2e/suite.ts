@@ -32,6 +32,7 @@ import {
 	type Sandboxes,
 	type WorkflowJson,
 } from '../../scripts/stack';
+import { webhookOrderBody } from '../harness/webhookOrder';
 import { dropdownChoices, openCreatorEntry, openEditor, openNode, searchNodes, signIn, type EditorSession } from './editor';
 import {
 	customerWithWhatsapp,
@@ -354,16 +355,7 @@ export function describeRealN8n(line: N8nLine): void {
 					const response = await fetch(`${n8n.url}/webhook/nexus-order`, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify({
-							customer_id: customer.id,
-							customer_name: customer.first_name,
-							phone: customer.phone_number,
-							currency: 'EGP',
-							items: [
-								{ sku: 'TSH-M-BLK', name: 'T-Shirt Black M', qty: 2, unit_price: 350 },
-								{ sku: 'CAP-BLK', name: 'Cap Black', qty: 1, unit_price: 150 },
-							],
-						}),
+						body: JSON.stringify(webhookOrderBody(customer)),
 					});
 					const answerText = await response.text();
 					expect({ status: response.status, body: answerText }).toEqual({ status: 200, body: expect.any(String) });

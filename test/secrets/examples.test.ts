@@ -15,6 +15,7 @@ import {
 	SecretScan,
 } from '../harness/secretScan';
 import { runPoll, startTrigger } from '../harness/triggers';
+import { webhookOrderBody } from '../harness/webhookOrder';
 import { ALL_SCOPES, startNexSandbox, type NexSandbox } from '../sandbox/nex';
 import { startNexusSandbox, type NexusSandbox } from '../sandbox/nexus';
 
@@ -147,16 +148,7 @@ function baseTriggerItems(node: INode): INodeExecutionData[] {
 						headers: { host: 'n8n.example.com', 'content-type': 'application/json', 'user-agent': 'shop/1.0' },
 						params: {},
 						query: {},
-						body: {
-							customer_id: customer.id,
-							customer_name: customer.first_name,
-							phone: customer.phone_number,
-							currency: 'EGP',
-							items: [
-								{ sku: 'TSH-M-BLK', name: 'T-Shirt Black M', qty: 2, unit_price: 350 },
-								{ sku: 'CAP-BLK', name: 'Cap Black', qty: 1, unit_price: 150 },
-							],
-						},
+						body: webhookOrderBody(customer),
 						webhookUrl: `https://n8n.example.com/webhook/${path}`,
 						executionMode: 'production',
 					},
