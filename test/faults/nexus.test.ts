@@ -74,25 +74,32 @@ function expectClearError(result: NexusRun, fault: Fault): void {
 	if (fault.spec.kind === 'status') expect(result.error?.httpCode).toBe(String(fault.spec.status));
 }
 
+/**
+ * A paging cell: page 2 (`pages[1]`) met the fault; it was asked again and every row came once,
+ * or the run failed clearly with no partial output.
+ */
+function expectPagingCell(fault: Fault, result: NexusRun, pages: LoggedRequest[], key: (request: LoggedRequest) => string, ids: string[]): void {
+	expect(pages.length).toBeGreaterThanOrEqual(2);
+	expectPagesUnder(fault, pages, key, 1);
+	if (fault.read === 'retried') {
+		expect(result.error).toBeUndefined();
+		expectEachOnce(
+			result.items.map((item) => String(item.id)),
+			ids,
+		);
+	} else {
+		expectClearError(result, fault);
+		expect(result.items).toEqual([]);
+	}
+}
+
 describe(TARGET, () => {
 	test.each(PAGING_FAULTS.map((fault) => [fault.name, outcomeOf(fault), fault] as const))(
 		`${TARGET} × %s on page 2 → %s`,
 		async (faultName, _outcome, fault) => {
 			t.sandbox.faults.add({ ...fault.spec, method: 'GET', pathIncludes: ORDERS, skip: 1 });
 			const result = await run(`${TARGET} × ${faultName}`, listAll(fault));
-			const pages = ordersPages(result.requests);
-			expect(pages.length).toBeGreaterThanOrEqual(2);
-			expectPagesUnder(fault, pages, rangeOf, 1);
-			if (fault.read === 'retried') {
-				expect(result.error).toBeUndefined();
-				expectEachOnce(
-					result.items.map((item) => String(item.id)),
-					orderIds,
-				);
-			} else {
-				expectClearError(result, fault);
-				expect(result.items).toEqual([]);
-			}
+			expectPagingCell(fault, result, ordersPages(result.requests), rangeOf, orderIds);
 		},
 	);
 
@@ -176,19 +183,7 @@ describe(EDGE_TARGET, () => {
 				returnAll: true,
 				requestOptions: requestOptionsFor(fault),
 			});
-			const pages = invitePages(result.requests);
-			expect(pages.length).toBeGreaterThanOrEqual(2);
-			expectPagesUnder(fault, pages, pageOf, 1);
-			if (fault.read === 'retried') {
-				expect(result.error).toBeUndefined();
-				expectEachOnce(
-					result.items.map((item) => String(item.id)),
-					inviteIds,
-				);
-			} else {
-				expectClearError(result, fault);
-				expect(result.items).toEqual([]);
-			}
+			expectPagingCell(fault, result, invitePages(result.requests), pageOf, inviteIds);
 		},
 	);
 });
