@@ -25,6 +25,7 @@ import { nexListSearch } from './methods/listSearch';
 import { nexLoadOptions } from './methods/loadOptions';
 import { requestOptionsProperty } from './shared/requestOptions';
 import { NEX_CREDENTIAL_TYPE, nexRequestDefaults } from './shared/transport';
+import { registerParameterLabels } from '../shared/exactIds';
 
 export class Nex implements INodeType {
 	description: INodeTypeDescription = {
@@ -72,6 +73,10 @@ export class Nex implements INodeType {
 			requestOptionsProperty,
 		],
 	};
+
+	constructor() {
+		registerParameterLabels(this.description.name, this.description.properties);
+	}
 
 	methods = { listSearch: nexListSearch, loadOptions: nexLoadOptions };
 }

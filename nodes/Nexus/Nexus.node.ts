@@ -20,6 +20,7 @@ import { nexusListSearch } from './methods/listSearch';
 import { nexusLoadOptions } from './methods/loadOptions';
 import { requestOptionsProperty } from './shared/requestOptions';
 import { NEXUS_CREDENTIAL_TYPE, nexusRequestDefaults } from './shared/transport';
+import { registerParameterLabels } from '../shared/exactIds';
 
 export class Nexus implements INodeType {
 	description: INodeTypeDescription = {
@@ -62,6 +63,10 @@ export class Nexus implements INodeType {
 			requestOptionsProperty,
 		],
 	};
+
+	constructor() {
+		registerParameterLabels(this.description.name, this.description.properties);
+	}
 
 	methods = { listSearch: nexusListSearch, loadOptions: nexusLoadOptions };
 }

@@ -20,6 +20,9 @@ import {
 	TruncatedBodyFailure,
 	type ParsedAnswer,
 } from './http';
+import { checkWholeNumber } from './numbers';
+import { checkPathId, pathParametersOf, unsafePathSegment } from './pathIds';
+import { quoteValue } from './quote';
 import { DEFAULT_RETRY_POLICY, RetryableFailure, withRetries, type RetryPolicy } from './retry';
 
 /**
@@ -125,6 +128,7 @@ export async function requestParsed<Spec extends CallSpec>(
 		...(timeout !== undefined ? { timeout } : {}),
 	};
 	if (prepared.ignoreHttpStatusErrors === undefined) prepared.ignoreHttpStatusErrors = true;
+	assertSafePath(context, prepared.url);
 	return await sendWithRetries(context, transport, spec, async () => {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context as IExecuteSingleFunctions,
@@ -163,33 +167,59 @@ export async function routingRequestParsed<Spec extends CallSpec>(
 						: { ...((current.body as IDataObject) ?? {}), ...(patch.body as IDataObject) },
 		},
 	};
+	assertSafePath(context, pageRequest.options.url);
 	const items = await sendWithRetries(context, transport, spec, async () => await context.makeRoutingRequest(pageRequest));
 	return items[0]?.json as ParsedAnswer;
 }
 
-/** Checks ids placed in a URL path before anything is sent: empty or containing '/' is a user error naming the field. */
-export function assertPathIds(context: IExecuteSingleFunctions, ids: Array<{ parameter: string; label: string }> | undefined): void {
-	for (const { parameter, label } of ids ?? []) {
-		const raw = context.getNodeParameter(parameter, undefined, { extractValue: true }) as unknown;
-		const value = raw === undefined || raw === null ? '' : String(raw).trim();
-		if (value === '') {
-			throw new NodeOperationError(context.getNode(), `${label} is empty`, {
-				description: `Enter the ${label} of the item to use (or an expression that gives it).`,
-			});
-		}
-		if (/[/?#]/.test(value)) {
-			throw new NodeOperationError(context.getNode(), `${label} "${value}" is not a valid id`, {
-				description: `${label} must not contain "/", "?" or "#": give the id alone, not a URL or a path.`,
-			});
-		}
+/** Checks ids placed in a URL path before anything is sent (see `pathIds.ts`): an error naming the field. */
+export function assertPathIds(context: IExecuteSingleFunctions, ids: PathId[] | undefined): void {
+	for (const { parameter, label, check } of ids ?? []) {
+		// A more specific rule of the field (a table name, a UUID) speaks first, with its own message.
+		if (check) check.call(context);
+		checkPathId(context.getNode(), context.getNodeParameter(parameter, undefined, { extractValue: true }) as unknown, label);
 	}
 }
 
-/** `undefined` when Return All is on, else the Limit parameter. */
-export function readLimit(context: IExecuteSingleFunctions, defaultLimit = 50): number | undefined {
+/** A parameter whose value goes into the URL path, and its name in the editor. */
+export interface PathId {
+	parameter: string;
+	label: string;
+	/** The field's own stricter check, run first (throws a NodeOperationError naming the field). */
+	check?: (this: IExecuteSingleFunctions) => unknown;
+}
+
+/**
+ * For the routing factories: every parameter the URL takes its path from must be declared as a
+ * path id (so `assertPathIds` checks it). An operation that forgets one fails when the node loads,
+ * in every test, instead of sending `..` one day.
+ */
+export function assertDeclaredPathIds(url: string, ids: PathId[] | undefined): void {
+	const declared = new Set((ids ?? []).map((id) => id.parameter));
+	const missing = pathParametersOf(url).filter((parameter) => !declared.has(parameter));
+	if (missing.length > 0) {
+		throw new Error(`The URL ${url} takes ${missing.join(', ')} from parameters not declared in pathIds`);
+	}
+}
+
+/** Refuses a request whose path holds a dot segment or a hidden break, however it was built; nothing is sent. */
+export function assertSafePath(context: Pick<RequestContext, 'getNode'>, url: string | undefined): void {
+	const segment = unsafePathSegment(url ?? '');
+	if (segment === undefined) return;
+	throw new NodeOperationError(context.getNode(), `The request path has an unsafe segment ${quoteValue(segment)}`, {
+		description:
+			'A value placed in the URL is made of dots only or holds "/", "\\", ";" or a control character, and would reach a different resource. Nothing was sent. Check the ids entered in the node.',
+	});
+}
+
+/**
+ * `undefined` when Return All is on, else the Limit parameter: a whole number from 1 to `max`
+ * (the API's maximum, for listings sent as one request), or an error naming Limit.
+ */
+export function readLimit(context: Pick<IExecuteSingleFunctions, 'getNode' | 'getNodeParameter'>, max?: number): number | undefined {
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	if (returnAll) return undefined;
-	return context.getNodeParameter('limit', defaultLimit) as number;
+	return checkWholeNumber(context.getNode(), context.getNodeParameter('limit', 50) as unknown, 'Limit', 1, max);
 }
 
 /**
@@ -198,10 +228,30 @@ export function readLimit(context: IExecuteSingleFunctions, defaultLimit = 50): 
  * (headers with the credential) and must not travel on as the cause.
  */
 export function asNodeError(context: RequestContext, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	if (!(error instanceof Error)) return new NodeOperationError(context.getNode(), String(error));
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return withBoundedText(error);
+	if (!(error instanceof Error)) return withBoundedText(new NodeOperationError(context.getNode(), String(error)));
 	const description = (error as Error & { description?: unknown }).description;
-	return new NodeOperationError(context.getNode(), error.message, typeof description === 'string' ? { description } : {});
+	return withBoundedText(
+		new NodeOperationError(context.getNode(), error.message, typeof description === 'string' ? { description } : {}),
+	);
+}
+
+/** Longest message and description an error keeps; the checks quote values short, this bounds whatever else. */
+export const MAX_ERROR_MESSAGE_LENGTH = 1000;
+export const MAX_ERROR_DESCRIPTION_LENGTH = 4000;
+
+function bounded(text: string, max: number): string {
+	return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/**
+ * An error is stored with the execution and shown in a toast: whatever value a message quotes
+ * (a megabyte pasted into a field, a huge answer), it stays short.
+ */
+export function withBoundedText<T extends NodeApiError | NodeOperationError>(error: T): T {
+	error.message = bounded(error.message, MAX_ERROR_MESSAGE_LENGTH);
+	if (typeof error.description === 'string') error.description = bounded(error.description, MAX_ERROR_DESCRIPTION_LENGTH);
+	return error;
 }
 
 /** With "Continue On Fail", the error becomes an output item instead of stopping the workflow. */

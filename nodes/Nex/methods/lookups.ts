@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { RequestContext } from '../../shared/executor';
 import { nexApiRequest } from '../shared/transport';
+import { encodePathId } from '../../shared/pathIds';
 
 /** The reads behind the dropdowns, through the node's transport (same auth, retries and errors). */
 
@@ -29,7 +30,7 @@ export async function fetchObjectTypes(context: ILoadOptionsFunctions): Promise<
 }
 
 export async function fetchObjectType(context: ILoadOptionsFunctions, slug: string): Promise<IDataObject> {
-	return (await nexApiRequest.call(asContext(context), 'GET', `/v1/objects/${encodeURIComponent(slug)}`, {
+	return (await nexApiRequest.call(asContext(context), 'GET', `/v1/objects/${encodePathId(context.getNode(), slug, 'Object Type')}`, {
 		scope: 'object.read',
 		notFound: 'object type',
 		safeToRepeat: true,
@@ -38,7 +39,7 @@ export async function fetchObjectType(context: ILoadOptionsFunctions, slug: stri
 
 export async function fetchListsOf(context: ILoadOptionsFunctions, slug: string): Promise<IDataObject[]> {
 	return dataOf(
-		await nexApiRequest.call(asContext(context), 'GET', `/v1/objects/${encodeURIComponent(slug)}/lists`, {
+		await nexApiRequest.call(asContext(context), 'GET', `/v1/objects/${encodePathId(context.getNode(), slug, 'Object Type')}/lists`, {
 			scope: 'list.read',
 			notFound: 'object type',
 			safeToRepeat: true,
@@ -47,7 +48,7 @@ export async function fetchListsOf(context: ILoadOptionsFunctions, slug: string)
 }
 
 export async function fetchList(context: ILoadOptionsFunctions, listId: string): Promise<IDataObject> {
-	return (await nexApiRequest.call(asContext(context), 'GET', `/v1/lists/${encodeURIComponent(listId)}`, {
+	return (await nexApiRequest.call(asContext(context), 'GET', `/v1/lists/${encodePathId(context.getNode(), listId, 'List')}`, {
 		scope: 'list.read',
 		notFound: 'list',
 		safeToRepeat: true,
@@ -55,7 +56,7 @@ export async function fetchList(context: ILoadOptionsFunctions, listId: string):
 }
 
 export async function fetchRecord(context: ILoadOptionsFunctions, recordId: string): Promise<IDataObject> {
-	return (await nexApiRequest.call(asContext(context), 'GET', `/v1/records/${encodeURIComponent(recordId)}`, {
+	return (await nexApiRequest.call(asContext(context), 'GET', `/v1/records/${encodePathId(context.getNode(), recordId, 'Record')}`, {
 		scope: 'record.read',
 		notFound: 'record',
 		safeToRepeat: true,

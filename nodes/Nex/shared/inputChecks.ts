@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { checkWholeNumber } from '../../shared/numbers';
+import { quoteValue } from '../../shared/quote';
+
 /**
  * Checks of what the user entered, run before anything is sent: a wrong value stops the node
  * with an error naming the field, and Nex never sees the request.
@@ -41,8 +44,20 @@ export function requireText(context: InputContext, parameter: string, label: str
 
 const INTEGER_ID = /^\d{1,19}$/;
 
+/** A number beyond 2^53 was rounded before the node saw it: the id it stood for is lost. */
+function refuseInexactNumber(context: Pick<InputContext, 'getNode'>, value: unknown, label: string): void {
+	if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+		throw invalidInput(
+			context,
+			`${label} is a number above 2^53 (${quoteValue(value)}), which was rounded before the node saw it`,
+			'Pass the id as text (quote it in the expression, or read it from a field that holds it as text): as a number its last digits are lost. Nothing was sent.',
+		);
+	}
+}
+
 /** An id Nex types as an integer (records, connections, artifacts), given as digits. */
 export function checkIntegerId(context: Pick<InputContext, 'getNode'>, value: unknown, label: string): string {
+	refuseInexactNumber(context, value, label);
 	const text = asText(value).trim();
 	if (text === '') {
 		throw invalidInput(context, `${label} is empty`, `Enter the ${label} (or an expression that gives it).`);
@@ -50,7 +65,7 @@ export function checkIntegerId(context: Pick<InputContext, 'getNode'>, value: un
 	if (!INTEGER_ID.test(text)) {
 		throw invalidInput(
 			context,
-			`${label} "${text}" is not a valid id`,
+			`${label} ${quoteValue(text)} is not a valid id`,
 			`${label} must be the numeric id Nex gives (digits only), e.g. "32710180831586561".`,
 		);
 	}
@@ -70,12 +85,13 @@ export function splitList(value: unknown): string[] {
 
 /** A list of integer ids (comma-separated text or an array). */
 export function checkIdList(context: Pick<InputContext, 'getNode'>, value: unknown, label: string): string[] {
+	for (const entry of Array.isArray(value) ? value : [value]) refuseInexactNumber(context, entry, label);
 	const ids = splitList(value);
 	for (const id of ids) {
 		if (!INTEGER_ID.test(id)) {
 			throw invalidInput(
 				context,
-				`${label} contains "${id}", which is not a valid id`,
+				`${label} contains ${quoteValue(id)}, which is not a valid id`,
 				`${label} must be numeric ids (digits only), separated by commas.`,
 			);
 		}
@@ -83,7 +99,7 @@ export function checkIdList(context: Pick<InputContext, 'getNode'>, value: unkno
 	return ids;
 }
 
-/** A whole number within [min, max]. */
+/** A whole number within [min, max] (the rule every count of both nodes follows). */
 export function checkIntegerInRange(
 	context: Pick<InputContext, 'getNode'>,
 	value: unknown,
@@ -91,13 +107,7 @@ export function checkIntegerInRange(
 	min: number,
 	max?: number,
 ): number {
-	const number = typeof value === 'number' ? value : Number(asText(value).trim());
-	const inRange = Number.isInteger(number) && number >= min && (max === undefined || number <= max);
-	if (!inRange) {
-		const range = max === undefined ? `at least ${min}` : `between ${min} and ${max}`;
-		throw invalidInput(context, `${label} must be a whole number ${range}, got "${asText(value)}"`, `Enter a whole number ${range}.`);
-	}
-	return number;
+	return checkWholeNumber(context.getNode(), value, label, min, max);
 }
 
 const HAS_ZONE = /(?:[zZ]|[+-]\d{2}:?\d{2})$/;
@@ -164,7 +174,7 @@ export function checkDateTime(
 	if (converted === undefined) {
 		throw invalidInput(
 			context,
-			`${label} "${asText(value)}" is not a valid date and time`,
+			`${label} ${quoteValue(asText(value))} is not a valid date and time`,
 			`Enter a date and time such as "2026-03-01T09:00:00Z" (without an offset it is read in the workflow's time zone).`,
 		);
 	}

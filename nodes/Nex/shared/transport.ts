@@ -11,12 +11,14 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
+	assertDeclaredPathIds,
 	assertPathIds,
 	itemsOrErrorItem,
 	readLimit,
 	requestParsed,
 	routingRequestParsed,
 	type CallSpec,
+	type PathId,
 	type RequestContext,
 	type ServiceTransport,
 } from '../../shared/executor';
@@ -27,6 +29,7 @@ import {
 	pick,
 	toItems,
 } from '../../shared/http';
+import { assertExactIdNumbers } from '../../shared/exactIds';
 import { attemptsText, serverErrorText, transportFailureError } from '../../shared/failureAdvice';
 import { collectPages, type Page } from '../../shared/paging';
 
@@ -69,8 +72,8 @@ export interface NexRoutingSpec extends NexCallSpec {
 	pagination?: NexPagination;
 	/** Single-request listings that take a `limit` query parameter (insights, notifications). */
 	limitOnly?: { queryName: string };
-	/** Parameters used as ids in the path: must be non-empty and contain no '/'. */
-	pathIds?: Array<{ parameter: string; label: string }>;
+	/** Parameters used as ids in the path, with their names in the editor: checked by `assertPathIds` before anything is sent; every parameter the URL reads must be here. */
+	pathIds?: PathId[];
 	/** Checks or reshapes before sending (throw NodeOperationError to stop with nothing sent). */
 	validate?: (this: IExecuteSingleFunctions) => Promise<void> | void;
 	/**
@@ -223,6 +226,7 @@ export function nexExecutor(spec: NexRoutingSpec) {
 	): Promise<INodeExecutionData[]> {
 		return await itemsOrErrorItem(this, async () => {
 			assertPathIds(this, spec.pathIds);
+			assertExactIdNumbers(this);
 			if (spec.validate) await spec.validate.call(this);
 			let results: IDataObject[];
 			if (spec.pagination) {
@@ -248,6 +252,7 @@ export function nexRouting(
 	spec: NexRoutingSpec,
 	send?: Omit<INodeRequestSend, 'paginate'>,
 ): INodePropertyRouting {
+	assertDeclaredPathIds(request.url, spec.pathIds);
 	return {
 		request,
 		send: { ...(send ?? {}), paginate: true },

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
+import { quoteValue } from '../../shared/quote';
 
 /**
  * Waiting for Nex's asynchronous work: text processing (artifacts), AI lists, compounding jobs
@@ -158,7 +159,7 @@ export function readWaitSettings(
 	if (!wait) return { wait, timeoutMs: 0 };
 	const seconds = Number(context.getNodeParameter('waitTimeout', 300));
 	if (!Number.isFinite(seconds) || seconds <= 0) {
-		throw new NodeOperationError(context.getNode(), `Timeout (Seconds) must be a positive number, got "${seconds}"`, {
+		throw new NodeOperationError(context.getNode(), `Timeout (Seconds) must be a positive number, got ${quoteValue(seconds)}`, {
 			description: 'Enter how many seconds to wait, e.g. 120.',
 		});
 	}

@@ -19,6 +19,7 @@ import {
 	type SortRow,
 } from './postgrest';
 import { nexusRouting, type NexusRequestPatch, type NexusRoutingSpec } from './transport';
+import { quoteValue } from '../../shared/quote';
 
 /**
  * Operations over PostgREST tables: list with filters/sort/paging, get/update/delete one row by
@@ -89,7 +90,7 @@ export function readUuid(context: IExecuteSingleFunctions, parameter: string, la
 		});
 	}
 	if (!UUID.test(value)) {
-		throw new NodeOperationError(context.getNode(), `${label} "${value}" is not a valid ID`, {
+		throw new NodeOperationError(context.getNode(), `${label} ${quoteValue(value)} is not a valid ID`, {
 			description: `${label} must be a UUID such as 3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f8a9b0c.`,
 		});
 	}

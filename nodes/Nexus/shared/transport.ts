@@ -12,12 +12,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { NEXUS_API_KEY_PATTERN, NEXUS_KEY_MALFORMED_MESSAGE } from '../../../credentials/NexusApi.credentials';
 import {
+	assertDeclaredPathIds,
 	assertPathIds,
 	itemsOrErrorItem,
 	readLimit,
 	requestParsed,
 	routingRequestParsed,
 	type CallSpec,
+	type PathId,
 	type RequestContext,
 	type ServiceTransport,
 } from '../../shared/executor';
@@ -29,6 +31,7 @@ import {
 	toItems,
 	type ParsedAnswer,
 } from '../../shared/http';
+import { assertExactIdNumbers } from '../../shared/exactIds';
 import { attemptsText, serverErrorText, transportFailureError } from '../../shared/failureAdvice';
 
 /**
@@ -245,8 +248,8 @@ export interface NexusRoutingSpec extends NexusCallSpec {
 	pagination?: 'postgrest';
 	/** Edge-function listing `?page&per_page` → `{data, pagination: {page, per_page, total, total_pages}}`. */
 	pagePagination?: 'edge';
-	/** Parameters used as ids in the path or in a filter: non-empty, no '/'. */
-	pathIds?: Array<{ parameter: string; label: string }>;
+	/** Parameters used as ids in the path or in a filter, with their names in the editor: checked by `assertPathIds`; every parameter the URL reads must be here. */
+	pathIds?: PathId[];
 	/** Checks before sending (throw NodeOperationError to stop with nothing sent). */
 	validate?: (this: IExecuteSingleFunctions) => Promise<void> | void;
 	/** Query, body or headers computed from the parameters (filters, sort, line items...). */
@@ -365,6 +368,7 @@ export function nexusExecutor(spec: NexusRoutingSpec) {
 		return await itemsOrErrorItem(this, async () => {
 			await nexusBaseUrl(this);
 			assertPathIds(this, spec.pathIds);
+			assertExactIdNumbers(this);
 			if (spec.validate) await spec.validate.call(this);
 			const patch = spec.request ? await spec.request.call(this) : {};
 			const send = async (extra: { qs?: IDataObject; headers?: IDataObject } = {}) => {
@@ -400,6 +404,7 @@ export function nexusRouting(
 	spec: NexusRoutingSpec,
 	send?: Omit<INodeRequestSend, 'paginate'>,
 ): INodePropertyRouting {
+	assertDeclaredPathIds(request.url, spec.pathIds);
 	return {
 		request,
 		send: { ...(send ?? {}), paginate: true },

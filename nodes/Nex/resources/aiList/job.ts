@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { nexApiRequest } from '../../shared/transport';
 import type { JobStatusRules } from '../../shared/waitForJob';
+import { encodePathId } from '../../../shared/pathIds';
 
 /** AI-list endpoints sit under /v1/context and need this scope. */
 export const AI_LIST_SCOPE = 'insight.stream';
@@ -30,7 +31,7 @@ export async function readAiListJob(
 	const answer = await nexApiRequest.call(
 		context,
 		'GET',
-		`/v1/context/list/jobs/${encodeURIComponent(jobId)}`,
+		`/v1/context/list/jobs/${encodePathId(context.getNode(), jobId, 'Job ID')}`,
 		{ scope: AI_LIST_SCOPE, safeToRepeat: true, notFound: 'AI list job' },
 		includeAttributes ? { qs: { include_attributes: true } } : {},
 	);

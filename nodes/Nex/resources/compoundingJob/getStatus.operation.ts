@@ -14,6 +14,7 @@ export const option: INodePropertyOptions = {
 		{
 			scope: 'record.read',
 			safeToRepeat: true,
+			pathIds: [{ parameter: 'jobRunId', label: 'Job Run ID' }],
 			notFound: 'compounding job',
 			validate(this: IExecuteSingleFunctions) {
 				checkJobRunId(this, this.getNodeParameter('jobRunId', ''));

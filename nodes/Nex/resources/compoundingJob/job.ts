@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { invalidInput } from '../../shared/inputChecks';
 import { nexApiRequest } from '../../shared/transport';
 import type { JobStatusRules } from '../../shared/waitForJob';
+import { encodePathId } from '../../../shared/pathIds';
+import { quoteValue } from '../../../shared/quote';
 
 /** Compounding job statuses: accepted, running, completed, failed. */
 export const COMPOUNDING_STATUS_RULES: JobStatusRules = { done: ['completed'], failed: ['failed'] };
@@ -18,7 +20,7 @@ export function checkJobRunId(context: Pick<IExecuteSingleFunctions, 'getNode'>,
 	if (!UUID.test(id)) {
 		throw invalidInput(
 			context,
-			`Job Run ID "${id}" is not a valid id`,
+			`Job Run ID ${quoteValue(id)} is not a valid id`,
 			'A job run ID is a UUID such as "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c", as Compounding Job → Trigger returns it.',
 		);
 	}
@@ -30,7 +32,7 @@ export async function readCompoundingJob(context: IExecuteSingleFunctions, jobRu
 	const answer = (await nexApiRequest.call(
 		context,
 		'GET',
-		`/v1/compounding/jobs/${encodeURIComponent(jobRunId)}`,
+		`/v1/compounding/jobs/${encodePathId(context.getNode(), jobRunId, 'Job Run ID')}`,
 		{ scope: 'record.read', safeToRepeat: true, notFound: 'compounding job' },
 	)) as IDataObject | null;
 	return answer ?? {};

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { nexApiRequest } from '../../shared/transport';
 import type { JobStatusRules } from '../../shared/waitForJob';
+import { encodePathId } from '../../../shared/pathIds';
 
 /** Every /v1/context endpoint needs this scope. */
 export const CONTEXT_SCOPE = 'insight.stream';
@@ -14,7 +15,7 @@ export async function readArtifact(context: IExecuteSingleFunctions, artifactId:
 	const answer = (await nexApiRequest.call(
 		context,
 		'GET',
-		`/v1/context/artifacts/${encodeURIComponent(artifactId)}`,
+		`/v1/context/artifacts/${encodePathId(context.getNode(), artifactId, 'Artifact ID')}`,
 		{ scope: CONTEXT_SCOPE, safeToRepeat: true, notFound: 'artifact' },
 	)) as IDataObject | null;
 	return withArtifactId(artifactId, answer ?? {});

@@ -16,6 +16,7 @@ export const option: INodePropertyOptions = {
 		{
 			scope: CONTEXT_SCOPE,
 			safeToRepeat: true,
+			pathIds: [{ parameter: 'artifactId', label: 'Artifact ID' }],
 			notFound: 'artifact',
 			validate(this: IExecuteSingleFunctions) {
 				requireIntegerId(this, 'artifactId', 'Artifact ID');

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit } from '../../../shared/executor';
-import { checkDateTime, checkIntegerInRange, invalidInput, optionalParameter, sendDateTime } from '../../shared/inputChecks';
+import { checkDateTime, invalidInput, optionalParameter, sendDateTime } from '../../shared/inputChecks';
 import { isSimplifyChosen, simplifyProperty } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
 import { insightsOf, simplifyInsight } from './simplify';
+import { quoteValue } from '../../../shared/quote';
 
 /** Nex answers at most 100 insights per request and has no paging. */
 export const INSIGHTS_MAX = 100;
@@ -33,14 +34,13 @@ export const option: INodePropertyOptions = {
 			safeToRepeat: true,
 			items: insightsOf,
 			validate(this: IExecuteSingleFunctions) {
-				const limit = readLimit(this);
-				if (limit !== undefined) checkIntegerInRange(this, limit, 'Limit', 1, INSIGHTS_MAX);
+				readLimit(this, INSIGHTS_MAX);
 				const filters = this.getNodeParameter('filters', {}) as IDataObject;
 				const last = optionalParameter(this, 'filters.last');
 				if (last !== undefined && !ROLLING_WINDOW.test(String(last).trim())) {
 					throw invalidInput(
 						this,
-						`Time Window "${String(last)}" is not a valid duration`,
+						`Time Window ${quoteValue(String(last))} is not a valid duration`,
 						'Enter a duration such as 30m, 2h, 1h30m or 1d.',
 					);
 				}

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { invalidInput } from '../../shared/inputChecks';
 import { nexApiRequest } from '../../shared/transport';
 import type { JobStatusRules } from '../../shared/waitForJob';
+import { encodePathId } from '../../../shared/pathIds';
 
 export const INTEGRATION_SCOPE_READ = 'integration.read';
 export const INTEGRATION_SCOPE_WRITE = 'integration.write';
@@ -24,7 +25,7 @@ export async function readConnectStatus(context: IExecuteSingleFunctions, connec
 	const answer = (await nexApiRequest.call(
 		context,
 		'GET',
-		`/v1/integrations/connect/${encodeURIComponent(connectId)}/status`,
+		`/v1/integrations/connect/${encodePathId(context.getNode(), connectId, 'Connect ID')}/status`,
 		{ scope: INTEGRATION_SCOPE_READ, safeToRepeat: true, notFound: 'connection attempt' },
 	)) as IDataObject | null;
 	return { connect_id: connectId, ...(answer ?? {}) };

@@ -18,6 +18,7 @@ export const option: INodePropertyOptions = {
 		{
 			scope: INTEGRATION_SCOPE_WRITE,
 			safeToRepeat: true,
+			pathIds: [{ parameter: 'connectionId', label: 'Connection ID' }],
 			notFound: 'connection',
 			validate(this: IExecuteSingleFunctions) {
 				requireIntegerId(this, 'connectionId', 'Connection ID');

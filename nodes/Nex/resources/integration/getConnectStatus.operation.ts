@@ -21,6 +21,7 @@ export const option: INodePropertyOptions = {
 		{
 			scope: INTEGRATION_SCOPE_READ,
 			safeToRepeat: true,
+			pathIds: [{ parameter: 'connectId', label: 'Connect ID' }],
 			notFound: 'connection attempt',
 			validate(this: IExecuteSingleFunctions) {
 				checkConnectId(this, this.getNodeParameter('connectId', ''));

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INo
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readLimit } from '../../../shared/executor';
-import { checkDateTime, checkIntegerInRange, optionalParameter, sendDateTime } from '../../shared/inputChecks';
+import { checkDateTime, optionalParameter, sendDateTime } from '../../shared/inputChecks';
 import { nexRouting } from '../../shared/transport';
 
 /** Nex answers at most 50 notifications per request and has no paging (`since` moves forward). */
@@ -28,8 +28,7 @@ export const option: INodePropertyOptions = {
 			safeToRepeat: true,
 			items: 'items',
 			validate(this: IExecuteSingleFunctions) {
-				const limit = readLimit(this);
-				if (limit !== undefined) checkIntegerInRange(this, limit, 'Limit', 1, FEED_MAX);
+				readLimit(this, FEED_MAX);
 				const since = optionalParameter(this, 'filters.since');
 				if (since !== undefined) checkDateTime(this, since, 'Since');
 			},

@@ -9,6 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readLimit } from '../../../shared/executor';
+import { quoteValue } from '../../../shared/quote';
+
 /**
  * Building blocks shared by the schema and record resources (object, attribute, record, list,
  * list entry, relationship, search): operation assembly, path ids, input checks, Return All /
@@ -76,7 +79,7 @@ export function assertIntegerIds(context: IExecuteSingleFunctions, ids: Array<{ 
 	for (const { parameter, label } of ids) {
 		const value = parameterText(context, parameter);
 		if (value !== '' && !/^\d{1,20}$/.test(value)) {
-			throw new NodeOperationError(context.getNode(), `${label} "${value}" is not a valid id`, {
+			throw new NodeOperationError(context.getNode(), `${label} ${quoteValue(value)} is not a valid id`, {
 				description: `${label} must be the numeric id Nex gives it (digits only), e.g. 32414268188027655.`,
 			});
 		}
@@ -128,21 +131,15 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 	];
 }
 
-/** `validate` step: with Return All off, Limit must be a whole number of at least 1. */
+/** `validate` step: with Return All off, Limit must be a whole number of at least 1 (see `readLimit`). */
 export function assertLimit(this: IExecuteSingleFunctions): void {
-	if (this.getNodeParameter('returnAll', false) === true) return;
-	const limit = this.getNodeParameter('limit', 50) as unknown;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(this.getNode(), `Limit must be a whole number of at least 1, not ${JSON.stringify(limit)}`, {
-			description: 'Set Limit to how many items to return, or turn on Return All.',
-		});
-	}
+	readLimit(this);
 }
 
 /** `transform` for listings Nex answers in one piece: keeps the first Limit items unless Return All is on. */
 export async function keepLimit(this: IExecuteSingleFunctions, items: IDataObject[]): Promise<IDataObject[]> {
-	if (this.getNodeParameter('returnAll', false) === true) return items;
-	return items.slice(0, this.getNodeParameter('limit', 50) as number);
+	const limit = readLimit(this);
+	return limit === undefined ? items : items.slice(0, limit);
 }
 
 // ---- delete output -----------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { quoteUnsafeIntegers } from '../../../shared/losslessJson';
 import type { Show } from '../object/common';
+import { quoteValue } from '../../../shared/quote';
 
 /**
  * Attribute values of a record or list entry, entered as key/value rows or as one JSON object.
@@ -127,7 +128,7 @@ export function readAttributes(context: IExecuteSingleFunctions, required: boole
 				});
 			}
 			if (Object.prototype.hasOwnProperty.call(attributes, key)) {
-				throw new NodeOperationError(node, `Attributes: "${key}" is given more than once`, {
+				throw new NodeOperationError(node, `Attributes: ${quoteValue(key)} is given more than once`, {
 					description: 'Give each attribute once; use a list value (an expression) for several values.',
 				});
 			}

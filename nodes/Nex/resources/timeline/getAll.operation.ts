@@ -18,6 +18,7 @@ export const option: INodePropertyOptions = {
 		{
 			scope: 'record.read',
 			safeToRepeat: true,
+			pathIds: [{ parameter: 'recordId', label: 'Record' }],
 			notFound: 'record',
 			items: 'data',
 			pagination: { style: 'cursor', pageSize: TIMELINE_PAGE_SIZE },

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { functionRouting } from '../../shared/functions';
 import { UUID, type NexusOperation } from '../../shared/rows';
 import { defaultCountryCodeProperty, normalisedPhone } from '../contact/fields';
+import { quoteValue } from '../../../shared/quote';
 
 export const initiateCall: NexusOperation = {
 	option: {
@@ -25,7 +26,7 @@ export const initiateCall: NexusOperation = {
 				const customerId = String(options.customerId ?? '').trim();
 				if (customerId !== '') {
 					if (!UUID.test(customerId)) {
-						throw new NodeOperationError(this.getNode(), `Contact ID "${customerId}" is not a valid ID`, {
+						throw new NodeOperationError(this.getNode(), `Contact ID ${quoteValue(customerId)} is not a valid ID`, {
 							description: 'Give the UUID of the contact (customer) the call is for, or leave it empty.',
 						});
 					}

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toE164 } from '../../shared/phone';
 import { collectionFields } from '../../shared/rows';
+import { quoteValue } from '../../../shared/quote';
 
 /** Columns of `customers` shown when Simplify is on. */
 export const CONTACT_SIMPLE_COLUMNS = [
@@ -103,7 +104,7 @@ export function contactFieldOptions(includeNames: boolean): INodeProperties[] {
 export function normalisedPhone(context: IExecuteSingleFunctions, value: unknown, countryCode: unknown, field: string): string {
 	const phone = toE164(value, typeof countryCode === 'string' ? countryCode : undefined);
 	if (!phone) {
-		throw new NodeOperationError(context.getNode(), `${field} "${String(value)}" is not a valid phone number`, {
+		throw new NodeOperationError(context.getNode(), `${field} ${quoteValue(String(value))} is not a valid phone number`, {
 			description:
 				'Give the number with its country code, e.g. +201234567890, or set "Default Country Code" for numbers written without one.',
 		});

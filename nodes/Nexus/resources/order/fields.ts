@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { UUID } from '../../shared/rows';
+import { quoteValue } from '../../../shared/quote';
 
 export const ORDER_SIMPLE_COLUMNS = [
 	'id',
@@ -63,7 +64,7 @@ export function checkCustomerId(context: IExecuteSingleFunctions, row: IDataObje
 	if (row.customer_id === undefined) return;
 	const value = String(row.customer_id).trim();
 	if (!UUID.test(value)) {
-		throw new NodeOperationError(context.getNode(), `Customer ID "${value}" is not a valid ID`, {
+		throw new NodeOperationError(context.getNode(), `Customer ID ${quoteValue(value)} is not a valid ID`, {
 			description: 'Customer ID must be the UUID of a contact, e.g. from Contact → Find by Phone or Email.',
 		});
 	}

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { UUID } from '../../shared/rows';
+import { quoteValue } from '../../../shared/quote';
 
 /** Line items of an order (rows of order_items): item, name, SKU, barcode, quantity (qty), unit price. */
 export const lineItemsProperty: INodeProperties = {
@@ -44,14 +45,14 @@ export function readLineItems(context: IExecuteSingleFunctions): IDataObject[] {
 		const qty = Number(line.qty);
 		if (!Number.isInteger(qty) || qty < 1) {
 			throw new NodeOperationError(context.getNode(), `${position}: Quantity must be a whole number of at least 1`, {
-				description: `Quantity is "${String(line.qty)}".`,
+				description: `Quantity is ${quoteValue(String(line.qty))}.`,
 			});
 		}
 		const row: IDataObject = { qty };
 		const itemId = String(line.itemId ?? '').trim();
 		if (itemId !== '') {
 			if (!UUID.test(itemId)) {
-				throw new NodeOperationError(context.getNode(), `${position}: Inventory Item "${itemId}" is not a valid ID`);
+				throw new NodeOperationError(context.getNode(), `${position}: Inventory Item ${quoteValue(itemId)} is not a valid ID`);
 			}
 			row.item_id = itemId.toLowerCase();
 		}

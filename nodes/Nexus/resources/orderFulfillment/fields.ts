@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { quoteValue } from '../../../shared/quote';
 
 export const pickupDateProperty: INodeProperties = {
 	displayName: 'Pickup Date',
@@ -15,7 +16,7 @@ export function readPickupDate(context: IExecuteSingleFunctions, value: unknown)
 	const text = String(value).trim();
 	const time = Date.parse(text);
 	if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time)) {
-		throw new NodeOperationError(context.getNode(), `Pickup Date "${text}" is not a date`, {
+		throw new NodeOperationError(context.getNode(), `Pickup Date ${quoteValue(text)} is not a date`, {
 			description: 'Give an ISO 8601 date such as 2026-03-05 or 2026-03-05T09:00:00Z.',
 		});
 	}

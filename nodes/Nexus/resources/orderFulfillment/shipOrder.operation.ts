@@ -7,6 +7,7 @@ import { attempt, restateError } from '../../shared/steps';
 import { nexusApiRequest, nexusRouting, type NexusCallSpec } from '../../shared/transport';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { pickupDateProperty, readPickupDate } from './fields';
+import { quoteValue } from '../../../shared/quote';
 
 /**
  * The documented order-to-ship flow in one operation:
@@ -119,7 +120,7 @@ export const shipOrder: NexusOperation = {
 					const pickupDate = readPickupDate(this, options.pickupDate);
 					const givenPickList = String(options.pickListId ?? '').trim();
 					if (givenPickList !== '' && !UUID.test(givenPickList)) {
-						throw new NodeOperationError(this.getNode(), `Pick List ID "${givenPickList}" is not a valid ID`, {
+						throw new NodeOperationError(this.getNode(), `Pick List ID ${quoteValue(givenPickList)} is not a valid ID`, {
 							description: 'Give the pick_list_id that Start Picking (or a previous Ship Order error) named.',
 						});
 					}
@@ -137,7 +138,7 @@ export const shipOrder: NexusOperation = {
 					}
 					let status = String(readOutcome.value.order_status);
 					if (!['pending', 'confirmed', 'fulfilling'].includes(status)) {
-						throw new NodeOperationError(this.getNode(), `Ship Order: the order is "${status}", so it cannot be shipped`, {
+						throw new NodeOperationError(this.getNode(), `Ship Order: the order is ${quoteValue(status)}, so it cannot be shipped`, {
 							description:
 								status === 'shipped' || status === 'delivered'
 									? `It was already shipped (AWB ${String(readOutcome.value.awb_number ?? 'unknown')}). Nothing was changed.`

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { functionRouting } from '../../shared/functions';
 import type { NexusOperation } from '../../shared/rows';
+import { quoteValue } from '../../../shared/quote';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -18,7 +19,7 @@ export const inviteMember: NexusOperation = {
 			body() {
 				const email = String(this.getNodeParameter('email', '')).trim();
 				if (!EMAIL.test(email)) {
-					throw new NodeOperationError(this.getNode(), `Email "${email}" is not a valid email address`, {
+					throw new NodeOperationError(this.getNode(), `Email ${quoteValue(email)} is not a valid email address`, {
 						description: 'Enter the address of the person to invite, e.g. name@email.com.',
 					});
 				}

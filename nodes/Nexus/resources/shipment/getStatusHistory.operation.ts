@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { fetchAllRows } from '../../shared/postgrest';
 import { SINGLE_OBJECT, UUID, type NexusOperation } from '../../shared/rows';
 import { nexusApiRequest, nexusRouting } from '../../shared/transport';
+import { quoteValue } from '../../../shared/quote';
 
 export const getShipmentStatusHistory: NexusOperation = {
 	option: {
@@ -29,7 +30,7 @@ export const getShipmentStatusHistory: NexusOperation = {
 							this,
 							'GET',
 							'/rest/v1/awbs',
-							{ safeToRepeat: true, what: `shipment with AWB number "${given}"` },
+							{ safeToRepeat: true, what: `shipment with AWB number ${quoteValue(given)}` },
 							{ qs: { awb_number: `eq.${given}`, select: 'id' }, headers: { Accept: SINGLE_OBJECT } },
 						);
 						awbId = String((awb.body as IDataObject).id);

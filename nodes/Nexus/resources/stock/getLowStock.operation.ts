@@ -4,6 +4,7 @@ import { filtersProperty, listOptionsProperty, returnAllProperties } from '../..
 import { listRowsRouting, type NexusOperation } from '../../shared/rows';
 import { STOCK_COLUMNS_HINT, warehouseFilterProperty } from './fields';
 import { warehouseFilter } from './warehouseFilter';
+import { quoteValue } from '../../../shared/quote';
 
 export const getLowStock: NexusOperation = {
 	option: {
@@ -16,7 +17,7 @@ export const getLowStock: NexusOperation = {
 			fixed() {
 				const threshold = this.getNodeParameter('threshold', 10) as number;
 				if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
-					throw new NodeOperationError(this.getNode(), `Threshold "${String(threshold)}" is not a number`);
+					throw new NodeOperationError(this.getNode(), `Threshold ${quoteValue(String(threshold))} is not a number`);
 				}
 				return [['available_quantity', `lt.${threshold}`], ...warehouseFilter(this)];
 			},

@@ -4,6 +4,7 @@ import { tableProperty } from '../../shared/fields';
 import { organizationId } from '../../shared/organization';
 import { readTable, RETURN_REPRESENTATION, type NexusOperation } from '../../shared/rows';
 import { nexusRouting } from '../../shared/transport';
+import { TABLE_PATH_ID } from './tablePathId';
 import { readRows, rowsInputProperties } from './rowsInput';
 
 export const createTableRows: NexusOperation = {
@@ -16,6 +17,7 @@ export const createTableRows: NexusOperation = {
 			{ method: 'POST', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
 			{
 				safeToRepeat: false,
+				pathIds: [TABLE_PATH_ID],
 				writes: true,
 				what: 'table',
 				async request() {

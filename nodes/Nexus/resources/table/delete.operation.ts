@@ -4,6 +4,7 @@ import { filterOptionsProperty, filtersProperty, tableProperty } from '../../sha
 import { toQueryObject } from '../../shared/postgrest';
 import { filterPairs, readTable, RETURN_REPRESENTATION, type NexusOperation } from '../../shared/rows';
 import { nexusRouting } from '../../shared/transport';
+import { TABLE_PATH_ID } from './tablePathId';
 
 export const deleteTableRows: NexusOperation = {
 	option: {
@@ -15,6 +16,7 @@ export const deleteTableRows: NexusOperation = {
 			{ method: 'DELETE', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
 			{
 				safeToRepeat: false,
+				pathIds: [TABLE_PATH_ID],
 				writes: true,
 				what: 'table',
 				request() {

@@ -2,6 +2,7 @@ import { filtersProperty, listOptionsProperty, returnAllProperties, tablePropert
 import { toQueryObject } from '../../shared/postgrest';
 import { listQuery, readTable, type NexusOperation } from '../../shared/rows';
 import { nexusRouting } from '../../shared/transport';
+import { TABLE_PATH_ID } from './tablePathId';
 
 export const getAllTableRows: NexusOperation = {
 	option: {
@@ -13,6 +14,7 @@ export const getAllTableRows: NexusOperation = {
 			{ method: 'GET', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
 			{
 				safeToRepeat: true,
+				pathIds: [TABLE_PATH_ID],
 				what: 'table',
 				pagination: 'postgrest',
 				validate() {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isIdentifier } from '../../shared/postgrest';
+import { quoteValue } from '../../../shared/quote';
 
 export function rowsInputProperties(kind: 'create' | 'update'): INodeProperties[] {
 	const noun = kind === 'create' ? 'row' : 'changes';
@@ -61,7 +62,7 @@ export function readRows(context: IExecuteSingleFunctions, kind: 'create' | 'upd
 		if (columns.length === 0) throw new NodeOperationError(context.getNode(), `${field}: row ${index + 1} has no columns`);
 		const bad = columns.find((column) => !isIdentifier(column));
 		if (bad !== undefined) {
-			throw new NodeOperationError(context.getNode(), `${field}: "${bad}" is not a valid column name`, {
+			throw new NodeOperationError(context.getNode(), `${field}: ${quoteValue(bad)} is not a valid column name`, {
 				description: 'Column names use letters, digits and underscores, e.g. order_status.',
 			});
 		}

@@ -4,6 +4,7 @@ import { filterOptionsProperty, filtersProperty, tableProperty } from '../../sha
 import { toQueryObject } from '../../shared/postgrest';
 import { filterPairs, readTable, RETURN_REPRESENTATION, type NexusOperation } from '../../shared/rows';
 import { nexusRouting } from '../../shared/transport';
+import { TABLE_PATH_ID } from './tablePathId';
 import { readRows, rowsInputProperties } from './rowsInput';
 
 export const updateTableRows: NexusOperation = {
@@ -16,6 +17,7 @@ export const updateTableRows: NexusOperation = {
 			{ method: 'PATCH', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
 			{
 				safeToRepeat: true,
+				pathIds: [TABLE_PATH_ID],
 				writes: true,
 				what: 'table',
 				request() {

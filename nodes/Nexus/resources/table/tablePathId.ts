@@ -1,0 +1,11 @@
+import type { PathId } from '../../../shared/executor';
+import { readTable } from '../../shared/rows';
+
+/** The table name is the last segment of `/rest/v1/<table>`: a plain identifier, checked before anything is sent. */
+export const TABLE_PATH_ID: PathId = {
+	parameter: 'table',
+	label: 'Table',
+	check() {
+		readTable(this);
+	},
+};
