@@ -12,7 +12,7 @@ export function checkWholeNumber(node: INode, value: unknown, label: string, min
 	const number =
 		typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
 	if (Number.isInteger(number) && number >= min && (max === undefined || number <= max)) return number;
-	const range = max === undefined ? `at least ${min}` : `between ${min} and ${max}`;
+	const range = max === undefined ? `of at least ${min}` : `between ${min} and ${max}`;
 	throw new NodeOperationError(node, `${label} must be a whole number ${range}, not ${quoteValue(value)}`, {
 		description: `Set ${label} to a whole number ${range}. Nothing was sent.`,
 	});

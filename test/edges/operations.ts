@@ -80,6 +80,11 @@ export function requiredFill(info: OperationInfo, except: string[]): INodeParame
 			fill[property.name] = expressionValue(property.type, `={{ "${value}" }}`) as INodeParameters[string];
 		} else if (property.type === 'options' || property.type === 'multiOptions') {
 			const first = (property.options as IDataObject[] | undefined)?.[0]?.value;
+			if (first === undefined) {
+				// Options loaded from the service: any value, given as an expression, reaches the node.
+				fill[property.name] = '={{ "1001" }}';
+				continue;
+			}
 			const value = property.default === '' || (Array.isArray(property.default) && property.default.length === 0) ? first : property.default;
 			fill[property.name] = (property.type === 'multiOptions' && !Array.isArray(value) ? [value] : value) as INodeParameters[string];
 		} else if (property.default !== undefined) {

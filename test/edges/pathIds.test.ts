@@ -7,7 +7,7 @@ import { allOperations, expressionValue, pathParameters, requiredFill, type Oper
 import { startEdgeSandboxes, type EdgeSandboxes } from './runner';
 
 /** Each value, and what it is, for the test names. */
-export const HOSTILE_PATH_IDS: Array<[string, unknown]> = [
+export const HOSTILE_PATH_IDS: Array<[string, string | number]> = [
 	['empty', ''],
 	['whitespace only', ' \t '],
 	['one dot', '.'],
@@ -33,7 +33,7 @@ export const HOSTILE_PATH_IDS: Array<[string, unknown]> = [
 	['encoded newline', 'a%0Ab'],
 	['DEL', 'a\u007fb'],
 	['line separator', 'a\u2028b'],
-	['a megabyte', 'x'.repeat(1_000_000)],
+	['64 KB', 'x'.repeat(65_536)],
 	['number above 2^53', 32414268188027655],
 ];
 
@@ -82,12 +82,26 @@ test.each(CASES.map((entry) => [title(entry), entry] as const))(
 			const [kind] = HOSTILE_PATH_IDS[index];
 			const message = String(item.error ?? '');
 			// Each item failed on this field, and no message carries more than a short prefix of the value.
-			expect({ kind, named: message.includes(parameter.label) }).toEqual({ kind, named: true });
+			// The headline starts with the field's name exactly as the editor shows it.
+			const named = new RegExp(`^${parameter.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(: | "| is )`).test(message);
+			expect({ kind, message: message.slice(0, 120), named }).toEqual({ kind, message: message.slice(0, 120), named: true });
 			expect({ kind, short: message.length < 400 }).toEqual({ kind, short: true });
 		});
 		expect(await sandboxes.fingerprint(info.node)).toBe(before);
 	},
 );
+
+test('a megabyte id is refused with a short message, and nothing is sent', async () => {
+	const run = await sandboxes.run(
+		'nex',
+		{ resource: 'task', operation: 'delete', taskId: { __rl: true, mode: 'id', value: '={{ $json.value }}' } },
+		[{ value: '7'.repeat(1_000_000) }],
+		false,
+	);
+	expect(run.error?.message).toMatch(/^Task "7{40}"… \(1000000 characters\) is not a valid id/);
+	expect(run.error?.message.length).toBeLessThan(200);
+	expect(run.requests).toEqual([]);
+});
 
 test('without "Continue On Fail" the run stops with the field named, and nothing is sent', async () => {
 	const run = await sandboxes.run(

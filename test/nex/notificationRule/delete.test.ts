@@ -17,6 +17,6 @@ test('deletes the rule and says which one', async () => {
 
 test('a rule id with a slash is rejected before sending', async () => {
 	const run = await nex.runNex({ resource: 'notificationRule', operation: 'delete', ruleId: nex.rl('id', '1/2') });
-	expect(run.error?.message).toContain('Rule ID "1/2" is not a valid id');
+	expect(run.error?.message).toContain('Rule "1/2" is not a valid id');
 	expect(run.requests).toHaveLength(0);
 });

@@ -18,6 +18,6 @@ test('archives the task and says which one was deleted', async () => {
 
 test('an empty id is rejected before sending', async () => {
 	const run = await nex.runNex({ resource: 'task', operation: 'delete', taskId: nex.rl('id', '  ') });
-	expect(run.error?.message).toContain('Task ID is empty');
+	expect(run.error?.message).toContain('Task is empty');
 	expect(run.requests).toHaveLength(0);
 });

@@ -15,7 +15,7 @@ export const option: INodePropertyOptions = {
 			scope: NOTE_SCOPE_WRITE,
 			safeToRepeat: true,
 			notFound: 'note',
-			pathIds: [{ parameter: 'noteId', label: 'Note ID' }],
+			pathIds: [{ parameter: 'noteId', label: 'Note' }],
 			async transform() {
 				const id = String(this.getNodeParameter('noteId', '', { extractValue: true }));
 				return [{ id, deleted: true }];

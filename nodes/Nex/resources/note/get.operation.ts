@@ -11,7 +11,7 @@ export const option: INodePropertyOptions = {
 	description: 'Get one note by its ID',
 	routing: nexRouting(
 		{ method: 'GET', url: NOTE_PATH },
-		{ scope: NOTE_SCOPE_READ, safeToRepeat: true, notFound: 'note', pathIds: [{ parameter: 'noteId', label: 'Note ID' }] },
+		{ scope: NOTE_SCOPE_READ, safeToRepeat: true, notFound: 'note', pathIds: [{ parameter: 'noteId', label: 'Note' }] },
 	),
 };
 

@@ -16,7 +16,7 @@ export const option: INodePropertyOptions = {
 			scope: NOTE_SCOPE_WRITE,
 			safeToRepeat: true,
 			notFound: 'note',
-			pathIds: [{ parameter: 'noteId', label: 'Note ID' }],
+			pathIds: [{ parameter: 'noteId', label: 'Note' }],
 			validate(this: IExecuteSingleFunctions) {
 				const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 				if (Object.keys(fields).length === 0) {

@@ -16,7 +16,7 @@ export const option: INodePropertyOptions = {
 			// Deleting a rule twice leaves it deleted (the second attempt may answer 404).
 			safeToRepeat: true,
 			notFound: 'notification rule',
-			pathIds: [{ parameter: 'ruleId', label: 'Rule ID' }],
+			pathIds: [{ parameter: 'ruleId', label: 'Rule' }],
 			async transform(items) {
 				const id = String(this.getNodeParameter('ruleId', '', { extractValue: true }));
 				return [{ ...(items[0] ?? {}), id, deleted: true }];

@@ -15,7 +15,7 @@ export const option: INodePropertyOptions = {
 			scope: RULE_SCOPE_READ,
 			safeToRepeat: true,
 			notFound: 'notification rule',
-			pathIds: [{ parameter: 'ruleId', label: 'Rule ID' }],
+			pathIds: [{ parameter: 'ruleId', label: 'Rule' }],
 		},
 	),
 };

@@ -15,7 +15,7 @@ export const option: INodePropertyOptions = {
 			scope: TASK_SCOPE_WRITE,
 			safeToRepeat: true,
 			notFound: 'task',
-			pathIds: [{ parameter: 'taskId', label: 'Task ID' }],
+			pathIds: [{ parameter: 'taskId', label: 'Task' }],
 			async transform() {
 				const id = String(this.getNodeParameter('taskId', '', { extractValue: true }));
 				return [{ id, deleted: true }];

@@ -11,7 +11,7 @@ export const option: INodePropertyOptions = {
 	description: 'Get one task by its ID',
 	routing: nexRouting(
 		{ method: 'GET', url: TASK_PATH },
-		{ scope: TASK_SCOPE_READ, safeToRepeat: true, notFound: 'task', pathIds: [{ parameter: 'taskId', label: 'Task ID' }] },
+		{ scope: TASK_SCOPE_READ, safeToRepeat: true, notFound: 'task', pathIds: [{ parameter: 'taskId', label: 'Task' }] },
 	),
 };
 

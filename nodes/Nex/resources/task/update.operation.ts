@@ -17,7 +17,7 @@ export const option: INodePropertyOptions = {
 			// Setting the same fields again leaves the task as the first attempt did.
 			safeToRepeat: true,
 			notFound: 'task',
-			pathIds: [{ parameter: 'taskId', label: 'Task ID' }],
+			pathIds: [{ parameter: 'taskId', label: 'Task' }],
 			validate(this: IExecuteSingleFunctions) {
 				const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 				if (Object.keys(fields).length === 0) {
