@@ -70,13 +70,16 @@ export function expressionValue(type: string, expression: string): unknown {
 	return type === 'resourceLocator' ? { __rl: true, mode: 'id', value: expression } : expression;
 }
 
+/** Nexus ids are UUIDs. */
+export const NEXUS_ID = '3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f8a9b0c';
+
 /** A harmless valid value for each other required parameter, so the run reaches the node's own checks. */
 export function requiredFill(info: OperationInfo, except: string[]): INodeParameters {
 	const fill: INodeParameters = { resource: info.resource, operation: info.operation };
 	for (const property of info.properties) {
 		if (except.includes(property.name) || !property.required) continue;
 		if (property.type === 'resourceLocator' || property.type === 'string') {
-			const value = property.name === 'table' ? 'orders' : '1001';
+			const value = property.name === 'table' ? 'orders' : info.node === 'nexus' ? NEXUS_ID : '1001';
 			fill[property.name] = expressionValue(property.type, `={{ "${value}" }}`) as INodeParameters[string];
 		} else if (property.type === 'options' || property.type === 'multiOptions') {
 			const first = (property.options as IDataObject[] | undefined)?.[0]?.value;

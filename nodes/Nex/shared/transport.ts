@@ -70,6 +70,11 @@ export interface NexRoutingSpec extends NexCallSpec {
 	items?: string | ((answer: unknown) => unknown);
 	/** Listing style; with it the operation honours the `returnAll` and `limit` parameters. */
 	pagination?: NexPagination;
+	/**
+	 * Listings Nex answers in one piece (notes, integrations, rules, object types, lists): the Limit
+	 * is checked before sending, like every Limit, and the first Limit items are kept.
+	 */
+	localLimit?: true;
 	/** Single-request listings that take a `limit` query parameter (insights, notifications). */
 	limitOnly?: { queryName: string };
 	/** Parameters used as ids in the path, with their names in the editor: checked by `assertPathIds` before anything is sent; every parameter the URL reads must be here. */
@@ -227,6 +232,7 @@ export function nexExecutor(spec: NexRoutingSpec) {
 		return await itemsOrErrorItem(this, async () => {
 			assertPathIds(this, spec.pathIds);
 			assertExactIdNumbers(this);
+			const localLimit = spec.localLimit ? readLimit(this) : undefined;
 			if (spec.validate) await spec.validate.call(this);
 			let results: IDataObject[];
 			if (spec.pagination) {
@@ -240,6 +246,7 @@ export function nexExecutor(spec: NexRoutingSpec) {
 			} else {
 				results = extractItems(spec, await fetchBody(this, requestData, spec));
 			}
+			if (localLimit !== undefined) results = results.slice(0, localLimit);
 			if (spec.transform) results = await spec.transform.call(this, results);
 			return results;
 		});

@@ -24,7 +24,7 @@ test('sends the changed preferences and returns the new ones', async () => {
 
 test.each([
 	[{}, 'Update Fields is empty'],
-	[{ frequencyMinutes: 2.5 }, 'Frequency (Minutes) must be a whole number at least 1'],
+	[{ frequencyMinutes: 2.5 }, 'Frequency (Minutes) must be a whole number of at least 1'],
 ])('invalid update %j is rejected before sending', async (updateFields, message) => {
 	const run = await nex.runNex({ resource: 'notification', operation: 'updatePreferences', updateFields });
 	expect(run.error?.message).toContain(message);

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readLimit } from '../../../shared/executor';
 import { nexRouting } from '../../shared/transport';
 import { INTEGRATION_SCOPE_READ } from './connection';
 
@@ -15,11 +14,8 @@ export const option: INodePropertyOptions = {
 		{
 			scope: INTEGRATION_SCOPE_READ,
 			safeToRepeat: true,
-			// One request answers every integration; the Limit is applied here.
-			async transform(integrations) {
-				const limit = readLimit(this);
-				return limit === undefined ? integrations : integrations.slice(0, limit);
-			},
+			// One request answers everything Nex gives; the Limit is applied to the answer.
+			localLimit: true,
 		},
 	),
 };

@@ -1,5 +1,5 @@
 import { nexRouting } from '../../shared/transport';
-import { assertLimit, fillPathParameters, keepLimit, returnAllAndLimit, showFor, type NexOperation } from '../object/common';
+import { fillPathParameters, returnAllAndLimit, showFor, type NexOperation } from '../object/common';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 
 const show = showFor('list', 'getAll');
@@ -18,8 +18,7 @@ export const listGetAll: NexOperation = {
 				safeToRepeat: true,
 				items: 'data',
 				pathIds: [OBJECT_TYPE_PATH_ID],
-				validate: assertLimit,
-				transform: keepLimit,
+				localLimit: true,
 			},
 			{ preSend: [fillPathParameters] },
 		),

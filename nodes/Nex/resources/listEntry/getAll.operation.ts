@@ -2,7 +2,6 @@ import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shar
 import { nexRouting } from '../../shared/transport';
 import {
 	assertIntegerIds,
-	assertLimit,
 	fillPathParameters,
 	returnAllAndLimit,
 	showFor,
@@ -32,7 +31,7 @@ export const listEntryGetAll: NexOperation = {
 				pagination: { style: 'bodyOffset', pageSize: RECORDS_PAGE_SIZE },
 				validate: validateAll(function () {
 					assertIntegerIds(this, [LIST_PATH_ID]);
-				}, assertLimit, assertListingOptions),
+				}, assertListingOptions),
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
 			{ preSend: [fillPathParameters, listingBodyPreSend] },

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readLimit } from '../../../shared/executor';
 import { checkIntegerId, optionalParameter } from '../../shared/inputChecks';
 import { nexRouting } from '../../shared/transport';
 import { NOTE_SCOPE_READ, NOTES_CAP } from './fields';
@@ -21,11 +20,8 @@ export const option: INodePropertyOptions = {
 				const entityId = optionalParameter(this, 'filters.entityId');
 				if (entityId !== undefined) checkIntegerId(this, entityId, 'Record ID');
 			},
-			// One request answers everything Nex gives; the Limit is applied here.
-			async transform(notes) {
-				const limit = readLimit(this);
-				return limit === undefined ? notes : notes.slice(0, limit);
-			},
+			// One request answers everything Nex gives; the Limit is applied to the answer.
+			localLimit: true,
 		},
 	),
 };

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readLimit } from '../../../shared/executor';
 import { nexRouting } from '../../shared/transport';
 import { RULE_SCOPE_READ } from './fields';
 
@@ -16,11 +15,8 @@ export const option: INodePropertyOptions = {
 			scope: RULE_SCOPE_READ,
 			safeToRepeat: true,
 			items: 'rules',
-			// One request answers every rule; the Limit is applied here.
-			async transform(rules) {
-				const limit = readLimit(this);
-				return limit === undefined ? rules : rules.slice(0, limit);
-			},
+			// One request answers everything Nex gives; the Limit is applied to the answer.
+			localLimit: true,
 		},
 	),
 };

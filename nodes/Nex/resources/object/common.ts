@@ -8,8 +8,6 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-
-import { readLimit } from '../../../shared/executor';
 import { quoteValue } from '../../../shared/quote';
 
 /**
@@ -129,17 +127,6 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			description: 'Max number of results to return',
 		},
 	];
-}
-
-/** `validate` step: with Return All off, Limit must be a whole number of at least 1 (see `readLimit`). */
-export function assertLimit(this: IExecuteSingleFunctions): void {
-	readLimit(this);
-}
-
-/** `transform` for listings Nex answers in one piece: keeps the first Limit items unless Return All is on. */
-export async function keepLimit(this: IExecuteSingleFunctions, items: IDataObject[]): Promise<IDataObject[]> {
-	const limit = readLimit(this);
-	return limit === undefined ? items : items.slice(0, limit);
 }
 
 // ---- delete output -----------------------------------------------------------------------------

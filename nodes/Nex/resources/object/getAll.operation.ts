@@ -1,5 +1,5 @@
 import { nexRouting } from '../../shared/transport';
-import { assertLimit, keepLimit, returnAllAndLimit, showFor, type NexOperation } from './common';
+import { returnAllAndLimit, showFor, type NexOperation } from './common';
 
 const show = showFor('object', 'getAll');
 
@@ -11,7 +11,7 @@ export const objectGetAll: NexOperation = {
 		description: 'List the object types (schema) of the workspace, optionally with their attributes',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/objects' },
-			{ scope: 'object.read', safeToRepeat: true, items: 'data', validate: assertLimit, transform: keepLimit },
+			{ scope: 'object.read', safeToRepeat: true, items: 'data', localLimit: true },
 		),
 	},
 	fields: [

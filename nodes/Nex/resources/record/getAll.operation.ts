@@ -1,6 +1,6 @@
 import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import { assertLimit, fillPathParameters, returnAllAndLimit, showFor, validateAll, type NexOperation } from '../object/common';
+import { fillPathParameters, returnAllAndLimit, showFor, type NexOperation } from '../object/common';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import { assertListingOptions, listingBodyPreSend, listingOptionsField } from './recordBody';
 
@@ -24,7 +24,7 @@ export const recordGetAll: NexOperation = {
 				items: 'data',
 				pathIds: [OBJECT_TYPE_PATH_ID],
 				pagination: { style: 'bodyOffset', pageSize: RECORDS_PAGE_SIZE },
-				validate: validateAll(assertLimit, assertListingOptions),
+				validate: assertListingOptions,
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
 			{ preSend: [fillPathParameters, listingBodyPreSend] },

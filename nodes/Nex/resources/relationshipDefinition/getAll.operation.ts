@@ -1,5 +1,5 @@
 import { nexRouting } from '../../shared/transport';
-import { assertLimit, keepLimit, returnAllAndLimit, showFor, type NexOperation } from '../object/common';
+import { returnAllAndLimit, showFor, type NexOperation } from '../object/common';
 
 export const relationshipDefinitionGetAll: NexOperation = {
 	option: {
@@ -9,7 +9,7 @@ export const relationshipDefinitionGetAll: NexOperation = {
 		description: 'List the kinds of links defined between object types',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/relationships' },
-			{ scope: 'relationship.read', safeToRepeat: true, items: 'data', validate: assertLimit, transform: keepLimit },
+			{ scope: 'relationship.read', safeToRepeat: true, items: 'data', localLimit: true },
 		),
 	},
 	fields: [...returnAllAndLimit(showFor('relationshipDefinition', 'getAll'))],
