@@ -16,6 +16,8 @@ export interface LoggedRequest {
 	/** HTTP status the sandbox answered (or the fault it applied). */
 	status?: number;
 	fault?: string;
+	/** The client closed the connection before a 'stall' or 'delay' ended (it gave up, e.g. at its timeout). */
+	abandoned?: boolean;
 	at: number;
 }
 
