@@ -120,21 +120,21 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 		entry.fault = fault.kind;
 		if (fault.kind === 'status' || fault.kind === 'stall') {
 			entry.status = fault.kind === 'status' ? (fault.status ?? 500) : undefined;
-			applyFault(fault, req, res, (status) => faultBody(path, status), '', () => {
-				entry.abandoned = true;
+			applyFault(fault, req, res, (status) => faultBody(path, status), '', (abandoned) => {
+				entry.abandoned = abandoned;
 			});
 			return;
 		}
 		if (fault.kind === 'delay') {
 			// A slow server still does the work; a client that gave up just never sees the answer.
-			if (!(await waitForDelay(fault, req))) entry.abandoned = true;
+			entry.abandoned = !(await waitForDelay(fault, req));
 			fault = undefined;
 		}
 	}
 
 	const reply = await route(deps, api);
 	entry.status = reply.status;
-	if (entry.abandoned) return;
+	if (entry.abandoned === true) return;
 	if (fault) {
 		entry.status = 200;
 		applyFault(fault, req, res, (status) => faultBody(path, status), reply.body ?? '');

@@ -93,7 +93,7 @@ export async function waitForDelay(fault: FaultSpec, req: IncomingMessage): Prom
 /**
  * Applies a non-stream fault to a response. `errorBody` renders the service's own error shape.
  * `fullBody` is the answer the request would have had (used by 'reset' and 'truncate').
- * `onAbandoned` is called when the client closes a stalled request before `stallMs` ran out.
+ * `onStallEnd` hears who ended a 'stall': the client closing first (`abandoned`) or the sandbox.
  */
 export function applyFault(
 	fault: FaultSpec,
@@ -101,7 +101,7 @@ export function applyFault(
 	res: ServerResponse,
 	errorBody: (status: number) => unknown,
 	fullBody: string,
-	onAbandoned?: () => void,
+	onStallEnd?: (abandoned: boolean) => void,
 ): void {
 	switch (fault.kind) {
 		case 'status': {
@@ -132,7 +132,7 @@ export function applyFault(
 			}, fault.stallMs ?? 60_000);
 			req.socket.once('close', () => {
 				clearTimeout(timer);
-				if (!stallOver) onAbandoned?.();
+				onStallEnd?.(!stallOver);
 			});
 			return;
 		}
