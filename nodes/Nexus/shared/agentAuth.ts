@@ -64,14 +64,17 @@ function thrownFailure(error: unknown, timedOut: boolean, timeoutMs: number): At
 	if (timedOut || ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'].includes(codeText) || /timeout|timed out/i.test(text)) {
 		return stallFailure(timeoutMs);
 	}
-	if (codeText !== '' || /socket hang up|aborted|ECONN|EPIPE|network|closed/i.test(text)) {
-		const closed = ['', 'ECONNRESET', 'EPIPE'].includes(codeText) || /aborted|hang up|closed|reset/i.test(text);
+	// Node's network codes (ECONNREFUSED, ENOTFOUND...), or a body cut by a closed connection;
+	// not the HTTP client's own ERR_ codes (an invalid URL stays wrong however often it is tried).
+	const networkCode = codeText.startsWith('E') && !codeText.startsWith('ERR_');
+	if (networkCode || /socket hang up|aborted|ECONN|EPIPE|closed|reset/i.test(text)) {
+		const closed = !networkCode || codeText === 'ECONNRESET' || codeText === 'EPIPE';
 		return new AttemptFailure(
 			'connection',
 			closed
 				? 'Nexus closed the connection before the key exchange answer was complete'
 				: `Could not reach Nexus for the key exchange: ${networkFailureText(codeText)}`,
-			'The connection to agent-auth (POST /functions/v1/agent-auth) failed or was closed before a complete answer arrived. Check the Base URL in the Nexus API credential and that Nexus (and any proxy in between) is reachable.',
+			`The connection to agent-auth (POST /functions/v1/agent-auth) failed or was closed before a complete answer arrived${codeText ? ` (${codeText})` : ''}. Check the base URL in the credential and that Nexus (and any proxy in between) is reachable.`,
 		);
 	}
 	return new AttemptFailure('invalid', `The key exchange with Nexus failed: ${text || 'unknown error'}`, CHECK_KEYS);
