@@ -5,8 +5,8 @@ import { manualThen } from './workflow';
 
 /**
  * Shortened JWT lifetime. Above 5 s on purpose: the credential lets an execution adopt a token
- * another one just fetched only while it has more than 5 s left (`sharedExchange`), which is
- * always true at Nexus's real 3600 s.
+ * another one just fetched only while it has more than 5 s left (`newerToken` in
+ * `nodes/Nexus/shared/agentAuth.ts`), which is always true at Nexus's real 3600 s.
  */
 const LIFETIME_SECONDS = 8;
 const LIFETIMES = 3;

@@ -9,93 +9,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { exchangeAgentKey } from '../nodes/Nexus/shared/agentAuth';
+import { currentKeyExchangeSettings } from '../nodes/shared/keyExchange';
+
 /** Agent API keys are `nxs_ak_` followed by 48 random characters. */
 export const NEXUS_API_KEY_PATTERN = /^nxs_ak_[A-Za-z0-9_-]{48}$/;
 
 export const NEXUS_KEY_MALFORMED_MESSAGE =
 	'The Nexus agent API key is malformed: expected "nxs_ak_" followed by 48 letters or digits. Copy the whole key shown when it was created.';
-
-interface ExchangeState {
-	pending?: Promise<{ token: string; expiresAt: number }>;
-	token?: string;
-	expiresAt?: number;
-}
-
-/** Per credential (hash of base URL, anon key and agent key): the exchange in flight and the newest token. */
-const exchangesByCredential = new Map<string, ExchangeState>();
-
-/**
- * n8n runs preAuthentication once per execution whose token is missing or answered 401. Executions
- * running side by side would each exchange the key; instead they share the exchange in flight, and
- * one holding a token older than the newest (still valid) one takes the newest without exchanging.
- */
-export async function sharedExchange(
-	credentialHash: string,
-	currentToken: string,
-	exchange: () => Promise<{ token: string; expiresIn: number }>,
-): Promise<string> {
-	let state = exchangesByCredential.get(credentialHash);
-	if (!state) {
-		state = {};
-		exchangesByCredential.set(credentialHash, state);
-	}
-	if (state.pending) return (await state.pending).token;
-	if (state.token && state.token !== currentToken && (state.expiresAt ?? 0) > Date.now() + 5_000) return state.token;
-	const entry = state;
-	entry.pending = exchange().then(({ token, expiresIn }) => ({ token, expiresAt: Date.now() + expiresIn * 1000 }));
-	try {
-		const fresh = await entry.pending;
-		entry.token = fresh.token;
-		entry.expiresAt = fresh.expiresAt;
-		return fresh.token;
-	} finally {
-		entry.pending = undefined;
-	}
-}
-
-/** `POST /functions/v1/agent-auth`; statuses are read, not thrown, so no error carries the request or its key. */
-async function exchangeAgentKey(
-	context: IHttpRequestHelper,
-	baseUrl: string,
-	anonApiKey: string,
-	apiKey: string,
-): Promise<{ token: string; expiresIn: number }> {
-	const response = (await context.helpers.httpRequest({
-		method: 'POST',
-		url: `${baseUrl}/functions/v1/agent-auth`,
-		headers: { apikey: anonApiKey, 'Content-Type': 'application/json' },
-		body: { api_key: apiKey },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as {
-		statusCode: number;
-		headers?: Record<string, unknown>;
-		body?: { access_token?: unknown; expires_in?: unknown; message?: unknown; error?: unknown };
-	};
-	const answer = response.body ?? {};
-	if (response.statusCode === 429) {
-		const wait = response.headers?.['retry-after'];
-		throw new Error(
-			`Nexus refused the key exchange: too many attempts (10 per minute per IP)${wait ? `; retry in ${String(wait)} s` : ''}`,
-		);
-	}
-	if (response.statusCode >= 400) {
-		const vendor = typeof answer.message === 'string' ? answer.message : String(answer.error ?? 'no message');
-		const advice =
-			response.statusCode === 401 || response.statusCode === 403
-				? ' Check the agent API key (it may be revoked or expired) and the anon key in the Nexus API credential.'
-				: response.statusCode >= 500
-					? ' Nexus had a server error while exchanging the key; try again later.'
-					: '';
-		throw new Error(`Nexus agent-auth answered ${response.statusCode}: ${vendor}.${advice}`);
-	}
-	if (typeof answer.access_token !== 'string' || answer.access_token === '') {
-		throw new Error('Nexus agent-auth answered without an access token');
-	}
-	const expiresIn = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : 3600;
-	return { token: answer.access_token, expiresIn };
-}
 
 export class NexusApi implements ICredentialType {
 	name = 'nexusApi';
@@ -148,17 +69,21 @@ export class NexusApi implements ICredentialType {
 	 * Exchanges the agent API key for a JWT. n8n stores the result in the expirable
 	 * `accessToken` field and calls this again only when a request answers 401, so the
 	 * exchange (limited to 10 per minute per IP) happens once per token lifetime, also when
-	 * several executions find the token expired at the same moment (see `sharedExchange`).
+	 * several executions find the token expired at the same moment (see `exchangeAgentKey`).
+	 * Inside a node's request it has that node's Request Options timeout and Max Retries;
+	 * elsewhere (the credential test) the defaults.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const apiKey = String(credentials.apiKey ?? '').trim();
 		if (!NEXUS_API_KEY_PATTERN.test(apiKey)) throw new Error(NEXUS_KEY_MALFORMED_MESSAGE);
 		const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 		const anonApiKey = String(credentials.anonApiKey ?? '');
-		const accessToken = await sharedExchange(
+		const accessToken = await exchangeAgentKey(
+			this,
+			{ baseUrl, anonApiKey, apiKey },
 			createHash('sha256').update(`${baseUrl}\n${anonApiKey}\n${apiKey}`).digest('hex'),
 			String(credentials.accessToken ?? ''),
-			async () => await exchangeAgentKey(this, baseUrl, anonApiKey, apiKey),
+			currentKeyExchangeSettings(),
 		);
 		return { accessToken };
 	}

@@ -20,6 +20,7 @@ import {
 	TruncatedBodyFailure,
 	type ParsedAnswer,
 } from './http';
+import { keyExchangeFailureIn, withKeyExchangeSettings } from './keyExchange';
 import { checkWholeNumber } from './numbers';
 import { checkPathId, pathParametersOf, unsafePathSegment } from './pathIds';
 import { quoteValue } from './quote';
@@ -57,8 +58,23 @@ export function retryPolicyOf(context: RequestContext): RetryPolicy {
 	return { ...DEFAULT_RETRY_POLICY, maxRetries };
 }
 
+/** The node's Request Options timeout, else the call's default; undefined: none set. */
+export function timeoutOf(context: RequestContext, spec: CallSpec): number | undefined {
+	try {
+		const options = context.getNodeParameter('requestOptions', {}) as IDataObject;
+		if (typeof options.timeout === 'number') return options.timeout;
+	} catch {
+		// A context without Request Options keeps the default.
+	}
+	return spec.defaultTimeoutMs;
+}
+
 /** Normalises what n8n's request helper threw: an HTTP status it did not ignore, or a network failure. */
 export function asTransportFailure(error: unknown): unknown {
+	// A failed key exchange (n8n ran the credential's preAuthentication inside the request) was
+	// already retried by the credential with this call's settings, or refused: final here.
+	const exchangeFailure = keyExchangeFailureIn(error);
+	if (exchangeFailure) return exchangeFailure;
 	if (
 		error instanceof HttpStatusFailure ||
 		error instanceof TruncatedBodyFailure ||
@@ -90,18 +106,26 @@ export async function sendWithRetries<T, Spec extends CallSpec>(
 	send: () => Promise<T>,
 ): Promise<T> {
 	let lastFailure: unknown;
-	return await withRetries(
-		async () => {
-			try {
-				return await send();
-			} catch (error) {
-				lastFailure = asTransportFailure(error);
-				throw toRetryable(lastFailure, (failure) => transport.userError(context, spec, failure));
-			}
-		},
-		spec.safeToRepeat,
-		retryPolicyOf(context),
-		(_failure, attempts) => transport.userError(context, spec, lastFailure, attempts),
+	const policy = retryPolicyOf(context);
+	// A key exchange n8n runs inside these requests (no token yet, or a 401) gets the same
+	// timeout and Max Retries as the requests themselves.
+	const exchangeSettings = { timeoutMs: timeoutOf(context, spec), maxRetries: policy.maxRetries };
+	return await withKeyExchangeSettings(
+		exchangeSettings,
+		async () =>
+			await withRetries(
+				async () => {
+					try {
+						return await send();
+					} catch (error) {
+						lastFailure = asTransportFailure(error);
+						throw toRetryable(lastFailure, (failure) => transport.userError(context, spec, failure));
+					}
+				},
+				spec.safeToRepeat,
+				policy,
+				(_failure, attempts) => transport.userError(context, spec, lastFailure, attempts),
+			),
 	);
 }
 
@@ -112,13 +136,7 @@ export async function requestParsed<Spec extends CallSpec>(
 	spec: Spec,
 	request: IHttpRequestOptions,
 ): Promise<ParsedAnswer> {
-	let timeout = spec.defaultTimeoutMs;
-	try {
-		const options = context.getNodeParameter('requestOptions', {}) as IDataObject;
-		if (typeof options.timeout === 'number') timeout = options.timeout;
-	} catch {
-		// A context without Request Options keeps the default.
-	}
+	const timeout = timeoutOf(context, spec);
 	const prepared: IHttpRequestOptions = {
 		...request,
 		headers: { Accept: 'application/json', ...(request.headers ?? {}) },

@@ -12,7 +12,10 @@ describe('Nexus API credential', () => {
 	afterAll(async () => {
 		await sandbox.close();
 	});
-	beforeEach(() => sandbox.requests.clear());
+	beforeEach(() => {
+		sandbox.requests.clear();
+		sandbox.faults.clear();
+	});
 
 	const data = () => ({ apiKey: sandbox.orgs.a.apiKey, anonApiKey: sandbox.anonKey, baseUrl: sandbox.baseUrl });
 
@@ -35,6 +38,18 @@ describe('Nexus API credential', () => {
 		expect(result.message ?? '').not.toContain(sandbox.orgs.a.apiKey);
 		expect(result.message).toMatch(/401/);
 		expect(result.message ?? '').not.toContain('wrong-anon-key');
+	});
+
+	it('retries a cut-off key exchange, and waits for a slow one with the default timeout (no node, no Request Options)', async () => {
+		sandbox.faults.add({ kind: 'truncate', method: 'POST', pathIncludes: '/functions/v1/agent-auth' });
+		sandbox.faults.add({ kind: 'delay', stallMs: 2000, method: 'POST', pathIncludes: '/functions/v1/agent-auth' });
+		// Organization B's key: no token of it is held yet, so the test has to exchange it.
+		const result = await testCredential(engine, 'nexusApi', { ...data(), apiKey: sandbox.orgs.b.apiKey });
+		expect(result).toMatchObject({ ok: true, statusCode: 200 });
+		const exchanges = sandbox.requests.entries.filter((r) => r.path === '/functions/v1/agent-auth');
+		expect(exchanges.map((r) => r.fault)).toEqual(['truncate', 'delay']);
+		// Answered after 2 s: the default timeout is far longer (a short one from elsewhere did not apply).
+		expect(exchanges[1].abandoned).toBe(false);
 	});
 
 	it('rejects a malformed key with the expected form and sends nothing', async () => {

@@ -176,3 +176,13 @@ export class MatrixSecrets {
 		expect(describeFindings(this.scan.findings())).toBe('');
 	}
 }
+
+/**
+ * The sandbox hears a client hang up a moment after the client moved on: waits until every stall
+ * or slow answer among `requests` has ended (by the client or by the sandbox), then answers them.
+ */
+export async function whenEnded(requests: LoggedRequest[]): Promise<LoggedRequest[]> {
+	const open = () => requests.some((request) => (request.fault === 'stall' || request.fault === 'delay') && request.abandoned === undefined);
+	while (open()) await new Promise((resolve) => setTimeout(resolve, 10));
+	return requests;
+}

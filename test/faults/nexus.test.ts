@@ -1,8 +1,10 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { FAKE_NEXUS_KEY } from '../harness/secretScan';
+import { loadOptions } from '../harness/triggers';
+import type { FaultSpec } from '../sandbox/shared/faults';
 import type { LoggedRequest } from '../sandbox/shared/requestLog';
-import { apiRequests, header, isAuth, startNexusTest, type NexusRun, type NexusTest } from '../nexus/helpers';
+import { apiRequests, header, isAuth, NEXUS_NODE_TYPE, startNexusTest, type NexusRun, type NexusTest } from '../nexus/helpers';
 import {
 	AMBIGUOUS_FAULTS,
 	expectEachOnce,
@@ -12,10 +14,12 @@ import {
 	outcomeOf,
 	PAGING_FAULTS,
 	REQUEST_OPTIONS,
+	REQUEST_TIMEOUT_MS,
 	requestOptionsFor,
 	SAFE_WRITE_FAULTS,
 	TIMER_SLACK_MS,
 	type Fault,
+	whenEnded,
 } from './matrix';
 
 /**
@@ -150,6 +154,153 @@ describe(TARGET, () => {
 		// Once agent-auth answers again, the next run exchanges the key and works (and later cells start with a valid token).
 		t.sandbox.faults.clear();
 		expect((await run(`${TARGET} (after the exchange failed)`, { resource: 'order', operation: 'getAll', limit: 1 })).error).toBeUndefined();
+	});
+});
+
+const AGENT_AUTH = '/functions/v1/agent-auth';
+const KEY_EXCHANGE = 'Nexus key exchange (agent-auth, after the JWT expired)';
+const listSome = (requestOptions?: { timeout?: number; maxRetries?: number }): INodeParameters => ({
+	resource: 'order',
+	operation: 'getAll',
+	limit: 5,
+	...(requestOptions ? { requestOptions } : {}),
+});
+const authOutcomes = (requests: LoggedRequest[]) => requests.filter(isAuth).map((request) => request.fault ?? request.status);
+
+/** A valid token first, then every token expired and agent-auth meets `faults`: the next request's 401 makes n8n exchange again. */
+async function expireThenFault(cell: string, ...faults: Array<Omit<FaultSpec, 'method' | 'pathIncludes'>>): Promise<void> {
+	expect((await run(`${cell} (token)`, listSome())).error).toBeUndefined();
+	t.sandbox.expireTokens();
+	for (const fault of faults) t.sandbox.faults.add({ ...fault, method: 'POST', pathIncludes: AGENT_AUTH });
+}
+
+interface ExchangeFault {
+	name: string;
+	spec: Omit<FaultSpec, 'method' | 'pathIncludes' | 'count'>;
+	/** What the error says when the fault outlasts the retries. */
+	error: RegExp;
+}
+
+const EXCHANGE_FAULTS: ExchangeFault[] = [
+	{
+		name: `stalled longer than the ${REQUEST_TIMEOUT_MS} ms timeout`,
+		spec: FAULTS.stall.spec,
+		error: new RegExp(`Nexus did not answer the key exchange within ${REQUEST_TIMEOUT_MS} ms \\(3 attempts\\)`),
+	},
+	{ name: 'reset mid-body', spec: FAULTS.reset.spec, error: /Nexus closed the connection before the key exchange answer was complete \(3 attempts\)/ },
+	{ name: 'cut off (truncated JSON)', spec: FAULTS.truncated.spec, error: /The key exchange answer from Nexus was cut off \(3 attempts\)/ },
+];
+
+describe(KEY_EXCHANGE, () => {
+	const options = { timeout: REQUEST_TIMEOUT_MS, maxRetries: 2 };
+
+	// Reset once is the cell `× expired JWT, then the key exchange reset mid-body` above.
+	test.each(EXCHANGE_FAULTS.filter((fault) => fault.spec.kind !== 'reset').map((fault) => [fault.name, fault] as const))(
+		`${KEY_EXCHANGE} × %s once → exchanged again, the run succeeds`,
+		async (faultName, fault) => {
+			const cell = `${KEY_EXCHANGE} × ${faultName} once`;
+			await expireThenFault(cell, { ...fault.spec, count: 1 });
+			const result = await run(cell, listSome(options));
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(5);
+			expect(authOutcomes(result.requests)).toEqual([fault.spec.kind, 200]);
+			// A stalled exchange is given up on by the client at its timeout, not ended by the server.
+			if (fault.spec.kind === 'stall') expect((await whenEnded(result.requests.filter(isAuth)))[0].abandoned).toBe(true);
+		},
+	);
+
+	test.each(EXCHANGE_FAULTS.map((fault) => [fault.name, fault] as const))(
+		`${KEY_EXCHANGE} × %s on every attempt (Max Retries 2) → 3 exchanges, then a clear error naming what happened`,
+		async (faultName, fault) => {
+			const cell = `${KEY_EXCHANGE} × ${faultName} throughout`;
+			await expireThenFault(cell, { ...fault.spec, count: 3 });
+			const result = await run(cell, listSome(options));
+			expect(result.error?.message).toMatch(fault.error);
+			expect(result.error?.message).not.toMatch(/without an access token/);
+			expect(result.error?.description).toEqual(expect.any(String));
+			expect(result.items).toEqual([]);
+			const exchanges = await whenEnded(result.requests.filter(isAuth));
+			expect(exchanges.map((request) => request.fault)).toEqual([fault.spec.kind, fault.spec.kind, fault.spec.kind]);
+			if (fault.spec.kind === 'stall') expect(exchanges.every((request) => request.abandoned)).toBe(true);
+			// The run ended at the failed exchange: the refused request was not sent again.
+			expect(apiRequests(result.requests).map((request) => request.status)).toEqual([401]);
+			expect(t.sandbox.faults.pending()).toEqual([]);
+		},
+	);
+
+	test(`${KEY_EXCHANGE} × 429 with Retry-After: 1 → exchanged again after ≥ 1 s, the run succeeds`, async () => {
+		const cell = `${KEY_EXCHANGE} × 429`;
+		await expireThenFault(cell, { kind: 'status', status: 429, retryAfter: 1 });
+		const result = await run(cell, listSome(options));
+		expect(result.error).toBeUndefined();
+		const exchanges = result.requests.filter(isAuth);
+		expect(exchanges.map((request) => request.status)).toEqual([429, 200]);
+		expect(exchanges[1].at - exchanges[0].at).toBeGreaterThanOrEqual(1000 - TIMER_SLACK_MS);
+	});
+
+	test(`${KEY_EXCHANGE} × 429 on every attempt (Retry-After: 0) → a clear error naming the exchange limit`, async () => {
+		const cell = `${KEY_EXCHANGE} × 429 throughout`;
+		await expireThenFault(cell, { kind: 'status', status: 429, retryAfter: 0, count: 3 });
+		const result = await run(cell, listSome(options));
+		expect(result.error?.message).toMatch(/Nexus refused the key exchange: too many attempts \(10 per minute per IP\).*\(3 attempts\)/);
+		expect(result.requests.filter(isAuth).map((request) => request.status)).toEqual([429, 429, 429]);
+	});
+
+	test(`${KEY_EXCHANGE} × answered slower than the Request Options timeout but well within the default → given up on and asked again; without the option, waited for`, async () => {
+		const slow = { kind: 'delay' as const, stallMs: 3000 };
+		const cell = `${KEY_EXCHANGE} × slow answer`;
+		await expireThenFault(cell, slow);
+		const short = await run(`${cell}, timeout 800 ms`, listSome({ timeout: 800, maxRetries: 1 }));
+		expect(short.error).toBeUndefined();
+		const shortExchanges = await whenEnded(short.requests.filter(isAuth));
+		expect(shortExchanges.map((request) => request.abandoned ?? false)).toEqual([true, false]);
+
+		await expireThenFault(cell, slow);
+		const byDefault = await run(`${cell}, default timeout`, listSome({ maxRetries: 1 }));
+		expect(byDefault.error).toBeUndefined();
+		const defaultExchanges = await whenEnded(byDefault.requests.filter(isAuth));
+		expect(defaultExchanges.map((request) => request.abandoned ?? false)).toEqual([false]);
+	});
+
+	test(`${KEY_EXCHANGE} × two executions at once with different timeouts → each waits for its own`, async () => {
+		const cell = `${KEY_EXCHANGE} × two executions`;
+		await expireThenFault(cell, { kind: 'delay', stallMs: 3000 });
+		const [impatient, patient] = await Promise.all([
+			run(`${cell} (800 ms)`, listSome({ timeout: 800, maxRetries: 0 })),
+			run(`${cell} (10 s)`, listSome({ timeout: 10_000, maxRetries: 0 })),
+		]);
+		expect(impatient.error?.message).toMatch(/Nexus did not answer the key exchange within 800 ms/);
+		expect(impatient.items).toEqual([]);
+		expect(patient.error).toBeUndefined();
+		expect(patient.items).toHaveLength(5);
+	});
+
+	test(`${KEY_EXCHANGE} × 401 (the key refused) → not retried, the vendor's message`, async () => {
+		const cell = `${KEY_EXCHANGE} × 401`;
+		await expireThenFault(cell, { kind: 'status', status: 401, count: 3 });
+		const result = await run(cell, listSome(options));
+		expect(result.error?.message).toMatch(/agent-auth answered 401/);
+		expect(result.requests.filter(isAuth)).toHaveLength(1);
+		t.sandbox.faults.clear();
+	});
+
+	test(`${KEY_EXCHANGE} × cut off once, for a dropdown (load options) → exchanged again, the options listed`, async () => {
+		const cell = `${KEY_EXCHANGE} × cut off, load options`;
+		await expireThenFault(cell, { kind: 'truncate' });
+		const node: INode = {
+			id: 'nexus',
+			name: 'Nexus',
+			type: NEXUS_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { resource: 'order', operation: 'updateStatus', requestOptions: options },
+			credentials: { nexusApi: credential },
+		};
+		const since = t.sandbox.requests.entries.length;
+		const warehouses = (await loadOptions(t.engine, node, 'getWarehouses')) as INodePropertyOptions[];
+		secrets.scan.collectItems(cell, warehouses as unknown as IDataObject[]);
+		expect(warehouses.length).toBeGreaterThan(0);
+		expect(authOutcomes(t.sandbox.requests.entries.slice(since))).toEqual(['truncate', 200]);
 	});
 });
 

@@ -5,7 +5,7 @@ import type { FaultSpec } from '../sandbox/shared/faults';
 import type { LoggedRequest } from '../sandbox/shared/requestLog';
 import { header, isAuth } from '../nexus/helpers';
 import { countById, snapshot, startTriggerTest, type TriggerTest } from '../nexusTrigger/helpers';
-import { MatrixSecrets, REQUEST_OPTIONS, REQUEST_TIMEOUT_MS, TIMER_SLACK_MS } from './matrix';
+import { MatrixSecrets, REQUEST_OPTIONS, REQUEST_TIMEOUT_MS, TIMER_SLACK_MS, whenEnded } from './matrix';
 
 /**
  * Fault matrix, Nexus Trigger (a poller with a keyset cursor): 110 new orders (two pages of 100)
@@ -144,6 +144,28 @@ test('Nexus Trigger × expired JWT → the key exchanged again once, every order
 	expect(header(again, 'authorization')).not.toBe(header(expired, 'authorization'));
 	expect(poll.requests.filter((request) => request.status === 401)).toHaveLength(1);
 });
+
+const KEY_EXCHANGE_FAULTS: Array<{ name: string; spec: Omit<FaultSpec, 'pathIncludes' | 'method' | 'skip'> }> = [
+	{ name: `stalled longer than the ${REQUEST_TIMEOUT_MS} ms timeout`, spec: { kind: 'stall', stallMs: 5000 } },
+	{ name: 'cut off (truncated JSON)', spec: { kind: 'truncate' } },
+];
+
+test.each(KEY_EXCHANGE_FAULTS.map((fault) => [fault.name, fault] as const))(
+	'Nexus Trigger × expired JWT, then the key exchange %s → exchanged again within the poll, every order once',
+	async (name, fault) => {
+		const { node, staticData } = await activate();
+		const ids = await t.sandbox.seedOrders({ org: 'a', count: NEW_ORDERS });
+		t.sandbox.expireTokens();
+		t.sandbox.faults.add({ ...fault.spec, method: 'POST', pathIncludes: '/functions/v1/agent-auth' });
+		const poll = await t.poll(node, staticData);
+		secrets.scan.collectItems(`Nexus Trigger × key exchange ${name}`, poll.items);
+		expectEachOrderOnce(poll.items, ids);
+		const exchanges = await whenEnded(poll.requests.filter(isAuth));
+		expect(exchanges.map((request) => request.fault ?? request.status)).toEqual([fault.spec.kind, 200]);
+		// The poll's Request Options timeout reached the exchange: the client gave up on the stall.
+		if (fault.spec.kind === 'stall') expect(exchanges[0].abandoned).toBe(true);
+	},
+);
 
 test('secrets: no agent key, anon key or JWT in any output, error or log line of the cells above', () => {
 	const carried = new Set(

@@ -33,6 +33,7 @@ import {
 } from '../../shared/http';
 import { assertExactIdNumbers } from '../../shared/exactIds';
 import { attemptsText, serverErrorText, transportFailureError } from '../../shared/failureAdvice';
+import { KeyExchangeFailure } from '../../shared/keyExchange';
 
 /**
  * The one transport of the Nexus node and trigger: base URL, the anon key and the agent JWT from
@@ -156,6 +157,9 @@ function nexusUserError(context: RequestContext, spec: NexusCallSpec, error: unk
 		});
 		apiError.context.nexus = vendorFields;
 		return apiError;
+	}
+	if (error instanceof KeyExchangeFailure) {
+		return new NodeOperationError(node, error.message, { description: error.description });
 	}
 	const transportError = transportFailureError(node, 'Nexus', error, spec.safeToRepeat, tries);
 	if (transportError) return transportError;

@@ -3,7 +3,7 @@
  * the request log, and routing to PostgREST, agent-auth and the edge functions.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
-import { applyFault, type FaultInjector, type FaultSpec } from '../shared/faults';
+import { applyFault, type FaultInjector, type FaultSpec, waitForDelay } from '../shared/faults';
 import { type LoggedRequest, parseQuery, readBody, type RequestLog } from '../shared/requestLog';
 import { type AgentClaims, API_KEY_PATTERN, hashApiKey, type JwtService, type SlidingWindow } from './auth';
 import type { Catalog } from './catalog';
@@ -115,18 +115,26 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 		at: Date.now(),
 	});
 
-	const fault: FaultSpec | undefined = deps.faults.take(method, path);
+	let fault: FaultSpec | undefined = deps.faults.take(method, path);
 	if (fault) {
 		entry.fault = fault.kind;
 		if (fault.kind === 'status' || fault.kind === 'stall') {
 			entry.status = fault.kind === 'status' ? (fault.status ?? 500) : undefined;
-			applyFault(fault, req, res, (status) => faultBody(path, status), '');
+			applyFault(fault, req, res, (status) => faultBody(path, status), '', (abandoned) => {
+				entry.abandoned = abandoned;
+			});
 			return;
+		}
+		if (fault.kind === 'delay') {
+			// A slow server still does the work; a client that gave up just never sees the answer.
+			entry.abandoned = !(await waitForDelay(fault, req));
+			fault = undefined;
 		}
 	}
 
 	const reply = await route(deps, api);
 	entry.status = reply.status;
+	if (entry.abandoned === true) return;
 	if (fault) {
 		entry.status = 200;
 		applyFault(fault, req, res, (status) => faultBody(path, status), reply.body ?? '');

@@ -9,6 +9,7 @@ export type FaultKind =
 	| 'reset' // send headers and part of the body, then destroy the socket
 	| 'truncate' // send a JSON body cut in half with a correct-looking Content-Length for the cut body
 	| 'stall' // accept the request and answer nothing for `stallMs` (then close the socket)
+	| 'delay' // a slow server: answer as usual, but only after `stallMs`
 	| 'drop-stream'; // for SSE: end the stream after `afterEvents` events
 
 export interface FaultSpec {
@@ -23,7 +24,7 @@ export interface FaultSpec {
 	method?: string;
 	/** Only requests whose path (without query) contains this text match. */
 	pathIncludes?: string;
-	/** For 'stall': how long to hold the request. */
+	/** For 'stall' and 'delay': how long to hold the request. */
 	stallMs?: number;
 	/** For 'drop-stream': events to send before the drop. */
 	afterEvents?: number;
@@ -70,8 +71,29 @@ export class FaultInjector {
 }
 
 /**
+ * For 'delay': waits `stallMs` unless the client hangs up first. Answers false when it did (it
+ * gave up on the request, e.g. at its timeout), so the sandbox can log that and not answer.
+ */
+export async function waitForDelay(fault: FaultSpec, req: IncomingMessage): Promise<boolean> {
+	const socket = req.socket;
+	if (socket.destroyed) return false;
+	return await new Promise<boolean>((resolve) => {
+		const onClose = () => {
+			clearTimeout(timer);
+			resolve(false);
+		};
+		const timer = setTimeout(() => {
+			socket.off('close', onClose);
+			resolve(!socket.destroyed);
+		}, fault.stallMs ?? 0);
+		socket.once('close', onClose);
+	});
+}
+
+/**
  * Applies a non-stream fault to a response. `errorBody` renders the service's own error shape.
  * `fullBody` is the answer the request would have had (used by 'reset' and 'truncate').
+ * `onStallEnd` hears who ended a 'stall': the client closing first (`abandoned`) or the sandbox.
  */
 export function applyFault(
 	fault: FaultSpec,
@@ -79,6 +101,7 @@ export function applyFault(
 	res: ServerResponse,
 	errorBody: (status: number) => unknown,
 	fullBody: string,
+	onStallEnd?: (abandoned: boolean) => void,
 ): void {
 	switch (fault.kind) {
 		case 'status': {
@@ -102,8 +125,15 @@ export function applyFault(
 			return;
 		}
 		case 'stall': {
-			const timer = setTimeout(() => req.socket.destroy(), fault.stallMs ?? 60_000);
-			req.socket.once('close', () => clearTimeout(timer));
+			let stallOver = false;
+			const timer = setTimeout(() => {
+				stallOver = true;
+				req.socket.destroy();
+			}, fault.stallMs ?? 60_000);
+			req.socket.once('close', () => {
+				clearTimeout(timer);
+				onStallEnd?.(!stallOver);
+			});
 			return;
 		}
 		default:

@@ -16,6 +16,11 @@ export interface LoggedRequest {
 	/** HTTP status the sandbox answered (or the fault it applied). */
 	status?: number;
 	fault?: string;
+	/**
+	 * For a 'stall' or 'delay': true when the client closed the connection first (it gave up, e.g.
+	 * at its timeout), false when the sandbox ended it; undefined while it lasts.
+	 */
+	abandoned?: boolean;
 	at: number;
 }
 

@@ -1,0 +1,295 @@
+import type { IHttpRequestHelper } from 'n8n-workflow';
+
+import { networkFailureText } from '../../shared/http';
+import { KeyExchangeFailure, type KeyExchangeFailureKind, type KeyExchangeSettings } from '../../shared/keyExchange';
+import { classifyStatus, DEFAULT_RETRY_POLICY, parseRetryAfter, RetryableFailure, withRetries, type FailureKind } from '../../shared/retry';
+
+/**
+ * The agent key exchange (`POST /functions/v1/agent-auth`) the Nexus API credential runs: every
+ * request bounded by a timeout, stalls, dropped connections, cut-off answers and 502/503/504
+ * retried with the shared retry policy, 429 retried after its Retry-After, a refused key never
+ * retried (agent-auth allows 10 attempts a minute per IP). Executions exchanging the same key at
+ * the same moment share the request in flight, each waiting for it no longer than its own timeout.
+ */
+
+/**
+ * Timeout of one exchange request when no node's Request Options set one (the credential test,
+ * or a node without the option). agent-auth looks up one key and signs a token, answering in well
+ * under a second; 30 s leaves room for a cold-starting edge function and a slow link, and bounds a
+ * gateway that never answers to 30 s per attempt instead of n8n's 5 minutes (or none at all).
+ */
+export const DEFAULT_KEY_EXCHANGE_TIMEOUT_MS = 30_000;
+
+interface Grant {
+	token: string;
+	expiresIn: number;
+}
+
+/** One failed request to agent-auth: what happened, in words, and what to do. */
+class AttemptFailure extends Error {
+	constructor(
+		readonly kind: KeyExchangeFailureKind,
+		message: string,
+		readonly description: string,
+		readonly retryAfterMs?: number,
+	) {
+		super(message);
+	}
+}
+
+/** How the shared retry policy treats each kind; absent: final. */
+const RETRY_KIND: Partial<Record<KeyExchangeFailureKind, Exclude<FailureKind, 'final'>>> = {
+	stall: 'network',
+	connection: 'network',
+	truncated: 'truncated',
+	'rate-limited': 'rate-limited',
+	unavailable: 'unavailable',
+};
+
+const CHECK_KEYS = 'Check the Agent API Key (it may be revoked or expired) and the Anon (Public) Key in the Nexus API credential.';
+
+function stallFailure(timeoutMs: number): AttemptFailure {
+	return new AttemptFailure(
+		'stall',
+		`Nexus did not answer the key exchange within ${timeoutMs} ms`,
+		'agent-auth (POST /functions/v1/agent-auth) accepted the request but sent no answer in time. Check that the Base URL in the Nexus API credential is right and that Nexus is reachable; if Nexus answers slowly, raise the Timeout under Request Options.',
+	);
+}
+
+/** What n8n's request helper threw for an exchange request, in words; never the error itself (it carries the key). */
+function thrownFailure(error: unknown, timedOut: boolean, timeoutMs: number): AttemptFailure {
+	const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+	const codeText = typeof code === 'string' ? code.toUpperCase() : '';
+	const text = typeof message === 'string' ? message : '';
+	if (timedOut || ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'].includes(codeText) || /timeout|timed out/i.test(text)) {
+		return stallFailure(timeoutMs);
+	}
+	// Node's network codes (ECONNREFUSED, ENOTFOUND...), or a body cut by a closed connection;
+	// not the HTTP client's own ERR_ codes (an invalid URL stays wrong however often it is tried).
+	const networkCode = codeText.startsWith('E') && !codeText.startsWith('ERR_');
+	if (networkCode || /socket hang up|aborted|ECONN|EPIPE|closed|reset/i.test(text)) {
+		const closed = !networkCode || codeText === 'ECONNRESET' || codeText === 'EPIPE';
+		return new AttemptFailure(
+			'connection',
+			closed
+				? 'Nexus closed the connection before the key exchange answer was complete'
+				: `Could not reach Nexus for the key exchange: ${networkFailureText(codeText)}`,
+			`The connection to agent-auth (POST /functions/v1/agent-auth) failed or was closed before a complete answer arrived${codeText ? ` (${codeText})` : ''}. Check the base URL in the credential and that Nexus (and any proxy in between) is reachable.`,
+		);
+	}
+	return new AttemptFailure('invalid', `The key exchange with Nexus failed: ${text || 'unknown error'}`, CHECK_KEYS);
+}
+
+function bodyText(body: unknown): string {
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return body === undefined || body === null ? '' : JSON.stringify(body);
+}
+
+/**
+ * One `POST /functions/v1/agent-auth`, at most `timeoutMs` long. Statuses are read, not thrown,
+ * and the body is parsed here, so a cut-off answer is told from one without a token and no error
+ * carries the request (its body holds the key) or the answer (it holds the token).
+ */
+export async function requestAgentToken(
+	context: IHttpRequestHelper,
+	credential: { baseUrl: string; anonApiKey: string; apiKey: string },
+	timeoutMs: number,
+): Promise<Grant> {
+	const deadline = AbortSignal.timeout(timeoutMs);
+	let response: { statusCode: number; headers?: Record<string, unknown>; body?: unknown };
+	try {
+		response = (await context.helpers.httpRequest({
+			method: 'POST',
+			url: `${credential.baseUrl}/functions/v1/agent-auth`,
+			headers: { apikey: credential.anonApiKey, 'Content-Type': 'application/json', Accept: 'application/json' },
+			body: JSON.stringify({ api_key: credential.apiKey }),
+			json: false,
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: timeoutMs,
+			abortSignal: deadline,
+		})) as typeof response;
+	} catch (error) {
+		throw thrownFailure(error, deadline.aborted, timeoutMs);
+	}
+	const text = bodyText(response.body);
+	let parsed: unknown;
+	let cutOff = false;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		cutOff = true;
+	}
+	const answer = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as {
+		access_token?: unknown;
+		expires_in?: unknown;
+		message?: unknown;
+		error?: unknown;
+	};
+	const status = response.statusCode;
+	if (status === 429) {
+		const retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
+		throw new AttemptFailure(
+			'rate-limited',
+			`Nexus refused the key exchange: too many attempts (10 per minute per IP)${retryAfterMs !== undefined ? `; retry in ${Math.ceil(retryAfterMs / 1000)} s` : ''}`,
+			"agent-auth allows 10 key exchanges a minute per IP address, shared by every workflow and n8n instance behind it. Wait a minute and run again, or raise Max Retries under Request Options so the node waits for Nexus's Retry-After.",
+			retryAfterMs,
+		);
+	}
+	if (status >= 400) {
+		const vendor = typeof answer.message === 'string' ? answer.message : answer.error !== undefined ? String(answer.error) : 'no message';
+		const refused = status === 401 || status === 403;
+		const kind: KeyExchangeFailureKind = refused ? 'refused' : classifyStatus(status) === 'unavailable' ? 'unavailable' : 'invalid';
+		const advice = refused
+			? CHECK_KEYS
+			: status >= 500
+				? 'Nexus had a server error while exchanging the key; try again later.'
+				: 'Check the Nexus API credential.';
+		throw new AttemptFailure(kind, `Nexus agent-auth answered ${status}: ${vendor}`, advice);
+	}
+	if (cutOff) {
+		throw new AttemptFailure(
+			'truncated',
+			'The key exchange answer from Nexus was cut off',
+			'agent-auth answered, but its answer ended before its JSON was complete, so no access token could be read. This is usually a network or proxy fault between n8n and Nexus; run again.',
+		);
+	}
+	if (typeof answer.access_token !== 'string' || answer.access_token === '') {
+		throw new AttemptFailure(
+			'invalid',
+			'Nexus agent-auth answered without an access token',
+			'Check the Base URL in the Nexus API credential: it must be the root of the Nexus API.',
+		);
+	}
+	const expiresIn = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : 3600;
+	return { token: answer.access_token, expiresIn };
+}
+
+interface ExchangeState {
+	/** The exchange request in flight for this credential, if any. */
+	pending?: Promise<Grant>;
+	token?: string;
+	expiresAt?: number;
+}
+
+/** Per credential (hash of base URL, anon key and agent key): the request in flight and the newest token. */
+const exchangesByCredential = new Map<string, ExchangeState>();
+
+function stateOf(credentialHash: string): ExchangeState {
+	let state = exchangesByCredential.get(credentialHash);
+	if (!state) {
+		state = {};
+		exchangesByCredential.set(credentialHash, state);
+	}
+	return state;
+}
+
+/** A token newer than the caller's that another execution just got, while it has more than 5 s left. */
+function newerToken(state: ExchangeState, currentToken: string): string | undefined {
+	return state.token && state.token !== currentToken && (state.expiresAt ?? 0) > Date.now() + 5_000 ? state.token : undefined;
+}
+
+type Settled<T> = { value: T } | { failure: unknown } | { timedOut: true };
+
+/** Waits for `promise` at most `timeoutMs`; a wait that ran out leaves the promise to its owner. */
+async function settleWithin<T>(promise: Promise<T>, timeoutMs: number): Promise<Settled<T>> {
+	const signal = AbortSignal.timeout(timeoutMs);
+	let onAbort = () => {};
+	const timedOut = new Promise<Settled<T>>((resolve) => {
+		onAbort = () => resolve({ timedOut: true });
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([promise.then((value) => ({ value }), (failure: unknown) => ({ failure })), timedOut]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
+/**
+ * One attempt of one execution: a newer token another execution got; else the request another
+ * execution has in flight, waited for at most this execution's own timeout (each request is
+ * joined once); else a request of its own. When the joined request failed in a way this
+ * execution's own request may not (another execution's shorter timeout, a dropped connection),
+ * it sends its own right away; a refusal or the rate limit holds for every execution alike.
+ */
+async function attemptExchange(
+	state: ExchangeState,
+	currentToken: string,
+	send: () => Promise<Grant>,
+	timeoutMs: number,
+	joined: Set<Promise<Grant>>,
+): Promise<string> {
+	const newer = newerToken(state, currentToken);
+	if (newer) return newer;
+	const inFlight = state.pending;
+	if (inFlight && !joined.has(inFlight)) {
+		joined.add(inFlight);
+		const outcome = await settleWithin(inFlight, timeoutMs);
+		if ('timedOut' in outcome) throw stallFailure(timeoutMs);
+		if ('value' in outcome) return outcome.value.token;
+		const kind = outcome.failure instanceof AttemptFailure ? outcome.failure.kind : 'invalid';
+		if (!['stall', 'connection', 'truncated', 'unavailable'].includes(kind)) throw outcome.failure;
+		const meanwhile = newerToken(state, currentToken);
+		if (meanwhile) return meanwhile;
+	}
+	const own = send().then((grant) => {
+		state.token = grant.token;
+		state.expiresAt = Date.now() + grant.expiresIn * 1000;
+		return grant;
+	});
+	state.pending = own;
+	joined.add(own);
+	const done = () => {
+		if (state.pending === own) state.pending = undefined;
+	};
+	own.then(done, done);
+	return (await own).token;
+}
+
+/** What the retry loop may repeat (with the shared policy), or the final failure. */
+function toRetryable(failure: AttemptFailure): RetryableFailure | KeyExchangeFailure {
+	const retryKind = RETRY_KIND[failure.kind];
+	return retryKind ? new RetryableFailure(retryKind, failure, failure.retryAfterMs) : finalFailure(failure, 1);
+}
+
+function finalFailure(failure: AttemptFailure, attempts: number): KeyExchangeFailure {
+	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+	// Refusals keep the advice in the message: n8n's credential test shows the message only.
+	const advice = failure.kind === 'refused' || failure.kind === 'unavailable' ? `. ${failure.description}` : '';
+	return new KeyExchangeFailure(failure.kind, `${failure.message}${tries}${advice}`, failure.description);
+}
+
+/**
+ * Exchanges the agent key for a token with the node's timeout and retries (`settings`; the
+ * defaults outside a node), sharing requests with other executions of the same credential.
+ * Throws a KeyExchangeFailure that names what happened and how many attempts were made.
+ */
+export async function exchangeAgentKey(
+	context: IHttpRequestHelper,
+	credential: { baseUrl: string; anonApiKey: string; apiKey: string },
+	credentialHash: string,
+	currentToken: string,
+	settings: KeyExchangeSettings | undefined,
+): Promise<string> {
+	const timeoutMs = settings?.timeoutMs ?? DEFAULT_KEY_EXCHANGE_TIMEOUT_MS;
+	const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: settings?.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries };
+	const state = stateOf(credentialHash);
+	const joined = new Set<Promise<Grant>>();
+	const send = async () => await requestAgentToken(context, credential, timeoutMs);
+	return await withRetries(
+		async () => {
+			try {
+				return await attemptExchange(state, currentToken, send, timeoutMs, joined);
+			} catch (error) {
+				throw toRetryable(error instanceof AttemptFailure ? error : thrownFailure(error, false, timeoutMs));
+			}
+		},
+		// A repeated exchange only issues another token: harmless, unlike a repeated write.
+		true,
+		policy,
+		(last, attempts) => finalFailure(last.finalError as AttemptFailure, attempts),
+	);
+}
