@@ -7,7 +7,6 @@ import { NEXUS_MAX_PAGE_SIZE, nexusApiRequest } from '../Nexus/shared/transport'
 import {
 	afterCursorFilter,
 	beforeCursorFilter,
-	isAfterCursor,
 	MEMORY_LIMIT,
 	nextBoundaryIds,
 	readState,
@@ -17,6 +16,7 @@ import {
 	type KeysetCursor,
 	type TriggerState,
 } from './cursor';
+import { ScanMemory } from './scanMemory';
 import { isOrderEvent, statusList, type EventSelection, type UnknownPreviousStatus } from './events';
 import { TRIGGER_TIMEOUT_MS } from './timeout';
 import {
@@ -40,6 +40,8 @@ import {
  *   keyset filter on `(column, id)`. Details (line items, AWBs, chats, items) are read with one
  *   `in.(…)` request per page of rows that yield events, never per row. An idle poll is one
  *   request.
+ * - Within one scan, what was read earlier counts (scanMemory.ts): a row changed after its page
+ *   was read is read again further on, and that reading is compared with the first one.
  * - Nothing is saved until the scan completed: a failed request fails the poll and the next
  *   poll starts from the same cursor.
  * - "Fetch test event" (manual mode) returns the latest matching row and saves nothing.
@@ -219,12 +221,12 @@ async function scan(
 ): Promise<{ items: INodeExecutionData[]; next: TriggerState } | undefined> {
 	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : undefined;
 	const startedAt = Date.now();
-	// Previous values are read as they were when the scan started: recording the rows scanned so
-	// far must not evict the remembered value of a row further on in the same scan.
-	const previous = new RowMemory(state.remembered);
+	// Previous values are read as they were when the scan started, or as this scan read them
+	// earlier: recording the rows scanned so far must not evict the remembered value of a row
+	// further on in the same scan.
+	const readings = new ScanMemory(state.cursor, new RowMemory(state.remembered));
 	const memory = new RowMemory(state.remembered);
 	const boundary = new Set(state.boundaryIds);
-	const scanned: Array<{ id: string; at: string }> = [];
 	const items: INodeExecutionData[] = [];
 	let position = state.cursor;
 	for (;;) {
@@ -238,14 +240,14 @@ async function scan(
 		for (const row of rows) {
 			const id = row.id as string;
 			const at = row[source.column] as string;
-			scanned.push({ id, at });
-			// Second guard: a row already read at the saved boundary instant is never repeated.
-			if (!(state.cursor && sameInstant(at, state.cursor.at) && boundary.has(id))) {
-				const isNew = typeof row.created_at === 'string' && isAfterCursor(row.created_at, id, state.cursor);
-				for (const event of source.events(row, { isNew, previous: previous.get(id) })) pending.push({ row, event });
-			}
 			const value = rememberedValue(source, row);
 			if (value !== undefined) memory.remember(id, value);
+			const seen = readings.read(id, at, row.created_at, value);
+			// Read again in this scan without a change: emitted already.
+			if (!seen) continue;
+			// Second guard: a row already read at the saved boundary instant is never repeated.
+			if (state.cursor && sameInstant(at, state.cursor.at) && boundary.has(id)) continue;
+			for (const event of source.events(row, seen)) pending.push({ row, event });
 		}
 		if (pending.length) items.push(...(await source.toItems(context, pending)));
 		if (rows.length) position = cursorOf(source, rows[rows.length - 1]);
@@ -253,6 +255,7 @@ async function scan(
 		// A backlog larger than n8n lets one poll read: keep what was read, the next poll goes on from here.
 		if (budgetMs !== undefined && Date.now() - startedAt > budgetMs * BUDGET_SHARE_FOR_PAGES) break;
 	}
+	const scanned = readings.rows();
 	if (!scanned.length) return undefined;
 	return {
 		items,

@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import type { RequestContext } from '../shared/executor';
 import { fetchAllRows, listExpression } from '../Nexus/shared/postgrest';
+import { compareInstants } from './cursor';
 import { orderEvents, testEventFor, testEventStatuses, type EventSelection } from './events';
 import { TRIGGER_TIMEOUT_MS } from './timeout';
 
@@ -22,9 +23,15 @@ import { TRIGGER_TIMEOUT_MS } from './timeout';
 export type SourceName = 'orders' | 'inboundMessages' | 'newContacts' | 'lowStock';
 
 export interface RowSeen {
-	/** Created after the previous completed scan (by `created_at` against the cursor). */
+	/**
+	 * Created after the previous completed scan (by `created_at` against the cursor) and not read
+	 * earlier in this scan.
+	 */
 	isNew: boolean;
-	/** The value remembered for the row before this change; undefined when unknown. */
+	/**
+	 * The value of the row before this change: as read earlier in this scan, else as remembered
+	 * from before it; undefined when unknown.
+	 */
 	previous: string | undefined;
 }
 
@@ -159,7 +166,8 @@ export function inboundMessageSource(): WatchedSource {
 		column: 'created_at',
 		what: 'messages',
 		filters: { direction: 'eq.inbound' },
-		events: () => [event],
+		// A message is received once: read again in the same scan (its created_at rewritten), it is not new.
+		events: (_row, seen) => (seen.isNew ? [event] : []),
 		async toItems(context, pending) {
 			const chats = await rowsByKey(
 				context,
@@ -185,7 +193,7 @@ export function newContactSource(): WatchedSource {
 		column: 'created_at',
 		what: 'contacts',
 		filters: {},
-		events: () => [event],
+		events: (_row, seen) => (seen.isNew ? [event] : []),
 		async toItems(_context, pending) {
 			return pending.map(({ row, event: { fields } }) => ({ json: { ...fields, contact: row } }));
 		},
@@ -236,17 +244,7 @@ export function lowStockSource(threshold: number): WatchedSource {
 	};
 }
 
-/** Whether timestamp `a` is strictly later than `b` (both as the server sends them). */
+/** Whether timestamp `a` is strictly later than `b` (both as the server sends them), to the microsecond and beyond. */
 function laterThan(a: unknown, b: unknown): boolean {
-	const left = typeof a === 'string' ? Date.parse(a) : NaN;
-	const right = typeof b === 'string' ? Date.parse(b) : NaN;
-	if (Number.isNaN(left) || Number.isNaN(right)) return false;
-	if (left !== right) return left > right;
-	// Same millisecond: PostgreSQL keeps microseconds ("…:19.382148+00:00").
-	return fraction(a as string) > fraction(b as string);
-}
-
-function fraction(timestamp: string): number {
-	const match = /\.(\d+)/.exec(timestamp);
-	return match ? Number(`0.${match[1]}`) : 0;
+	return typeof a === 'string' && typeof b === 'string' && compareInstants(a, b) > 0;
 }

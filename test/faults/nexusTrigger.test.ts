@@ -5,6 +5,7 @@ import type { FaultSpec } from '../sandbox/shared/faults';
 import type { LoggedRequest } from '../sandbox/shared/requestLog';
 import { header, isAuth } from '../nexus/helpers';
 import { countById, snapshot, startTriggerTest, type TriggerTest } from '../nexusTrigger/helpers';
+import { changeBeforeScanRequest } from '../nexusTrigger/midScan';
 import { MatrixSecrets, REQUEST_OPTIONS, REQUEST_TIMEOUT_MS, TIMER_SLACK_MS, whenEnded } from './matrix';
 
 /**
@@ -167,6 +168,42 @@ test.each(KEY_EXCHANGE_FAULTS.map((fault) => [fault.name, fault] as const))(
 	},
 );
 
+test('Nexus Trigger × an order confirmed between pages 1 and 2 → created once and its change once, from the status read on page 1; after a failed poll, from the saved state', async () => {
+	const node = t.node({ events: ['orderCreated', 'orderStatusChanged'], requestOptions: REQUEST_OPTIONS }, CREDENTIAL_ID);
+	const staticData: IDataObject = {};
+	expect((await t.poll(node, staticData)).empty).toBe(true);
+	const cell = 'Nexus Trigger × mid-scan change';
+	const statusChanges = (items: IDataObject[]) =>
+		items.filter((item) => item.event === 'orderStatusChanged').map((item) => [(item.order as IDataObject).id, item.previousStatus, item.newStatus]);
+
+	// Read on page 1 as pending, confirmed before page 2, read again at the end of page 2.
+	const ids = await t.sandbox.seedOrders({ org: 'a', count: NEW_ORDERS, status: 'pending' });
+	const change = changeBeforeScanRequest(t.sandbox, ORDERS, 1, async () => await t.sandbox.touchOrders({ ids: [ids[10]], status: 'confirmed' }));
+	const poll = await t.poll(node, staticData);
+	await change.landed();
+	secrets.scan.collectItems(cell, poll.items);
+	expect(statusChanges(poll.items)).toEqual([[ids[10], 'pending', 'confirmed']]);
+	expectEachOrderOnce(poll.items.filter((item) => item.event === 'orderCreated'), ids);
+	expect(ordersPages(poll.requests)).toHaveLength(2);
+
+	// The same, but page 2 fails: the poll emits nothing, and what it read is forgotten with it.
+	// The next poll reads the order once, already confirmed: a new order whose first status it
+	// never saw (previous status unknown).
+	const more = await t.sandbox.seedOrders({ org: 'a', count: NEW_ORDERS, status: 'pending' });
+	const again = changeBeforeScanRequest(t.sandbox, ORDERS, 1, async () => await t.sandbox.touchOrders({ ids: [more[10]], status: 'confirmed' }));
+	t.sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', pathIncludes: ORDERS, skip: 1 });
+	const before = snapshot(staticData);
+	const failed = await t.failingPoll(node, staticData);
+	await again.landed();
+	secrets.scan.collectError(`${cell} (failed poll)`, failed.error);
+	expect(staticData).toEqual(before);
+	const next = await t.poll(node, staticData);
+	secrets.scan.collectItems(`${cell} (next poll)`, next.items);
+	expect(statusChanges(next.items)).toEqual([[more[10], null, 'confirmed']]);
+	expectEachOrderOnce(next.items.filter((item) => item.event === 'orderCreated'), more);
+	expect((await t.poll(node, staticData)).empty).toBe(true);
+});
+
 test('secrets: no agent key, anon key or JWT in any output, error or log line of the cells above', () => {
 	const carried = new Set(
 		t.sandbox.requests.entries.map((request) => header(request, 'authorization')?.replace(/^Bearer /, '')).filter(Boolean),
@@ -174,5 +211,6 @@ test('secrets: no agent key, anon key or JWT in any output, error or log line of
 	expect(carried.size).toBeGreaterThan(1);
 	for (const token of carried) expect(secrets.scan.mask(String(token))).toBe('«a Nexus agent JWT»');
 	// Polls run here outside a workflow execution, which is what logs: no log lines are expected.
-	secrets.expectNoSecrets({ outputs: 9 * NEW_ORDERS, errors: 2, debugLines: 0 });
+	// The fault cells, then the mid-scan cell's two emitting polls (each order plus one status change).
+	secrets.expectNoSecrets({ outputs: 9 * NEW_ORDERS + 2 * (NEW_ORDERS + 1), errors: 3, debugLines: 0 });
 });
