@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { msOf, timestampNs } from './timestamps';
+
 /**
  * What the trigger remembers between connections and restarts (the workflow's static data), so
  * an insight reaches the workflow once although the stream replays recent insights on every
@@ -9,10 +11,12 @@ import type { IDataObject } from 'n8n-workflow';
  * its text and the name of the entity it is about (`target.hint` on the stream, `entities[0].name`
  * in `GET /v1/insights`, which is the same value). Its creation time, when the insight has one,
  * tells apart the same text said again later; an insight without a creation time matches any.
+ * Creation times are kept exact (ns, as the server wrote them): two insights of one millisecond
+ * stay two.
  *
  * Bounds: the keys of the last MIN_KEPT insights are always kept (the stream replays up to 20),
  * older ones only while they are within OVERLAP_MS of the newest emission seen (the window the gap
- * fill asks for again), and never more than MAX_KEPT in total (about 25 bytes each).
+ * fill asks for again), and never more than MAX_KEPT in total (about 26 bytes each).
  */
 
 /** How far before the newest emission the gap fill asks again (insights are created before they are emitted). */
@@ -20,7 +24,9 @@ export const OVERLAP_MS = 30_000;
 export const MIN_KEPT = 200;
 export const MAX_KEPT = 3_000;
 
-const STATE_VERSION = 1;
+/** Version 2 keeps creation times in ns; version 1 kept ms (read and converted). */
+const STATE_VERSION = 2;
+const MS_STATE_VERSION = 1;
 
 /** 53-bit string hash (cyrb53): short keys for static data; collisions among a few thousand keys are negligible. */
 function hash53(text: string): string {
@@ -67,7 +73,20 @@ export function insightKey(insight: IDataObject): string {
 	return hash53(`${text(insight.type)}\u0000${text(insight.content)}\u0000${insightSubject(insight)}`);
 }
 
-/** Milliseconds of an RFC 3339 timestamp, or undefined. */
+/** A non-negative bigint written in base 36 (bigint has no parser for it). */
+function bigintOfBase36(text: string): bigint {
+	let value = 0n;
+	for (const ch of text) value = value * 36n + BigInt(parseInt(ch, 36) || 0);
+	return value;
+}
+
+/** Creation tag of an insight: its exact creation time (ns, base 36), '' when it has none. */
+function createdTag(insight: IDataObject): string {
+	const ns = timestampNs(insight.created_at);
+	return ns === undefined ? '' : ns.toString(36);
+}
+
+/** Milliseconds of an RFC 3339 timestamp, or undefined (for clocks, never to tell insights apart). */
 export function timeOf(value: unknown): number | undefined {
 	if (typeof value !== 'string' || value === '') return undefined;
 	const ms = Date.parse(value);
@@ -76,7 +95,7 @@ export function timeOf(value: unknown): number | undefined {
 
 interface Entry {
 	key: string;
-	/** Creation time of the insight (ms in base 36), '' when it had none. */
+	/** Creation time of the insight (ns in base 36), '' when it had none. */
 	created: string;
 	/** When it was emitted or created, for pruning. */
 	ms: number;
@@ -94,7 +113,7 @@ export interface TriggerStateData extends IDataObject {
 	 * to a restart before it.
 	 */
 	activatedAt?: number;
-	/** Keys of emitted insights, oldest first: `key.created[.ms]` (base 36; ms left out when equal to created). */
+	/** Keys of emitted insights, oldest first: `key.created.ms` (base 36; created in ns, '' when unknown). */
 	seen?: string[];
 	/** The workspace of the last batch, for gap-filled items whose answer has none. */
 	workspace?: IDataObject;
@@ -120,7 +139,8 @@ export class InsightMemory {
 
 	constructor(private readonly target?: IDataObject) {
 		const data = target as Partial<TriggerStateData> | undefined;
-		if (!data || data.version !== STATE_VERSION) return;
+		if (!data || (data.version !== STATE_VERSION && data.version !== MS_STATE_VERSION)) return;
+		const inMs = data.version === MS_STATE_VERSION;
 		if (typeof data.newestEmittedAt === 'number') this.newestEmittedAt = data.newestEmittedAt;
 		if (typeof data.floor === 'number') this.floor = data.floor;
 		if (typeof data.activatedAt === 'number') this.activatedAt = data.activatedAt;
@@ -128,7 +148,11 @@ export class InsightMemory {
 		for (const raw of Array.isArray(data.seen) ? data.seen : []) {
 			const [key, created, ms] = String(raw).split('.');
 			if (!key) continue;
-			this.add({ key, created: created ?? '', ms: parseInt(ms ?? created ?? '0', 36) || 0 });
+			const createdMs = created ? parseInt(created, 36) : undefined;
+			// Version 1 wrote ms: a whole-ms creation time in ns is the closest reading of it.
+			const tag = inMs && createdMs !== undefined ? (BigInt(createdMs) * 1_000_000n).toString(36) : (created ?? '');
+			const time = ms !== undefined ? parseInt(ms, 36) : tag !== '' ? msOf(bigintOfBase36(tag)) : 0;
+			this.add({ key, created: tag, ms: Number.isNaN(time) ? 0 : time });
 		}
 	}
 
@@ -140,15 +164,14 @@ export class InsightMemory {
 	has(insight: IDataObject): boolean {
 		const tags = this.index.get(insightKey(insight));
 		if (!tags) return false;
-		const created = timeOf(insight.created_at);
-		if (created === undefined) return true;
-		return tags.has(base36(created)) || tags.has('');
+		const created = createdTag(insight);
+		if (created === '') return true;
+		return tags.has(created) || tags.has('');
 	}
 
 	/** Records an emitted insight; `ms` is its creation or emission time. */
 	remember(insight: IDataObject, ms: number): void {
-		const created = timeOf(insight.created_at);
-		this.add({ key: insightKey(insight), created: created === undefined ? '' : base36(created), ms });
+		this.add({ key: insightKey(insight), created: createdTag(insight), ms: Math.floor(ms) });
 	}
 
 	/** Notes the newest `emitted_at` seen. */
@@ -197,9 +220,9 @@ export class InsightMemory {
 
 	private add(entry: Entry): void {
 		this.entries.push(entry);
-		const ms = base36(entry.ms);
-		// The time is written once when it is the creation time.
-		this.serialized.push(ms === entry.created ? `${entry.key}.${entry.created}` : `${entry.key}.${entry.created}.${ms}`);
+		// The time is left out when it is the creation time's millisecond.
+		const implied = entry.created === '' ? undefined : msOf(bigintOfBase36(entry.created));
+		this.serialized.push(implied === entry.ms ? `${entry.key}.${entry.created}` : `${entry.key}.${entry.created}.${base36(entry.ms)}`);
 		let tags = this.index.get(entry.key);
 		if (!tags) {
 			tags = new Map();

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseFullResponse } from '../shared/http';
-import { insightKey, timeOf } from './dedupe';
+import { insightKey } from './dedupe';
 import type { NexSession } from './session';
+import { answerOrder, msOf, timestampNs } from './timestamps';
 
 /**
  * `GET /v1/insights`, for the gap a reconnect or a restart left and for "Listen for event" with
@@ -17,7 +18,8 @@ import type { NexSession } from './session';
  */
 
 export const PAGE_SIZE = 100;
-export const MAX_PAGES = 50;
+/** A safety net, not a budget: a gap of 100,000 insights (hours of a busy workspace). Reaching it is reported. */
+export const MAX_PAGES = 1_000;
 
 export interface InsightsAnswer {
 	insights: IDataObject[];
@@ -64,79 +66,140 @@ export interface RecoveredInsight {
 	insight: IDataObject;
 	workspace?: IDataObject;
 	emittedAt?: string;
-	/** Creation time (ms), when the insight has one. */
-	createdMs?: number;
+	/** Exact creation time (ns), when the insight has one. */
+	createdNs?: bigint;
 }
+
+/** Why a gap fill could not read the whole gap (each is reported: insights may be missing). */
+export type GapFillShortfall =
+	/** MAX_PAGES answers were read and the gap was still not closed. */
+	| 'page-cap'
+	/** One creation instant held a full page: the API cannot page inside one instant. */
+	| 'instant-overflow'
+	/** An answer was in neither time order, so paging by time cannot go on. */
+	| 'unordered';
 
 export interface GapFillResult {
 	/** Oldest first, each insight once. */
 	insights: RecoveredInsight[];
-	/** False when the page cap was reached or paging could not move on: older insights of the gap may be missing. */
-	complete: boolean;
+	/** Empty when the whole gap was read. */
+	shortfalls: GapFillShortfall[];
+	/** Answers read. */
+	pages: number;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** One answer of `GET /v1/insights` for a query (the network, or anything that answers like it). */
+export type FetchPage = (qs: IDataObject) => Promise<InsightsAnswer>;
+
+/** Creation instants next to one another at µs precision, for stepping past an instant that filled a page. */
+const STEP_NS = 1_000n;
+
+function rfc3339OfNs(ns: bigint): string {
+	const ms = msOf(ns);
+	const second = Math.floor(ms / 1000);
+	const fraction = ns - BigInt(second) * 1_000_000_000n;
+	return `${new Date(second * 1000).toISOString().slice(0, 19)}.${fraction.toString().padStart(9, '0')}Z`;
+}
 
 /**
- * Every insight created since `fromMs`. The API answers newest first with at most 100, so full
- * pages are followed by asking again with `to` = the oldest creation time seen (inclusive: the
- * overlap is removed here), at most MAX_PAGES times. Paging also stops at a full page made only
- * of insights already emitted (`isKnown`): the gap is behind it, and a busy workspace does not
- * make every reconnect read the whole overlap window again.
+ * Every insight created since `from` (an RFC 3339 time), whatever the order of the answers (not
+ * documented) and however many pages the gap spans.
+ *
+ * - A short page closes the window. After a full page the window shrinks past what the page
+ *   holds, the order read from the page's creation times: newest first → `to` = its oldest time,
+ *   oldest first → `from` = its newest time. The time is the server's own string, sent back
+ *   verbatim and inclusive, so insights sharing that instant but cut off by the page come again;
+ *   ids remove the overlap. Nothing is rounded to milliseconds.
+ * - Newest first, a full page made only of insights already emitted (`isEmitted`) closes the
+ *   gap: what lies behind it reached the workflow before.
+ * - A full page inside one creation instant cannot be paged further by time: it is reported,
+ *   and paging goes on on both sides of that instant.
+ * - At most `maxPages` answers; reaching the cap is reported, never silent.
  */
 export async function fetchInsightsSince(
-	session: NexSession,
-	fromMs: number,
-	settings: FetchSettings,
-	isKnown: (insight: IDataObject) => boolean = () => false,
+	fetchPage: FetchPage,
+	from: string,
+	isEmitted: (insight: IDataObject) => boolean = () => false,
+	maxPages = MAX_PAGES,
 ): Promise<GapFillResult> {
-	const pages: RecoveredInsight[][] = [];
-	let to: number | undefined;
-	let complete = false;
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const qs: IDataObject = { from: iso(fromMs), limit: PAGE_SIZE };
-		if (to !== undefined) qs.to = iso(to);
-		const answer = await fetchInsights(session, qs, settings);
+	const seen = new Set<string>();
+	const collected: Array<{ entry: RecoveredInsight; rank: number }> = [];
+	const shortfalls = new Set<GapFillShortfall>();
+	let pages = 0;
+	let rank = 0;
+
+	const read = async (qs: IDataObject) => {
+		const answer = await fetchPage({ ...qs, limit: PAGE_SIZE });
+		pages++;
 		const entries = answer.insights.map((insight) => {
 			const entry: RecoveredInsight = { insight, workspace: answer.workspace, emittedAt: answer.emittedAt };
-			const createdMs = timeOf(insight.created_at);
-			if (createdMs !== undefined) entry.createdMs = createdMs;
+			const createdNs = timestampNs(insight.created_at);
+			if (createdNs !== undefined) entry.createdNs = createdNs;
 			return entry;
 		});
-		pages.push(entries);
-		if (entries.length < PAGE_SIZE || entries.every((entry) => isKnown(entry.insight))) {
-			complete = true;
-			break;
-		}
-		const times = entries.map((e) => e.createdMs).filter((ms): ms is number => ms !== undefined);
-		const oldest = times.length > 0 ? Math.min(...times) : undefined;
-		// Without times, or with a whole page at one instant, paging cannot move on.
-		if (oldest === undefined || (to !== undefined && oldest >= to)) break;
-		to = oldest;
-	}
-	return { insights: oldestFirst(pages), complete };
-}
-
-/** Pages (newest page first) → one list, oldest first, without the overlap between pages. */
-export function oldestFirst(pages: RecoveredInsight[][]): RecoveredInsight[] {
-	const seen = new Set<string>();
-	const ordered: RecoveredInsight[] = [];
-	for (const page of [...pages].reverse()) {
-		const first = page[0]?.createdMs;
-		const last = page[page.length - 1]?.createdMs;
-		const newestFirst = !(first !== undefined && last !== undefined && first < last);
-		for (const entry of newestFirst ? [...page].reverse() : page) {
+		const order = answerOrder(entries.map((entry) => entry.createdNs));
+		let added = 0;
+		entries.forEach((entry, index) => {
 			const restId = entry.insight.id;
-			const id = typeof restId === 'string' || typeof restId === 'number' ? `id:${restId}` : `${insightKey(entry.insight)}.${entry.createdMs ?? ''}`;
-			if (seen.has(id)) continue;
+			const id =
+				typeof restId === 'string' || typeof restId === 'number'
+					? `id:${restId}`
+					: `${insightKey(entry.insight)}.${entry.createdNs ?? ''}`;
+			if (seen.has(id)) return;
 			seen.add(id);
-			ordered.push(entry);
+			added++;
+			// Ties keep the server's order, turned oldest first: newest-first answers (later pages, later places) count backwards.
+			collected.push({ entry, rank: order === 'newest-first' ? -(rank + index) : rank + index });
+		});
+		rank += entries.length + 1;
+		return { entries, order, added, full: entries.length >= PAGE_SIZE };
+	};
+
+	// Windows still to read: [from, to] with `to` open when undefined.
+	const windows: Array<{ from: string; to?: string }> = [{ from }];
+	while (windows.length > 0) {
+		let window = windows.pop()!;
+		while (true) {
+			if (pages >= maxPages) {
+				shortfalls.add('page-cap');
+				windows.length = 0;
+				break;
+			}
+			const qs: IDataObject = { from: window.from };
+			if (window.to !== undefined) qs.to = window.to;
+			const page = await read(qs);
+			if (!page.full) break;
+			const last = page.entries[page.entries.length - 1];
+			if (page.order === 'unordered') {
+				shortfalls.add('unordered');
+				break;
+			}
+			if (page.order === 'one-instant' || page.added === 0) {
+				// One instant filled the page: the rest of it is out of reach. Go on before and after it.
+				shortfalls.add('instant-overflow');
+				const instant = last.createdNs!;
+				const fromNs = timestampNs(window.from);
+				const toNs = window.to === undefined ? undefined : timestampNs(window.to);
+				if (toNs === undefined || instant + STEP_NS <= toNs) windows.push({ from: rfc3339OfNs(instant + STEP_NS), to: window.to });
+				if (fromNs === undefined || instant - STEP_NS >= fromNs) windows.push({ from: window.from, to: rfc3339OfNs(instant - STEP_NS) });
+				break;
+			}
+			if (page.order === 'newest-first') {
+				if (page.entries.every((entry) => isEmitted(entry.insight))) break;
+				window = { from: window.from, to: String(last.insight.created_at) };
+			} else {
+				window = { from: String(last.insight.created_at), to: window.to };
+			}
 		}
 	}
-	if (ordered.some((entry) => entry.createdMs === undefined)) return ordered;
-	// Stable: ties keep the server's order.
-	return ordered
-		.map((entry, index) => ({ entry, index }))
-		.sort((a, b) => (a.entry.createdMs ?? 0) - (b.entry.createdMs ?? 0) || a.index - b.index)
+
+	const ordered = collected
+		.sort((a, b) => {
+			const at = a.entry.createdNs;
+			const bt = b.entry.createdNs;
+			if (at !== undefined && bt !== undefined && at !== bt) return at < bt ? -1 : 1;
+			return a.rank - b.rank;
+		})
 		.map(({ entry }) => entry);
+	return { insights: ordered, shortfalls: [...shortfalls], pages };
 }

@@ -1,10 +1,19 @@
 import type { IDataObject, INodeExecutionData, ITriggerFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { nexTransport } from '../Nex/shared/transport';
 import { asNodeError, asTransportFailure } from '../shared/executor';
 import { STREAM_SPEC, InsightStreamConnection, type OpenInfo } from './connection';
 import { InsightMemory, timeOf } from './dedupe';
-import { fetchInsights, fetchInsightsSince, type FetchSettings, type InsightsAnswer } from './gapFill';
+import {
+	fetchInsights,
+	fetchInsightsSince,
+	PAGE_SIZE,
+	type FetchSettings,
+	type GapFillResult,
+	type GapFillShortfall,
+	type InsightsAnswer,
+} from './gapFill';
 import {
 	BATCH_EVENT,
 	GAP_FILL_EVENT,
@@ -17,6 +26,7 @@ import {
 } from './insights';
 import type { NexSession } from './session';
 import type { SseMessage } from './sse/parser';
+import { answerOrder, msOf, nsOfMs, timestampNs } from './timestamps';
 
 /**
  * What the Nex Trigger does with the stream: turns events into executions, drops what was
@@ -102,9 +112,9 @@ export class InsightListener {
 		} catch (error) {
 			throw asNodeError(this.context as never, nexTransport.userError(this.context as never, STREAM_SPEC, asTransportFailure(error)));
 		}
-		// Newest first from the API: oldest first in the output, as they would have arrived.
-		const items = [...recent.insights]
-			.reverse()
+		// Oldest first in the output, as they would have arrived, whatever the order of the answer.
+		const newestFirst = answerOrder(recent.insights.map((insight) => timestampNs(insight.created_at))) !== 'oldest-first';
+		const items = (newestFirst ? [...recent.insights].reverse() : recent.insights)
 			.filter((insight) => passesFilters(insight, this.settings.filters))
 			.map((insight) => insightItem(insight, recent.workspace, recent.emittedAt, RECENT_EVENT));
 		if (items.length > 0) {
@@ -140,27 +150,52 @@ export class InsightListener {
 			from = this.memory.floor;
 		}
 		this.settingFloor = false;
+		const settings = this.fetchSettings(signal);
 		const result = await fetchInsightsSince(
-			this.session,
-			from,
-			this.fetchSettings(signal),
-			// Insights the filters leave out count as known: nothing of them would be emitted.
-			(insight) => !passesFilters(insight, this.settings.filters) || this.memory.has(insight),
+			async (qs) => await fetchInsights(this.session, qs, settings),
+			new Date(from).toISOString(),
+			// Only what reached the workflow closes the gap; what the filters leave out does not (it may hide older insights that pass).
+			(insight) => this.memory.has(insight),
 		);
-		if (!result.complete) {
-			this.context.logger.warn('Nex Trigger: the gap since the last connection held more insights than one gap fill reads; the oldest may be missing');
-		}
+		if (result.shortfalls.length > 0) this.reportShortfall(result);
 		const items: INodeExecutionData[] = [];
-		const floor = this.memory.floor;
-		for (const { insight, workspace, emittedAt, createdMs } of result.insights) {
-			if (floor !== undefined && createdMs !== undefined && createdMs < floor) continue;
+		const floorNs = this.memory.floor === undefined ? undefined : nsOfMs(this.memory.floor);
+		for (const { insight, workspace, emittedAt, createdNs } of result.insights) {
+			if (floorNs !== undefined && createdNs !== undefined && createdNs < floorNs) continue;
 			if (!passesFilters(insight, this.settings.filters) || this.memory.has(insight)) continue;
+			const createdMs = createdNs === undefined ? undefined : msOf(createdNs);
 			this.memory.remember(insight, createdMs ?? Date.now());
 			this.memory.sawEmission(createdMs);
 			items.push(insightItem(insight, workspace ?? this.memory.workspace, emittedAt, GAP_FILL_EVENT));
 		}
 		this.memory.save();
 		this.emit(items);
+	}
+
+	/**
+	 * A gap fill that could not read the whole gap: a failed execution in the workflow's list (n8n
+	 * 2.x; the workflow stays active) and an error in n8n's log, so it is seen, never silent.
+	 */
+	private reportShortfall(result: GapFillResult): void {
+		const reasons: Record<GapFillShortfall, string> = {
+			'page-cap': `it read ${result.pages} pages (${result.pages * PAGE_SIZE} insights) without closing the gap`,
+			'instant-overflow': `more than ${PAGE_SIZE} insights share one creation time, and the API cannot page inside one instant`,
+			unordered: 'an answer of GET /v1/insights was in no time order, so it could not be paged by time',
+		};
+		const error = new NodeOperationError(
+			this.context.getNode(),
+			`Nex Trigger: insights created while the stream was disconnected may be missing: ${result.shortfalls.map((s) => reasons[s]).join('; ')}`,
+			{ description: 'Check the insights of that period in Nex (GET /v1/insights with from/to) and process what is missing by hand.' },
+		);
+		this.context.logger.error(error.message);
+		const saveFailedExecution = (this.context as Partial<Pick<ITriggerFunctions, 'saveFailedExecution'>>).saveFailedExecution;
+		if (typeof saveFailedExecution === 'function') {
+			try {
+				saveFailedExecution.call(this.context, error);
+			} catch (failure) {
+				this.context.logger.error(`Nex Trigger: could not record the missing insights as a failed execution (${(failure as Error).message})`);
+			}
+		}
 	}
 
 	private onMessage(message: SseMessage): void {

@@ -55,6 +55,31 @@ const EXAMPLE = {
 /** Workflows only the tests import (ids ≤ 16 characters, as n8n's CLI requires). */
 const JWT_WORKFLOW_ID = 'e2eNexusJwtRenew';
 const DROPDOWN_WORKFLOW_ID = 'e2eNexObjectType';
+const BUSY_GAP_WORKFLOW_ID = 'e2eNexBusyGap001';
+/** Insights created while n8n is down in the restart test: more than three pages of GET /v1/insights. */
+const BUSY_GAP_BATCHES = 120;
+const BUSY_GAP_BATCH_SIZE = 3;
+
+/** Only the Nex Trigger, one execution per batch: its executions' items are what reached the workflow. */
+function busyGapWorkflow(): WorkflowJson {
+	return {
+		id: BUSY_GAP_WORKFLOW_ID,
+		name: 'e2e: Nex Trigger across a restart on a busy workspace',
+		nodes: [
+			{
+				id: 'e2e-gap-0',
+				name: 'Nex Trigger',
+				type: 'n8n-nodes-nex.nexTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { outputMode: 'batch', includeReplay: false, options: {} },
+				credentials: { nexApi: EXAMPLE_CREDENTIALS.nexApi },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
 
 function jwtRenewalWorkflow(): WorkflowJson {
 	const nexus = { nexusApi: EXAMPLE_CREDENTIALS.nexusApi };
@@ -155,6 +180,7 @@ export function describeRealN8n(line: N8nLine): void {
 				...examples.map(({ workflow }) => ({ ...workflow, active: false })),
 				jwtRenewalWorkflow(),
 				objectTypeDropdownWorkflow(),
+				{ ...busyGapWorkflow(), active: false },
 			]);
 		});
 
@@ -330,6 +356,7 @@ export function describeRealN8n(line: N8nLine): void {
 			describe('active workflows', () => {
 				let customer: Awaited<ReturnType<typeof customerWithWhatsapp>>;
 				const riskContents: string[] = [];
+				const busyContents: string[] = [];
 				const shippedAwbs: string[] = [];
 
 				const executionsOf = async (workflowId: string) => await n8n.rest.executions(workflowId);
@@ -347,7 +374,7 @@ export function describeRealN8n(line: N8nLine): void {
 
 				beforeAll(async () => {
 					customer = await customerWithWhatsapp(sandboxes.nexus);
-					for (const id of [EXAMPLE.webhookOrder, EXAMPLE.riskInsight, EXAMPLE.shippedOrder]) await n8n.rest.activate(id);
+					for (const id of [EXAMPLE.webhookOrder, EXAMPLE.riskInsight, EXAMPLE.shippedOrder, BUSY_GAP_WORKFLOW_ID]) await n8n.rest.activate(id);
 				});
 
 				test('the webhook example creates the order with its items, ships it and sends the WhatsApp template', async () => {
@@ -421,6 +448,18 @@ export function describeRealN8n(line: N8nLine): void {
 					riskContents.push(missed.content);
 					const order = await newOrder(nexus, customer.id);
 					shippedAwbs.push(await shipOrderDirectly(nexus, order.id));
+					// A busy workspace meanwhile: several pages of insights, three per creation instant (page
+					// boundaries inside an instant), µs times, answers in one order per n8n line (both are possible).
+					nex.configure({ insightsOrder: line === 'v2' ? 'oldest-first' : 'newest-first' });
+					for (let batch = 0; batch < BUSY_GAP_BATCHES; batch++) {
+						const partials = Array.from({ length: BUSY_GAP_BATCH_SIZE }, (_, i) => ({
+							type: 'activity' as const,
+							confidence: 0.3,
+							content: `Busy workspace (${version}): insight ${batch * BUSY_GAP_BATCH_SIZE + i}`,
+						}));
+						busyContents.push(...partials.map((partial) => partial.content));
+						nex.emitInsightBatch(partials);
+					}
 					await n8n.start();
 					await n8n.setupOwner();
 					expect((await n8n.rest.workflow(EXAMPLE.riskInsight)).active).toBe(true);
@@ -438,6 +477,28 @@ export function describeRealN8n(line: N8nLine): void {
 					await new Promise((done) => setTimeout(done, 6000));
 					expect(await executionsOf(EXAMPLE.riskInsight)).toHaveLength(3);
 					for (const content of riskContents) expect({ content, tasks: nexTasks(nex, content).length }).toEqual({ content, tasks: 1 });
+				});
+
+				test(`after the restart the Nex Trigger delivers the ${BUSY_GAP_BATCHES * BUSY_GAP_BATCH_SIZE} insights of a busy workspace, each exactly once`, async () => {
+					// Items of every finished execution of the trigger-only workflow, by content (stream items carry no id).
+					const delivered = async () => {
+						const finished = (await executionsOf(BUSY_GAP_WORKFLOW_ID)).filter((execution) => execution.status === 'success');
+						const items: string[] = [];
+						for (const execution of finished) {
+							const run = await n8n.rest.execution(execution.id);
+							items.push(...nodeOutput(run, 'Nex Trigger').map((item) => String(item.content)));
+						}
+						return items.filter((content) => content.startsWith('Busy workspace'));
+					};
+					await waitFor(
+						'the busy gap to reach the workflow',
+						async () => ((await delivered()).length >= busyContents.length ? true : undefined),
+						{ timeoutMs: 60_000, intervalMs: 2000 },
+					).catch(() => undefined);
+					const counts = new Map<string, number>();
+					for (const content of await delivered()) counts.set(content, (counts.get(content) ?? 0) + 1);
+					const wrong = busyContents.filter((content) => counts.get(content) !== 1).map((content) => ({ content, times: counts.get(content) ?? 0 }));
+					expect({ delivered: [...counts.values()].reduce((a, b) => a + b, 0), wrong }).toEqual({ delivered: busyContents.length, wrong: [] });
 				});
 
 				test('after the restart the Nexus Trigger delivers the order shipped while n8n was down, exactly once', async () => {

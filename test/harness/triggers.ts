@@ -62,6 +62,13 @@ export interface RunningTrigger {
 	errors: Error[];
 	response: ITriggerResponse | undefined;
 	staticData: IDataObject;
+	/**
+	 * The static data as n8n's database holds it: written (as JSON) only when n8n writes it for an
+	 * active trigger, after `trigger()` returned and at each emit, and only when it changed. Never
+	 * on close: n8n does not save a trigger's static data on deactivation or shutdown. A restart
+	 * starts from this.
+	 */
+	savedStaticData: IDataObject;
 	/** Resolves when at least `count` executions were emitted (rejects after `timeoutMs`). */
 	waitForExecutions(count: number, timeoutMs?: number): Promise<INodeExecutionData[][]>;
 	/** Resolves when at least `count` errors were reported. */
@@ -82,6 +89,14 @@ export async function startTrigger(
 	const executions: INodeExecutionData[][] = [];
 	const errors: Error[] = [];
 	const waiters = new Set<() => void>();
+	let savedStaticData = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+	// WorkflowStaticDataService.saveStaticData: only a changed object is written, then marked unchanged.
+	const saveAsN8nDoes = () => {
+		const observed = workflow.staticData as IDataObject & { __dataChanged?: boolean };
+		if (observed.__dataChanged !== true) return;
+		savedStaticData = JSON.parse(JSON.stringify(observed)) as IDataObject;
+		observed.__dataChanged = false;
+	};
 	const notify = () => {
 		Object.assign(staticData, workflow.staticData);
 		for (const waiter of [...waiters]) waiter();
@@ -93,6 +108,7 @@ export async function startTrigger(
 		mode,
 		activation,
 		(data: INodeExecutionData[][]) => {
+			saveAsN8nDoes();
 			executions.push(data[0] ?? []);
 			notify();
 		},
@@ -104,7 +120,10 @@ export async function startTrigger(
 	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	if (!nodeType.trigger) throw new Error(`${node.type} has no trigger()`);
 	const response = await nodeType.trigger.call(context);
-	if (mode !== 'manual') closeActivationScope(context);
+	if (mode !== 'manual') {
+		closeActivationScope(context);
+		saveAsN8nDoes();
+	}
 
 	const waitFor = <T>(ready: () => T | undefined, what: string, timeoutMs: number) =>
 		new Promise<T>((resolve, reject) => {
@@ -129,6 +148,9 @@ export async function startTrigger(
 		errors,
 		response,
 		staticData,
+		get savedStaticData() {
+			return savedStaticData;
+		},
 		waitForExecutions: async (count, timeoutMs = 20_000) =>
 			await waitFor(() => (executions.length >= count ? executions : undefined), `${count} executions`, timeoutMs),
 		waitForErrors: async (count, timeoutMs = 20_000) =>

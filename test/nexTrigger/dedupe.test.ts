@@ -69,7 +69,7 @@ describe('InsightMemory', () => {
 		memory.remember(streamInsight('A', '1970-01-01T00:00:04Z'), 4_000);
 		memory.remember(streamInsight('B'), 4_500);
 		memory.save();
-		expect(staticData).toMatchObject({ version: 1, floor: 1_000, newestEmittedAt: 5_000, workspace: { slug: 'acme' } });
+		expect(staticData).toMatchObject({ version: 2, floor: 1_000, newestEmittedAt: 5_000, workspace: { slug: 'acme' } });
 		expect(staticData.seen).toHaveLength(2);
 		const reloaded = new InsightMemory(JSON.parse(JSON.stringify(staticData)));
 		expect(reloaded.has(streamInsight('A', '1970-01-01T00:00:04Z'))).toBe(true);
@@ -100,6 +100,27 @@ describe('InsightMemory', () => {
 		expect(memory.has(streamInsight('burst 499'))).toBe(false);
 		// About 25 bytes a key.
 		expect(JSON.stringify(staticData.seen).length / MAX_KEPT).toBeLessThan(30);
+	});
+
+	it('tells apart the same text created twice within one millisecond (µs and ns times), also after a reload', () => {
+		const staticData: IDataObject = {};
+		const memory = new InsightMemory(staticData);
+		memory.remember(restInsight('Twice', '2026-02-05T10:30:00.123456Z'), Date.parse('2026-02-05T10:30:00.123Z'));
+		memory.remember(restInsight('Nano', '2026-02-05T10:30:00.123456789Z'), Date.parse('2026-02-05T10:30:00.123Z'));
+		memory.save();
+		for (const target of [memory, new InsightMemory(JSON.parse(JSON.stringify(staticData)) as IDataObject)]) {
+			expect(target.has(restInsight('Twice', '2026-02-05T10:30:00.123456Z'))).toBe(true);
+			expect(target.has(restInsight('Twice', '2026-02-05T10:30:00.123457Z'))).toBe(false);
+			expect(target.has(restInsight('Nano', '2026-02-05T10:30:00.123456789Z'))).toBe(true);
+			expect(target.has(restInsight('Nano', '2026-02-05T10:30:00.12345679Z'))).toBe(false);
+		}
+	});
+
+	it('reads the ms keys of version 1 static data', () => {
+		const old = new InsightMemory({ version: 1, seen: [`${insightKey(streamInsight('Old'))}.${base36(Date.parse('2026-02-05T10:30:00.5Z'))}`], floor: 5 });
+		expect(old.floor).toBe(5);
+		expect(old.has(streamInsight('Old', '2026-02-05T10:30:00.500Z'))).toBe(true);
+		expect(old.has(streamInsight('Old', '2026-02-05T10:31:00Z'))).toBe(false);
 	});
 
 	it('ignores static data of another version', () => {

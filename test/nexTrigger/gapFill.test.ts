@@ -1,7 +1,10 @@
-import { oldestFirst, readInsightsAnswer, type RecoveredInsight } from '../../nodes/NexTrigger/gapFill';
+import type { IDataObject } from 'n8n-workflow';
+
+import { fetchInsightsSince, readInsightsAnswer, type FetchPage } from '../../nodes/NexTrigger/gapFill';
+import { timestampNs } from '../../nodes/NexTrigger/timestamps';
 import { parseInsightEvent, passesFilters } from '../../nodes/NexTrigger/insights';
 
-/** Pure parts of the gap fill and of event parsing: answer shapes, page merging, filters. */
+/** Pure parts of the gap fill and of event parsing: answer shapes, paging (against an in-memory answerer), filters. */
 
 describe('readInsightsAnswer accepts the three shapes of GET /v1/insights', () => {
 	const insight = { type: 'risk', content: 'x', created_at: '2026-02-05T10:30:00Z' };
@@ -25,15 +28,89 @@ describe('readInsightsAnswer accepts the three shapes of GET /v1/insights', () =
 	});
 });
 
-describe('oldestFirst merges pages (newest page first, each newest first)', () => {
-	const entry = (id: string, ms: number): RecoveredInsight => ({ insight: { id, content: id }, createdMs: ms });
-	it('orders oldest first, drops the inclusive overlap between pages, keeps ties in server order', () => {
-		const page1 = [entry('f', 6), entry('e', 5), entry('d', 4), entry('c', 4)];
-		const page2 = [entry('d', 4), entry('c', 4), entry('b', 4), entry('a', 1)];
-		expect(oldestFirst([page1, page2]).map((e) => e.insight.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+/** An answerer with the API's semantics over a list (inclusive from/to compared exactly, limit, either order). */
+function answerer(all: Array<{ id: string; created_at: string }>, order: 'newest-first' | 'oldest-first') {
+	const queries: IDataObject[] = [];
+	const sorted = [...all].sort((a, b) => (timestampNs(a.created_at)! < timestampNs(b.created_at)! ? -1 : timestampNs(a.created_at)! > timestampNs(b.created_at)! ? 1 : 0));
+	const fetchPage: FetchPage = async (qs) => {
+		queries.push(qs);
+		const from = qs.from === undefined ? undefined : timestampNs(qs.from)!;
+		const to = qs.to === undefined ? undefined : timestampNs(qs.to)!;
+		const inWindow = sorted.filter((i) => (from === undefined || timestampNs(i.created_at)! >= from) && (to === undefined || timestampNs(i.created_at)! <= to));
+		const ordered = order === 'newest-first' ? [...inWindow].reverse() : inWindow;
+		return { insights: ordered.slice(0, Number(qs.limit)) };
+	};
+	return { fetchPage, queries };
+}
+
+/** `count` insights per instant, µs apart, starting at 10:30:00.000001 (all inside one millisecond per 999 instants). */
+function instants(groups: number[]): Array<{ id: string; created_at: string }> {
+	const out: Array<{ id: string; created_at: string }> = [];
+	groups.forEach((count, g) => {
+		const created = `2026-02-05T10:30:00.${String(1 + g).padStart(6, '0')}Z`;
+		for (let i = 0; i < count; i++) out.push({ id: `${g}-${i}`, created_at: created });
 	});
-	it('an oldest-first page is taken as is', () => {
-		expect(oldestFirst([[entry('a', 1), entry('b', 2)]]).map((e) => e.insight.id)).toEqual(['a', 'b']);
+	return out;
+}
+
+describe('fetchInsightsSince pages through a gap of many pages in either answer order', () => {
+	const FROM = '2026-02-05T10:29:00Z';
+	for (const order of ['newest-first', 'oldest-first'] as const) {
+		it(`${order}: 350 insights, 7 per µs instant inside one millisecond: each once, oldest first, nothing rounded`, async () => {
+			const all = instants(Array.from({ length: 50 }, () => 7));
+			const { fetchPage, queries } = answerer(all, order);
+			const result = await fetchInsightsSince(fetchPage, FROM);
+			expect(result.shortfalls).toEqual([]);
+			expect(result.insights.map((e) => e.insight.id)).toEqual(all.map((i) => i.id));
+			// Boundaries go back as the server wrote them.
+			const bounds = queries.slice(1).map((q) => (order === 'newest-first' ? q.to : q.from));
+			for (const bound of bounds) expect(all.map((i) => i.created_at)).toContain(bound);
+		});
+	}
+
+	it('newest first, a full page of insights already emitted closes the gap', async () => {
+		const all = instants(Array.from({ length: 40 }, () => 10));
+		const { fetchPage, queries } = answerer(all, 'newest-first');
+		const emitted = new Set(all.slice(0, 250).map((i) => i.id));
+		const result = await fetchInsightsSince(fetchPage, FROM, (insight) => emitted.has(String(insight.id)));
+		expect(result.shortfalls).toEqual([]);
+		expect(queries.length).toBeLessThan(5);
+		expect(result.insights.map((e) => e.insight.id)).toEqual(expect.arrayContaining(all.slice(250).map((i) => i.id)));
+	});
+
+	it('oldest first, insights already emitted at the start do not stop paging', async () => {
+		const all = instants(Array.from({ length: 40 }, () => 10));
+		const { fetchPage } = answerer(all, 'oldest-first');
+		const emitted = new Set(all.slice(0, 250).map((i) => i.id));
+		const result = await fetchInsightsSince(fetchPage, FROM, (insight) => emitted.has(String(insight.id)));
+		expect(result.insights.map((e) => e.insight.id)).toEqual(all.map((i) => i.id));
+	});
+
+	for (const order of ['newest-first', 'oldest-first'] as const) {
+		it(`${order}: an instant holding more than a page is reported, and the insights around it are still read`, async () => {
+			const all = instants([30, 150, 30]);
+			const { fetchPage } = answerer(all, order);
+			const result = await fetchInsightsSince(fetchPage, FROM);
+			expect(result.shortfalls).toEqual(['instant-overflow']);
+			const ids = result.insights.map((e) => e.insight.id);
+			for (const i of [...all.slice(0, 30), ...all.slice(180)]) expect(ids).toContain(i.id);
+			expect(new Set(ids).size).toBe(ids.length);
+		});
+	}
+
+	it('the page cap is reported, not silent', async () => {
+		const all = instants(Array.from({ length: 30 }, () => 10));
+		const { fetchPage, queries } = answerer(all, 'newest-first');
+		const result = await fetchInsightsSince(fetchPage, FROM, () => false, 2);
+		expect(queries).toHaveLength(2);
+		expect(result.shortfalls).toEqual(['page-cap']);
+	});
+
+	it('an answer in no time order is reported', async () => {
+		const all = instants(Array.from({ length: 120 }, () => 1));
+		const shuffled = [...all.slice(60), ...all.slice(0, 60)];
+		const result = await fetchInsightsSince(async () => ({ insights: shuffled.slice(0, 100) }), FROM);
+		expect(result.shortfalls).toEqual(['unordered']);
 	});
 });
 

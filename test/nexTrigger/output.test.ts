@@ -95,8 +95,8 @@ test.each(['per-insight', 'batch', 'simplified'] as const)(
 		await pause(100);
 		expect(contents(trigger.executions)).toEqual([...recent, 'new after reconnects']);
 		await trigger.close();
-		// Nor after a restart with the same static data.
-		const again = await t.start({ includeReplay: true, options: FAST }, { staticData });
+		// Nor after a restart from the static data n8n saved.
+		const again = await t.start({ includeReplay: true, options: FAST }, { staticData: JSON.parse(JSON.stringify(trigger.savedStaticData)) as IDataObject });
 		await connected();
 		await pause(200);
 		expect(again.executions.flat()).toEqual([]);
@@ -128,17 +128,18 @@ test('first activation with Nex down, then a restart before it ever connected: w
 	sandbox.emitInsightBatch([{ content: 'while Nex was down' }]);
 	await first.close();
 	expect(first.executions).toEqual([]);
-	// n8n restarts with the static data of the first run; Nex is back.
+	// n8n restarts with the static data it saved in the first run (at activation); Nex is back.
 	sandbox.faults.clear();
 	sandbox.emitInsightBatch([{ content: 'while n8n was down' }]);
-	const again = await t.start({ options: FAST }, { staticData });
+	const restored = JSON.parse(JSON.stringify(first.savedStaticData)) as IDataObject;
+	const again = await t.start({ options: FAST }, { staticData: restored });
 	await until(() => contents(again.executions).includes('while n8n was down'), 'the gap fill');
 	await connected();
 	sandbox.emitInsightBatch([{ content: 'live' }]);
 	await until(() => contents(again.executions).includes('live'), 'the live insight');
 	await pause(100);
 	expect(contents(again.executions)).toEqual(['while Nex was down', 'while n8n was down', 'live']);
-	expect(staticData).not.toHaveProperty('activatedAt');
+	expect(restored).not.toHaveProperty('activatedAt');
 	await again.close();
 });
 
@@ -147,10 +148,10 @@ test('n8n restarted before the first insight: the static data n8n saved at activ
 	sandbox.emitInsightBatch([{ content: 'before the activation', created_at: new Date(Date.now() - 5_000).toISOString() }]);
 	const staticData = {};
 	const first = await t.start({ options: FAST }, { staticData });
-	// n8n saves a trigger's static data after activating it and on each emit; nothing was emitted here.
-	const savedAtActivation = JSON.parse(JSON.stringify(staticData)) as IDataObject;
 	await connected();
 	await first.close();
+	// n8n saves a trigger's static data after activating it and on each emit; nothing was emitted here.
+	const savedAtActivation = JSON.parse(JSON.stringify(first.savedStaticData)) as IDataObject;
 	sandbox.emitInsightBatch([{ content: 'while n8n was down' }]);
 	const again = await t.start({ options: FAST }, { staticData: savedAtActivation });
 	await until(() => contents(again.executions).includes('while n8n was down'), 'the gap fill');

@@ -83,8 +83,9 @@ test('restart with the same static data: insights emitted while the trigger was 
 	await until(() => sandbox.streamClientCount() === 0, 'the server to see the disconnect');
 
 	emit(40, 160); // while closed: more than one page of the gap fill
-	// As n8n does after a restart: the static data comes back from the database as plain JSON.
-	const second = await t.start(FAST, { staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject });
+	// As n8n does after a restart: the static data comes back from the database as plain JSON,
+	// as n8n last saved it (at the last emit; closing saves nothing).
+	const second = await t.start(FAST, { staticData: JSON.parse(JSON.stringify(first.savedStaticData)) as IDataObject });
 	await until(() => second.executions.flat().length >= 160, 'the gap to be filled');
 	emit(200, 30);
 	await until(() => second.executions.flat().length >= 190, 'new insights after the restart');

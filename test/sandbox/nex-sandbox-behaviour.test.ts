@@ -570,3 +570,42 @@ describe('request log and control API', () => {
 		}
 	});
 });
+
+describe('insight times and the order of GET /v1/insights (both undocumented beyond RFC 3339: every reading can be played)', () => {
+	const fraction = (time: string) => /\.(\d+)Z$/.exec(time)?.[1] ?? '';
+	const list = async (query: Record<string, string | number>) => (obj(await api.get('/v1/insights', query)).data as Array<{ id: string; created_at: string }>);
+
+	test.each([
+		['us', 6],
+		['ns', 9],
+		['ms', 3],
+	] as const)('%s precision: creation times carry at most %i fraction digits; one batch is one instant, batches move on', async (timestampPrecision, maxDigits) => {
+		sandbox.configure({ timestampPrecision });
+		const first = sandbox.emitInsightBatch(3);
+		const second = sandbox.emitInsightBatch(2);
+		const times = [...first.insights, ...second.insights].map((i) => i.created_at);
+		for (const time of times) expect(fraction(time).length).toBeLessThanOrEqual(maxDigits);
+		expect(new Set(times.slice(0, 3)).size).toBe(1);
+		if (timestampPrecision !== 'ms') expect(times[3]).not.toBe(times[0]);
+	});
+
+	test('from/to are inclusive and exact below the millisecond: a bound rounded to ms leaves out what shares that millisecond', async () => {
+		sandbox.configure({ timestampPrecision: 'ns' });
+		const batch = sandbox.emitInsightBatch([{ content: 'a', created_at: '2030-01-01T00:00:00.123456789Z' }, { content: 'b', created_at: '2030-01-01T00:00:00.123456789Z' }]);
+		sandbox.emitInsightBatch([{ content: 'c', created_at: '2030-01-01T00:00:00.1234568Z' }]);
+		expect(batch.insights[0].created_at).toBe('2030-01-01T00:00:00.123456789Z');
+		expect(await list({ from: '2030-01-01T00:00:00.123456789Z', to: '2030-01-01T00:00:00.123456789Z', limit: 100 })).toHaveLength(2);
+		expect(await list({ from: '2030-01-01T00:00:00.123456789Z', limit: 100 })).toHaveLength(3);
+		expect(await list({ from: '2030-01-01T00:00:00Z', to: '2030-01-01T00:00:00.123Z', limit: 100 })).toHaveLength(0);
+	});
+
+	test('answers newest first by default, oldest first when configured', async () => {
+		const created = (answer: Array<{ created_at: string }>) => answer.map((i) => i.created_at);
+		const newest = created(await list({ limit: 5 }));
+		expect([...newest].sort().reverse()).toEqual(newest);
+		sandbox.configure({ insightsOrder: 'oldest-first' });
+		const oldest = created(await list({ limit: 5 }));
+		expect([...oldest].sort()).toEqual(oldest);
+		expect(oldest[0] < newest[0]).toBe(true);
+	});
+});

@@ -4,6 +4,10 @@
 export type ReplayFormat = 'per-insight' | 'batch' | 'simplified';
 /** Shape of `GET /v1/insights`: the spec's `{data}`, the guide's stream envelope, or a bare array. */
 export type InsightsRestShape = 'spec' | 'envelope' | 'array';
+/** Precision of insight creation times: Postgres stores µs, and Go writes what it holds (up to ns). */
+export type TimestampPrecision = 'ms' | 'us' | 'ns';
+/** Order of `GET /v1/insights` answers: not documented, so both are played. */
+export type InsightsOrder = 'newest-first' | 'oldest-first';
 /** AI-list answers wrapped in `{"message": {...}}` (spec) or bare (nex-llms.txt). */
 export type AiListShape = 'wrapped' | 'unwrapped';
 
@@ -17,6 +21,8 @@ export interface NexSandboxConfig {
 	replayFormat: ReplayFormat;
 	insightsRestShape: InsightsRestShape;
 	aiListShape: AiListShape;
+	timestampPrecision: TimestampPrecision;
+	insightsOrder: InsightsOrder;
 	/** When text processing completes, its insights are also sent on the stream (as the service does). */
 	artifactEmitsInsights: boolean;
 }
@@ -30,6 +36,8 @@ export const DEFAULT_CONFIG: NexSandboxConfig = {
 	replayFormat: 'per-insight',
 	insightsRestShape: 'spec',
 	aiListShape: 'wrapped',
+	timestampPrecision: 'us',
+	insightsOrder: 'newest-first',
 	artifactEmitsInsights: true,
 };
 
@@ -37,6 +45,8 @@ const ENUMS: Partial<Record<keyof NexSandboxConfig, readonly string[]>> = {
 	replayFormat: ['per-insight', 'batch', 'simplified'],
 	insightsRestShape: ['spec', 'envelope', 'array'],
 	aiListShape: ['wrapped', 'unwrapped'],
+	timestampPrecision: ['ms', 'us', 'ns'],
+	insightsOrder: ['newest-first', 'oldest-first'],
 };
 
 /** Applies a partial config, rejecting unknown keys and wrong types (throws Error). */

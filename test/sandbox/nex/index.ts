@@ -24,7 +24,7 @@ export { NexStore } from './store';
 export { formatEvent, REPLAY_LIMIT } from './stream';
 export type { LineEnding, StreamWriteOptions } from './stream';
 export type { Insight, InsightBatch, StreamInsight, InsightType, NotificationItem } from './types';
-export type { NexSandboxConfig, ReplayFormat, InsightsRestShape, AiListShape } from './config';
+export type { NexSandboxConfig, ReplayFormat, InsightsRestShape, AiListShape, TimestampPrecision, InsightsOrder } from './config';
 export type { SeedSpec, SeedResult, RecordSeed } from './seed';
 
 export interface NexSandboxOptions {
@@ -48,6 +48,10 @@ export interface NexSandboxOptions {
 	insightsRestShape?: NexSandboxConfig['insightsRestShape'];
 	/** AI-list answers wrapped in `{message}` (default, the spec) or bare (nex-llms.txt). */
 	aiListShape?: NexSandboxConfig['aiListShape'];
+	/** Precision of insight times: 'us' (default, Postgres), 'ns' (Go's full precision) or 'ms'. */
+	timestampPrecision?: NexSandboxConfig['timestampPrecision'];
+	/** Order of `GET /v1/insights` answers: 'newest-first' (default) or 'oldest-first' (undocumented either way). */
+	insightsOrder?: NexSandboxConfig['insightsOrder'];
 	/** Completed text artifacts also push their insights to the stream (default true). */
 	artifactEmitsInsights?: boolean;
 }
@@ -119,7 +123,8 @@ export async function startNexSandbox(opts: NexSandboxOptions = {}): Promise<Nex
 		store,
 		config,
 		emitInsightBatch(insights, options) {
-			const now = store.now();
+			// One creation instant for the whole batch, as one write of the service would give it.
+			const now = store.instantNs();
 			const partials: Record<string, unknown>[] =
 				typeof insights === 'number'
 					? Array.from({ length: insights }, () => ({}))

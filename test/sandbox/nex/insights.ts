@@ -1,7 +1,7 @@
 import { isPlainObject } from './attributes';
 import { streamInsight } from './present';
 import type { NexStore } from './store';
-import { rfc3339 } from './time';
+import { parseRfc3339Ns, PRECISION_NS, rfc3339Ns } from './time';
 import {
 	CONFIDENCE_LEVELS,
 	INSIGHT_TYPES,
@@ -59,8 +59,11 @@ function toBigInt(value: unknown): bigint | undefined {
 	return undefined;
 }
 
-/** A complete insight from a partial one; missing parts are made up around a real record. */
-export function buildInsight(store: NexStore, partial: Record<string, unknown> = {}, ms = store.now()): Insight {
+/**
+ * A complete insight from a partial one; missing parts are made up around a real record. Its
+ * creation instant is `at` (ms, or exact ns), or the partial's `created_at`, kept at the configured precision.
+ */
+export function buildInsight(store: NexStore, partial: Record<string, unknown> = {}, at: number | bigint = store.now()): Insight {
 	const rng = store.rng;
 	const type = (INSIGHT_TYPES as readonly string[]).includes(partial.type as string)
 		? (partial.type as InsightType)
@@ -88,7 +91,10 @@ export function buildInsight(store: NexStore, partial: Record<string, unknown> =
 				? [{ type: 'email', value: email }]
 				: [],
 	};
-	const createdMs = typeof partial.created_at === 'string' && !Number.isNaN(Date.parse(partial.created_at)) ? Date.parse(partial.created_at) : ms;
+	const given = typeof partial.created_at === 'string' ? parseRfc3339Ns(partial.created_at) : undefined;
+	const unit = PRECISION_NS[store.config.timestampPrecision];
+	const createdNs = ((given ?? (typeof at === 'bigint' ? at : BigInt(Math.round(at)) * PRECISION_NS.ms)) / unit) * unit;
+	const createdMs = Number(createdNs / PRECISION_NS.ms);
 	return {
 		id: store.ids.next(),
 		type,
@@ -100,8 +106,9 @@ export function buildInsight(store: NexStore, partial: Record<string, unknown> =
 		evidence: Array.isArray(partial.evidence)
 			? (partial.evidence as Insight['evidence'])
 			: [{ excerpt: content.length > 80 ? `${content.slice(0, 77)}...` : content, artifact: { type: 'email', subject: `RE: ${name}` } }],
-		created_at: rfc3339(createdMs),
+		created_at: rfc3339Ns(createdNs),
 		createdMs,
+		createdNs,
 	};
 }
 
@@ -115,11 +122,14 @@ function randomRecord(store: NexStore, rng: Rng): RecordEntity | undefined {
 	return candidates.length > 0 ? rng.pick(candidates) : undefined;
 }
 
-export function makeBatch(store: NexStore, insights: Insight[], emittedMs = store.now()): InsightBatch {
+/** The stream's envelope; `emittedAt` is ms, or exact ns (default: now, at the configured precision). */
+export function makeBatch(store: NexStore, insights: Insight[], emittedAt: number | bigint = store.instantNs()): InsightBatch {
+	const unit = PRECISION_NS[store.config.timestampPrecision];
+	const emittedNs = typeof emittedAt === 'bigint' ? emittedAt : BigInt(Math.round(emittedAt)) * PRECISION_NS.ms;
 	return {
 		workspace: structuredClone(store.workspace),
 		insights: insights.map(streamInsight),
 		insight_count: insights.length,
-		emitted_at: rfc3339(emittedMs),
+		emitted_at: rfc3339Ns((emittedNs / unit) * unit),
 	};
 }

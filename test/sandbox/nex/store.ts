@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, type NexSandboxConfig } from './config';
 import { ApiError } from './http';
 import { IdGenerator, OWNER_USER_ID, WORKSPACE_ID } from './ids';
 import { Rng } from './random';
-import { rfc3339 } from './time';
+import { PRECISION_NS, rfc3339 } from './time';
 import type {
 	AiListJob,
 	Artifact,
@@ -98,6 +98,23 @@ export class NexStore {
 		return Date.now() + this.clockOffsetMs;
 	}
 
+	private lastInstantNs = 0n;
+
+	/**
+	 * The creation instant of the next insights, ns since the epoch, at the configured precision.
+	 * Below ms it comes from the high-resolution clock and moves forward on every call, as a
+	 * database's clock does for two writes; at ms precision two calls may share an instant.
+	 */
+	instantNs(): bigint {
+		const unit = PRECISION_NS[this.config.timestampPrecision];
+		if (unit === PRECISION_NS.ms) return BigInt(this.now()) * unit;
+		const micros = BigInt(Math.floor((performance.timeOrigin + performance.now() + this.clockOffsetMs) * 1000));
+		let ns = ((micros * 1000n + (process.hrtime.bigint() % 1000n)) / unit) * unit;
+		if (ns <= this.lastInstantNs) ns = this.lastInstantNs + unit;
+		this.lastInstantNs = ns;
+		return ns;
+	}
+
 	clear(): void {
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
@@ -133,6 +150,7 @@ export class NexStore {
 		this.failNext.aiListJobs = 0;
 		this.failNext.compounding = 0;
 		this.clockOffsetMs = 0;
+		this.lastInstantNs = 0n;
 	}
 
 	/** A timer that does not keep the process alive and dies with `clear()`. */
@@ -477,7 +495,7 @@ export class NexStore {
 	storeInsights(insights: Insight[]): Insight[] {
 		for (const insight of insights) {
 			let i = this.insights.length;
-			while (i > 0 && this.insights[i - 1].createdMs > insight.createdMs) i--;
+			while (i > 0 && this.insights[i - 1].createdNs > insight.createdNs) i--;
 			this.insights.splice(i, 0, insight);
 		}
 		return insights;

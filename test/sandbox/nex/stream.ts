@@ -126,7 +126,7 @@ export class InsightStreamHub {
 				break;
 			default:
 				for (const insight of recent) {
-					const batch = makeBatch(this.store, [insight], insight.createdMs);
+					const batch = makeBatch(this.store, [insight], insight.createdNs);
 					this.enqueue(client, formatEvent('insight.replay', toJson(batch)), {}, true);
 				}
 		}

@@ -50,3 +50,28 @@ export function parseDuration(value: string): number | undefined {
 	}
 	return total > 0 ? total : undefined;
 }
+
+/** Units of one tick at each precision the service may store creation times with, in ns. */
+export const PRECISION_NS = { ms: 1_000_000n, us: 1_000n, ns: 1n } as const;
+
+/**
+ * A time in ns since the epoch as Go writes it (RFC 3339, fraction trimmed of trailing zeros, up
+ * to 9 digits): `2026-02-05T10:30:00.123456Z`. Exact: no detour through a JS number.
+ */
+export function rfc3339Ns(ns: bigint): string {
+	const second = ns / 1_000_000_000n - (ns < 0n && ns % 1_000_000_000n !== 0n ? 1n : 0n);
+	const fraction = ns - second * 1_000_000_000n;
+	const prefix = new Date(Number(second) * 1000).toISOString().slice(0, 19);
+	if (fraction === 0n) return `${prefix}Z`;
+	return `${prefix}.${fraction.toString().padStart(9, '0').replace(/0+$/, '')}Z`;
+}
+
+/** Exact ns since the epoch of a strict RFC 3339 timestamp (any offset, up to 9 fraction digits). */
+export function parseRfc3339Ns(value: string): bigint | undefined {
+	const m = RFC3339.exec(value);
+	if (!m || parseRfc3339(value) === undefined) return undefined;
+	const whole = value.toUpperCase().replace(/\.\d+/, '');
+	const seconds = BigInt(Date.parse(whole)) / 1000n;
+	const fraction = m[7] ? BigInt(m[7].slice(1).padEnd(9, '0')) : 0n;
+	return seconds * 1_000_000_000n + fraction;
+}

@@ -192,6 +192,8 @@ export interface Insight {
 	evidence: InsightEvidence[];
 	created_at: string;
 	createdMs: number;
+	/** Exact creation instant (ns since the epoch) at the configured precision; `created_at` writes it. */
+	createdNs: bigint;
 }
 
 /** The JSON of one `insight.batch.created` (or batched `insight.replay`) event. */
@@ -202,7 +204,7 @@ export interface InsightBatch {
 	emitted_at: string;
 }
 
-export type StreamInsight = Omit<Insight, 'id' | 'createdMs'>;
+export type StreamInsight = Omit<Insight, 'id' | 'createdMs' | 'createdNs'>;
 
 export interface WorkspaceInfo {
 	name: string;

@@ -1,7 +1,7 @@
 import { isPlainObject } from './attributes';
 import { ApiError } from './http';
 import { parseJson } from './json';
-import { parseRfc3339 } from './time';
+import { parseRfc3339, parseRfc3339Ns } from './time';
 
 /** Request-body and query-string checks that answer 400 the way the service's JSON decoder would. */
 
@@ -125,6 +125,15 @@ export function queryBool(query: Query, name: string): boolean | undefined {
 	if (TRUE.includes(raw)) return true;
 	if (FALSE.includes(raw)) return false;
 	throw new ApiError(400, `invalid ${name}: must be true or false`);
+}
+
+/** An RFC 3339 query parameter as exact ns since the epoch (nothing lost below the ms). */
+export function queryTimestampNs(query: Query, name: string): bigint | undefined {
+	const raw = queryString(query, name);
+	if (raw === undefined || raw === '') return undefined;
+	const ns = parseRfc3339Ns(raw);
+	if (ns === undefined) throw new ApiError(400, `invalid ${name}: must be an RFC 3339 timestamp`);
+	return ns;
 }
 
 export function queryTimestamp(query: Query, name: string): number | undefined {

@@ -2,13 +2,15 @@ import { ApiError, ok, type Reply } from '../http';
 import { makeBatch } from '../insights';
 import { restInsight } from '../present';
 import type { Ctx, RouteDef } from '../router';
-import { parseDuration } from '../time';
-import { queryInt, queryString, queryTimestamp } from '../validate';
+import { parseDuration, PRECISION_NS } from '../time';
+import { queryInt, queryString, queryTimestampNs } from '../validate';
 
 /**
  * `GET /v1/insights`: `last` (rolling window), or `from`/`to` (RFC 3339), or neither (most recent);
- * `limit` 1..100, default 20; newest first. Answers the spec's `{data: [...]}` unless the sandbox
- * is configured for the guide's envelope or a bare array.
+ * `limit` 1..100, default 20. Both bounds are inclusive and compared exactly (to the ns), as a
+ * database compares its own times. Newest first unless configured oldest first (the order is not
+ * documented). Answers the spec's `{data: [...]}` unless the sandbox is configured for the guide's
+ * envelope or a bare array.
  */
 
 export const INSIGHTS_MAX_LIMIT = 100;
@@ -17,26 +19,27 @@ export const INSIGHTS_DEFAULT_LIMIT = 20;
 function getInsights(ctx: Ctx): Reply {
 	const limit = queryInt(ctx.query, 'limit', { min: 1, max: INSIGHTS_MAX_LIMIT, def: INSIGHTS_DEFAULT_LIMIT });
 	const last = queryString(ctx.query, 'last');
-	const from = queryTimestamp(ctx.query, 'from');
-	const to = queryTimestamp(ctx.query, 'to');
-	let start = -Infinity;
-	let end = Infinity;
+	const from = queryTimestampNs(ctx.query, 'from');
+	const to = queryTimestampNs(ctx.query, 'to');
+	let start: bigint | undefined;
+	let end: bigint | undefined;
 	if (last !== undefined && last !== '') {
 		if (from !== undefined || to !== undefined) throw new ApiError(400, 'use either last or from/to, not both');
 		const window = parseDuration(last);
 		if (window === undefined) throw new ApiError(400, 'invalid last: expected a duration such as 30m, 2h or 1h30m');
-		start = ctx.now - window;
+		start = BigInt(Math.round((ctx.now - window) * 1000)) * (PRECISION_NS.ms / 1000n);
 	} else {
-		if (from !== undefined) start = from;
-		if (to !== undefined) end = to;
-		if (start > end) throw new ApiError(400, 'from must be before to');
+		start = from;
+		end = to;
+		if (start !== undefined && end !== undefined && start > end) throw new ApiError(400, 'from must be before to');
 	}
 	const selected = [];
 	const all = ctx.store.insights;
-	for (let i = all.length - 1; i >= 0 && selected.length < limit; i--) {
-		const insight = all[i];
-		if (insight.createdMs < start || insight.createdMs > end) continue;
-		selected.push(insight);
+	const inWindow = (ns: bigint) => (start === undefined || ns >= start) && (end === undefined || ns <= end);
+	if (ctx.store.config.insightsOrder === 'oldest-first') {
+		for (let i = 0; i < all.length && selected.length < limit; i++) if (inWindow(all[i].createdNs)) selected.push(all[i]);
+	} else {
+		for (let i = all.length - 1; i >= 0 && selected.length < limit; i--) if (inWindow(all[i].createdNs)) selected.push(all[i]);
 	}
 	switch (ctx.store.config.insightsRestShape) {
 		case 'envelope':
