@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CONFIDENCE_LEVELS, INSIGHT_TYPES } from './insights';
 import type { ListenerSettings } from './listener';
+import { quoteValue } from '../shared/quote';
 
 /** Parameters of the Nex Trigger, and reading them into the listener's settings. */
 
@@ -144,26 +145,26 @@ export function readTriggerParameters(context: ITriggerFunctions): TriggerParame
 	};
 	const watchdog = options.watchdogTimeout ?? 75;
 	if (typeof watchdog !== 'number' || !Number.isFinite(watchdog) || watchdog < 0.1) {
-		throw new NodeOperationError(context.getNode(), `Watchdog Timeout (Seconds) must be a number of at least 0.1, not "${String(watchdog)}"`, {
+		throw new NodeOperationError(context.getNode(), `Watchdog Timeout (Seconds) must be a number of at least 0.1, not ${quoteValue(String(watchdog))}`, {
 			description: 'Set Options → Watchdog Timeout (Seconds), e.g. 75.',
 		});
 	}
 	const reconnect = options.reconnectDelay ?? 1;
 	if (typeof reconnect !== 'number' || !Number.isFinite(reconnect) || reconnect < 0) {
-		throw new NodeOperationError(context.getNode(), `Reconnect Delay (Seconds) must be a number of at least 0, not "${String(reconnect)}"`, {
+		throw new NodeOperationError(context.getNode(), `Reconnect Delay (Seconds) must be a number of at least 0, not ${quoteValue(String(reconnect))}`, {
 			description: 'Set Options → Reconnect Delay (Seconds), e.g. 1.',
 		});
 	}
 	const types = Array.isArray(filters.insightTypes) ? filters.insightTypes.map(String) : [];
 	const unknownType = types.find((type) => !(INSIGHT_TYPES as readonly string[]).includes(type));
 	if (unknownType !== undefined) {
-		throw new NodeOperationError(context.getNode(), `Insight Types contains "${unknownType}", which is not an insight type`, {
+		throw new NodeOperationError(context.getNode(), `Insight Types contains ${quoteValue(unknownType)}, which is not an insight type`, {
 			description: `Use any of: ${INSIGHT_TYPES.join(', ')}.`,
 		});
 	}
 	const minConfidence = filters.minConfidence ?? 'low';
 	if (!(CONFIDENCE_LEVELS as readonly string[]).includes(minConfidence)) {
-		throw new NodeOperationError(context.getNode(), `Minimum Confidence "${minConfidence}" is not a confidence level`, {
+		throw new NodeOperationError(context.getNode(), `Minimum Confidence ${quoteValue(minConfidence)} is not a confidence level`, {
 			description: `Use one of: ${CONFIDENCE_LEVELS.join(', ')}.`,
 		});
 	}

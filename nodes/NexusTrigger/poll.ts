@@ -27,6 +27,7 @@ import {
 	type PendingRow,
 	type WatchedSource,
 } from './sources';
+import { quoteValue } from '../shared/quote';
 
 /**
  * One poll of the Nexus Trigger, for whichever source it watches (sources.ts).
@@ -63,7 +64,7 @@ function readSelection(context: IPollFunctions, options: IDataObject): EventSele
 	);
 	const unknown = names.filter((name) => name !== '' && !isOrderEvent(name));
 	if (unknown.length) {
-		throw new NodeOperationError(node, `Events: "${unknown.join('", "')}" is not an event this trigger knows`, {
+		throw new NodeOperationError(node, `Events: ${unknown.map((name) => quoteValue(name)).join(', ')} is not an event this trigger knows`, {
 			description:
 				'Use orderCreated, orderStatusChanged, orderShipped, orderDelivered, orderCancelled or orderUpdated.',
 		});
@@ -77,7 +78,7 @@ function readSelection(context: IPollFunctions, options: IDataObject): EventSele
 	const statusChanged = events.includes('orderStatusChanged');
 	const policy = options.unknownPreviousStatus ?? 'emit';
 	if (policy !== 'emit' && policy !== 'skip') {
-		throw new NodeOperationError(node, `When the Previous Status Is Unknown: "${String(policy)}" is not an option`, {
+		throw new NodeOperationError(node, `When the Previous Status Is Unknown: ${quoteValue(String(policy))} is not an option`, {
 			description: 'Use "emit" or "skip".',
 		});
 	}
@@ -102,14 +103,14 @@ function readSource(context: IPollFunctions, options: IDataObject): WatchedSourc
 		case 'lowStock': {
 			const threshold = context.getNodeParameter('threshold', 10) as unknown;
 			if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
-				throw new NodeOperationError(context.getNode(), `Threshold: "${String(threshold)}" is not a number`, {
+				throw new NodeOperationError(context.getNode(), `Threshold: ${quoteValue(String(threshold))} is not a number`, {
 					description: 'Enter the available quantity below which a stock row fires, e.g. 10.',
 				});
 			}
 			return lowStockSource(threshold);
 		}
 		default:
-			throw new NodeOperationError(context.getNode(), `Watch: "${source}" is not a source this trigger knows`, {
+			throw new NodeOperationError(context.getNode(), `Watch: ${quoteValue(source)} is not a source this trigger knows`, {
 				description: 'Choose Orders, Inbound Messages, New Contacts or Low Stock.',
 			});
 	}
@@ -118,7 +119,7 @@ function readSource(context: IPollFunctions, options: IDataObject): WatchedSourc
 function readLookbackMinutes(context: IPollFunctions, options: IDataObject): number {
 	const lookback = options.lookbackMinutes ?? 0;
 	if (typeof lookback !== 'number' || !Number.isFinite(lookback) || lookback < 0) {
-		throw new NodeOperationError(context.getNode(), `Emit Recent Changes on Activation: "${String(lookback)}" is not a number of minutes`, {
+		throw new NodeOperationError(context.getNode(), `Emit Recent Changes on Activation: ${quoteValue(String(lookback))} is not a number of minutes`, {
 			description: 'Enter 0 (emit nothing on activation) or a positive number of minutes.',
 		});
 	}
