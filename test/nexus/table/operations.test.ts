@@ -22,7 +22,7 @@ test('Get Many reads a table the typed resources do not cover', async () => {
 		options: { select: 'id,status,pick_list_number', sort: { fields: [{ column: 'pick_list_number', direction: 'desc' }] } },
 	});
 	expect(error).toBeUndefined();
-	expect(apiRequests(requests)[0]).toMatchObject({ path: '/rest/v1/pick_lists', query: { select: 'id,status,pick_list_number', order: 'pick_list_number.desc,id.asc' } });
+	expect(apiRequests(requests)[0]).toMatchObject({ path: '/rest/v1/pick_lists', query: { select: 'id,status,pick_list_number,nexus_keyset_0:pick_list_number::text,nexus_keyset_1:id::text', order: 'pick_list_number.desc,id.asc' } });
 	const expected = await t.sandbox.query(`select id from public.pick_lists where organization_id = $1 order by pick_list_number desc, id`, [orgA()]);
 	expect(items.map((item) => item.id)).toEqual(expected.map((row) => row.id));
 	expect(Object.keys(items[0]).sort()).toEqual(['id', 'pick_list_number', 'status']);
