@@ -188,6 +188,31 @@ describe(EDGE_TARGET, () => {
 			expectPagingCell(fault, result, invitePages(result.requests), pageOf, inviteIds);
 		},
 	);
+
+	// Numbered pages cannot be keyed: five invites sent after page 1 shift page 2 by five. Each
+	// invite must still come once (the listing keeps each id once; the shift repeats, never skips).
+	test(`${EDGE_TARGET} × 5 invites sent between page 1 and page 2 → no invite repeated, every invite present before and after once`, async () => {
+		const inviteIdsNow = async () =>
+			(await t.sandbox.query('select id::text from public.organization_invites where organization_id = $1', [t.sandbox.orgs.a.id])).map((row) => row.id as string);
+		const before = await inviteIdsNow();
+		t.sandbox.mutations.add({
+			method: 'POST',
+			pathIncludes: INVITES,
+			sql: `insert into public.organization_invites (organization_id, email) select $1::uuid, 'mid-' || g || '-' || gen_random_uuid() || '@example.com' from generate_series(1, 5) g`,
+			params: [t.sandbox.orgs.a.id],
+		});
+		const result = await run(`${EDGE_TARGET} × invites sent mid-listing`, { resource: 'organization', operation: 'getInvites', returnAll: true, requestOptions: REQUEST_OPTIONS });
+		expect(result.error).toBeUndefined();
+		expect(invitePages(result.requests).length).toBeGreaterThanOrEqual(2);
+		const after = await inviteIdsNow();
+		expect(after.length).toBe(before.length + 5);
+		expectStableRowsOnce(
+			result.items.map((item) => String(item.id)),
+			before,
+			after,
+		);
+		inviteIds = after;
+	});
 });
 
 let orderCount = 0;
