@@ -157,6 +157,32 @@ const defaultExtract: ExtractRows = (answer) => toItems(answer).map((item) => it
 /** Keys the reader sets itself; a query's own values for them are replaced. */
 const PAGING_KEYS = new Set(['select', 'order', 'limit', 'offset']);
 
+export interface KeysetPage {
+	/** The whole query of the page: filters (and the condition), `select` with the key, `order`, `limit`. */
+	pairs: QueryPairs;
+	key: KeyColumn[];
+}
+
+/**
+ * The query of one page of `size` rows after the row whose key is `after` (the first page when
+ * absent). Undefined when the query's order cannot be keyed.
+ */
+export function keysetPage(query: QueryPairs, after: KeyValue[] | undefined, size: number): KeysetPage | undefined {
+	const key = sortKey(query.filter(([name]) => name === 'order').pop()?.[1]);
+	if (!key) return undefined;
+	const filters = query.filter(([name]) => !PAGING_KEYS.has(name));
+	const select = query.find(([name]) => name === 'select')?.[1];
+	return {
+		key,
+		pairs: [
+			...(after ? withCondition(filters, afterKeyCondition(key, after)) : filters),
+			['select', selectWithKey(select, key)],
+			['order', keyOrder(key)],
+			['limit', String(size)],
+		],
+	};
+}
+
 /**
  * Reads every row of a PostgREST query (its filters, `select` and `order`), at most 100 per
  * request, until `limit` rows (undefined: all), by key (see above). `fetchPage` receives the
@@ -169,22 +195,13 @@ export async function readKeysetPages(
 	limit: number | undefined,
 	extract: ExtractRows = defaultExtract,
 ): Promise<IDataObject[]> {
-	const filters = query.filter(([name]) => !PAGING_KEYS.has(name));
-	const select = query.find(([name]) => name === 'select')?.[1];
-	const order = query.filter(([name]) => name === 'order').pop()?.[1];
-	const key = sortKey(order);
-	if (!key) return await readOffsetPages(filters, select, order, fetchPage, limit, extract);
+	if (!sortKey(query.filter(([name]) => name === 'order').pop()?.[1])) return await readOffsetPages(query, fetchPage, limit, extract);
 	const rows: IDataObject[] = [];
 	let last: KeyValue[] | undefined;
 	for (;;) {
 		const wanted = limit === undefined ? KEYSET_PAGE_SIZE : Math.min(KEYSET_PAGE_SIZE, limit - rows.length);
 		if (wanted <= 0) break;
-		const pairs: QueryPairs = [
-			...(last ? withCondition(filters, afterKeyCondition(key, last)) : filters),
-			['select', selectWithKey(select, key)],
-			['order', keyOrder(key)],
-			['limit', String(wanted)],
-		];
+		const { pairs, key } = keysetPage(query, last, wanted) as KeysetPage;
 		const page = extract((await fetchPage(toQueryObject(pairs))).body);
 		for (const row of page) {
 			last = takeKey(row, key);
@@ -201,9 +218,7 @@ export async function readKeysetPages(
  * a row read twice is output once (by `id`); a row shifted past a page boundary can be missed.
  */
 async function readOffsetPages(
-	filters: QueryPairs,
-	select: string | undefined,
-	order: string | undefined,
+	query: QueryPairs,
 	fetchPage: FetchPage,
 	limit: number | undefined,
 	extract: ExtractRows,
@@ -213,10 +228,7 @@ async function readOffsetPages(
 	for (let offset = 0; ; ) {
 		const wanted = limit === undefined ? KEYSET_PAGE_SIZE : Math.min(KEYSET_PAGE_SIZE, limit - rows.length);
 		if (wanted <= 0) break;
-		const pairs: QueryPairs = [...filters];
-		if (select !== undefined) pairs.push(['select', select]);
-		if (order !== undefined) pairs.push(['order', order]);
-		pairs.push(['limit', String(wanted)], ['offset', String(offset)]);
+		const pairs: QueryPairs = [...query.filter(([name]) => name !== 'limit' && name !== 'offset'), ['limit', String(wanted)], ['offset', String(offset)]];
 		const page = extract((await fetchPage(toQueryObject(pairs))).body);
 		for (const row of page) {
 			const id = row.id === undefined || row.id === null ? undefined : String(row.id);
