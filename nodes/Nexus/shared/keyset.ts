@@ -157,6 +157,11 @@ const defaultExtract: ExtractRows = (answer) => toItems(answer).map((item) => it
 /** Keys the reader sets itself; a query's own values for them are replaced. */
 const PAGING_KEYS = new Set(['select', 'order', 'limit', 'offset']);
 
+/** The query's `order` value (the last one, as PostgREST reads it). */
+function sortOrderOf(query: QueryPairs): string | undefined {
+	return query.filter(([name]) => name === 'order').pop()?.[1];
+}
+
 export interface KeysetPage {
 	/** The whole query of the page: filters (and the condition), `select` with the key, `order`, `limit`. */
 	pairs: QueryPairs;
@@ -168,7 +173,7 @@ export interface KeysetPage {
  * absent). Undefined when the query's order cannot be keyed.
  */
 export function keysetPage(query: QueryPairs, after: KeyValue[] | undefined, size: number): KeysetPage | undefined {
-	const key = sortKey(query.filter(([name]) => name === 'order').pop()?.[1]);
+	const key = sortKey(sortOrderOf(query));
 	if (!key) return undefined;
 	const filters = query.filter(([name]) => !PAGING_KEYS.has(name));
 	const select = query.find(([name]) => name === 'select')?.[1];
@@ -184,10 +189,21 @@ export function keysetPage(query: QueryPairs, after: KeyValue[] | undefined, siz
 }
 
 /**
+ * Whether a failure is the server saying the table has no `id` column (Postgres 42703, "column
+ * t.id does not exist"), as the transport's errors carry it (`context.nexus`).
+ */
+export function isMissingIdColumn(failure: unknown): boolean {
+	const vendor = (failure as { context?: { nexus?: { code?: unknown; message?: unknown } } } | undefined)?.context?.nexus;
+	return vendor?.code === '42703' && typeof vendor.message === 'string' && /\bcolumn\s+(?:\S+\.)?"?id"?\s+does not exist/.test(vendor.message);
+}
+
+/**
  * Reads every row of a PostgREST query (its filters, `select` and `order`), at most 100 per
  * request, until `limit` rows (undefined: all), by key (see above). `fetchPage` receives the
  * whole query of each page. A query whose order cannot be keyed is read by offset, each `id`
- * kept once.
+ * kept once; so is a table without an `id` column when its order does not name `id` (the
+ * first page then fails with 42703 and is asked again by offset): its rows cannot be told
+ * apart, so a row shifted by a change meanwhile can repeat or be missed.
  */
 export async function readKeysetPages(
 	query: QueryPairs,
@@ -195,14 +211,23 @@ export async function readKeysetPages(
 	limit: number | undefined,
 	extract: ExtractRows = defaultExtract,
 ): Promise<IDataObject[]> {
-	if (!sortKey(query.filter(([name]) => name === 'order').pop()?.[1])) return await readOffsetPages(query, fetchPage, limit, extract);
+	if (!sortKey(sortOrderOf(query))) return await readOffsetPages(query, fetchPage, limit, extract);
 	const rows: IDataObject[] = [];
 	let last: KeyValue[] | undefined;
 	for (;;) {
 		const wanted = limit === undefined ? KEYSET_PAGE_SIZE : Math.min(KEYSET_PAGE_SIZE, limit - rows.length);
 		if (wanted <= 0) break;
 		const { pairs, key } = keysetPage(query, last, wanted) as KeysetPage;
-		const page = extract((await fetchPage(toQueryObject(pairs))).body);
+		const outcome = await fetchPage(toQueryObject(pairs)).then(
+			(answer) => ({ answer, failure: undefined }),
+			(failure: unknown) => ({ answer: undefined, failure }),
+		);
+		if (outcome.answer === undefined) {
+			const ownId = /(^|,)\s*id(\.|,|$)/.test(String(sortOrderOf(query)));
+			if (last === undefined && !ownId && isMissingIdColumn(outcome.failure)) return await readOffsetPages(query, fetchPage, limit, extract);
+			throw outcome.failure;
+		}
+		const page = extract(outcome.answer.body);
 		for (const row of page) {
 			last = takeKey(row, key);
 			if (rows.length < (limit ?? Number.POSITIVE_INFINITY)) rows.push(row);
