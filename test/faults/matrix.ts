@@ -120,6 +120,22 @@ export function expectPagesUnder(fault: Fault, pages: LoggedRequest[], key: (req
 	}
 }
 
+/**
+ * A listing during which rows were inserted or deleted (between two of its pages): no id
+ * repeated, every row that existed both before and after the listing present, and nothing that
+ * never existed. Rows inserted or deleted meanwhile may appear or not.
+ */
+export function expectStableRowsOnce(ids: string[], before: string[], after: string[]): void {
+	const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+	expect(repeated).toEqual([]);
+	const afterSet = new Set(after);
+	const stable = before.filter((id) => afterSet.has(id));
+	const listed = new Set(ids);
+	expect(stable.filter((id) => !listed.has(id))).toEqual([]);
+	const known = new Set([...before, ...after]);
+	expect(ids.filter((id) => !known.has(id))).toEqual([]);
+}
+
 /** Every id exactly once, as a multiset equal to `expected`. */
 export function expectEachOnce(ids: string[], expected: string[]): void {
 	expect(ids).toHaveLength(expected.length);

@@ -9,6 +9,7 @@ import {
 	AMBIGUOUS_FAULTS,
 	expectEachOnce,
 	expectPagesUnder,
+	expectStableRowsOnce,
 	FAULTS,
 	MatrixSecrets,
 	outcomeOf,
@@ -24,7 +25,7 @@ import {
 
 /**
  * Fault matrix, Nexus node: Order → Get Many with Return All (PostgREST pages of 100 rows asked
- * for with `Range`) and Organization → Get Invites with Return All (the edge function's
+ * for by key: after the last row of the page before) and Organization → Get Invites with Return All (the edge function's
  * `?page&per_page`) while page 2 meets each fault, and after the agent JWT expired; Order → Create
  * (not safe to repeat) after an ambiguous failure is sent once; Order → Update (a PATCH by id,
  * safe to repeat) is sent again. Every run uses a fake agent key; the file ends with the secrets
@@ -61,14 +62,15 @@ async function run(cell: string, parameters: INodeParameters): Promise<NexusRun>
 }
 
 const ORDERS = '/rest/v1/orders';
-const TARGET = 'Nexus order Get Many (Return All, Range)';
+const TARGET = 'Nexus order Get Many (Return All, keyset pages)';
 const listAll = (fault?: Fault): INodeParameters => ({
 	resource: 'order',
 	operation: 'getAll',
 	returnAll: true,
 	requestOptions: fault ? requestOptionsFor(fault) : REQUEST_OPTIONS,
 });
-const rangeOf = (request: LoggedRequest) => header(request, 'range') ?? 'no range';
+/** A page is named by its whole query: the keyset condition differs from page to page. */
+const pageQueryOf = (request: LoggedRequest) => request.rawQuery;
 const ordersPages = (requests: LoggedRequest[]) => apiRequests(requests).filter((request) => request.path === ORDERS);
 
 function expectClearError(result: NexusRun, fault: Fault): void {
@@ -103,7 +105,7 @@ describe(TARGET, () => {
 		async (faultName, _outcome, fault) => {
 			t.sandbox.faults.add({ ...fault.spec, method: 'GET', pathIncludes: ORDERS, skip: 1 });
 			const result = await run(`${TARGET} × ${faultName}`, listAll(fault));
-			expectPagingCell(fault, result, ordersPages(result.requests), rangeOf, orderIds);
+			expectPagingCell(fault, result, ordersPages(result.requests), pageQueryOf, orderIds);
 		},
 	);
 
@@ -117,7 +119,7 @@ describe(TARGET, () => {
 		const [expired, exchange, again] = result.requests;
 		expect(expired.status).toBe(401);
 		expect(isAuth(exchange)).toBe(true);
-		expect(rangeOf(again)).toBe(rangeOf(expired));
+		expect(pageQueryOf(again)).toBe(pageQueryOf(expired));
 		expect(header(again, 'authorization')).not.toBe(header(expired, 'authorization'));
 		expect(result.requests.filter((request) => request.status === 401)).toHaveLength(1);
 		expectEachOnce(
@@ -337,6 +339,31 @@ describe(EDGE_TARGET, () => {
 			expectPagingCell(fault, result, invitePages(result.requests), pageOf, inviteIds);
 		},
 	);
+
+	// Numbered pages cannot be keyed: five invites sent after page 1 shift page 2 by five. Each
+	// invite must still come once (the listing keeps each id once; the shift repeats, never skips).
+	test(`${EDGE_TARGET} × 5 invites sent between page 1 and page 2 → no invite repeated, every invite present before and after once`, async () => {
+		const inviteIdsNow = async () =>
+			(await t.sandbox.query('select id::text from public.organization_invites where organization_id = $1', [t.sandbox.orgs.a.id])).map((row) => row.id as string);
+		const before = await inviteIdsNow();
+		t.sandbox.mutations.add({
+			method: 'POST',
+			pathIncludes: INVITES,
+			sql: `insert into public.organization_invites (organization_id, email) select $1::uuid, 'mid-' || g || '-' || gen_random_uuid() || '@example.com' from generate_series(1, 5) g`,
+			params: [t.sandbox.orgs.a.id],
+		});
+		const result = await run(`${EDGE_TARGET} × invites sent mid-listing`, { resource: 'organization', operation: 'getInvites', returnAll: true, requestOptions: REQUEST_OPTIONS });
+		expect(result.error).toBeUndefined();
+		expect(invitePages(result.requests).length).toBeGreaterThanOrEqual(2);
+		const after = await inviteIdsNow();
+		expect(after.length).toBe(before.length + 5);
+		expectStableRowsOnce(
+			result.items.map((item) => String(item.id)),
+			before,
+			after,
+		);
+		inviteIds = after;
+	});
 });
 
 let orderCount = 0;
@@ -420,6 +447,138 @@ describe('Nexus order Update (PATCH by id, safe to repeat)', () => {
 			expect(row.shopify_order_id).toBe(note);
 		},
 	);
+});
+
+/**
+ * Mid-listing changes: rows inserted or deleted between page 1 and page 2 of a Return All (the
+ * sandbox runs the change once page 1 was answered, before it is sent). Each listing must give
+ * every order that existed before and after it exactly once, none repeated, and ask for an exact
+ * count at most once.
+ */
+interface Listing {
+	name: string;
+	parameters: INodeParameters;
+	/** SQL ORDER BY of the listing as the server sorts it (to find page 1's rows). */
+	orderBy: string;
+	/** Column values of a row that sorts into page 1's range, and of one that sorts after it. */
+	firstPageRow: OrderColumns;
+	laterRow: OrderColumns;
+}
+interface OrderColumns {
+	order_status?: string;
+	total_amount?: number;
+	shopify_order_id?: string | null;
+	created_at?: string;
+}
+
+const MID_TARGETS: Listing[] = [
+	{
+		name: 'Nexus order Get Many (default sort: newest first)',
+		parameters: { resource: 'order', operation: 'getAll', returnAll: true },
+		orderBy: 'created_at desc, id',
+		// Newest: the sandbox clock's next instant (left unset here).
+		firstPageRow: {},
+		laterRow: { created_at: '2001-01-01T00:00:00.000001+00:00' },
+	},
+	{
+		name: 'Nexus table Get Many (orders, sorted by order_status: ties)',
+		parameters: { resource: 'table', operation: 'getAll', table: 'orders', returnAll: true, options: { sort: { fields: [{ column: 'order_status', direction: 'asc' }] } } },
+		orderBy: 'order_status, id',
+		firstPageRow: { order_status: 'cancelled' },
+		laterRow: { order_status: 'shipped' },
+	},
+	{
+		name: 'Nexus table Get Many (orders, sorted by shopify_order_id: NULLs last)',
+		parameters: { resource: 'table', operation: 'getAll', table: 'orders', returnAll: true, options: { sort: { fields: [{ column: 'shopify_order_id', direction: 'asc' }] } } },
+		orderBy: 'shopify_order_id nulls last, id',
+		firstPageRow: { shopify_order_id: 'MID 0, (a.b):*' },
+		laterRow: { shopify_order_id: null },
+	},
+	{
+		name: 'Nexus table Get Many (orders, order_status descending then total_amount ascending)',
+		parameters: {
+			resource: 'table',
+			operation: 'getAll',
+			table: 'orders',
+			returnAll: true,
+			options: { sort: { fields: [{ column: 'order_status', direction: 'desc' }, { column: 'total_amount', direction: 'asc' }] } },
+		},
+		orderBy: 'order_status desc, total_amount, id',
+		firstPageRow: { order_status: 'shipped', total_amount: 0.01 },
+		laterRow: { order_status: 'cancelled', total_amount: 99999.99 },
+	},
+];
+
+type Change = 'inserted into page 1\'s range' | 'inserted after page 1' | 'deleted from page 1';
+const CHANGES: Change[] = ["inserted into page 1's range", 'inserted after page 1', 'deleted from page 1'];
+const CHANGED_ROWS = 5;
+
+async function orgOrderIds(): Promise<string[]> {
+	return (await t.sandbox.query('select id::text from public.orders where organization_id = $1', [t.sandbox.orgs.a.id])).map((row) => row.id as string);
+}
+
+async function insertOrders(columns: OrderColumns): Promise<void> {
+	if (columns.created_at === undefined && columns.order_status === undefined && !('shopify_order_id' in columns)) {
+		await t.sandbox.seedOrders({ org: 'a', count: CHANGED_ROWS });
+		return;
+	}
+	await t.sandbox.query(
+		`insert into public.orders (organization_id, order_number, order_status, total_amount, currency, shopify_order_id, created_at)
+		select $1::uuid, 'MID-' || gen_random_uuid(), coalesce($2::text, 'pending'), coalesce($3::numeric, 10), 'EGP', $4::text,
+			coalesce($5::timestamptz, now())
+		from generate_series(1, $6::int)`,
+		[t.sandbox.orgs.a.id, columns.order_status ?? null, columns.total_amount ?? null, columns.shopify_order_id ?? null, columns.created_at ?? null, CHANGED_ROWS],
+	);
+}
+
+/** Deletes rows the listing's page 1 held (bulk orders: nothing references them). */
+async function deleteFromFirstPage(orderBy: string): Promise<void> {
+	await t.sandbox.query(
+		`delete from public.orders where id in (
+			select id from (select id, order_number from public.orders where organization_id = $1 order by ${orderBy} limit 100) page
+			where order_number like 'BULK-%' limit $2)`,
+		[t.sandbox.orgs.a.id, CHANGED_ROWS],
+	);
+}
+
+describe('Nexus listings × rows changed between page 1 and page 2', () => {
+	beforeAll(async () => {
+		// Ties and NULLs for the sorts: a third of the bulk orders carry one of 4 Shopify ids, the rest none.
+		await t.sandbox.query(
+			`update public.orders set shopify_order_id = case when (substr(order_number, 6)::int % 3) = 0 then 'SH-' || (substr(order_number, 6)::int % 4) end
+			where organization_id = $1 and order_number like 'BULK-%'`,
+			[t.sandbox.orgs.a.id],
+		);
+	});
+
+	const cells = MID_TARGETS.flatMap((target) => CHANGES.map((change) => [target.name, change, target] as const));
+	test.each(cells)(`%s × ${CHANGED_ROWS} rows %s → every order present before and after exactly once, none repeated, count asked at most once`, async (name, change, target) => {
+		const before = await orgOrderIds();
+		expect(before.length).toBeGreaterThan(100);
+		const appliedBefore = t.sandbox.mutations.applied;
+		t.sandbox.mutations.add({
+			method: 'GET',
+			pathIncludes: ORDERS,
+			run: async () => {
+				if (change === 'deleted from page 1') await deleteFromFirstPage(target.orderBy);
+				else await insertOrders(change === 'inserted after page 1' ? target.laterRow : target.firstPageRow);
+			},
+		});
+		const result = await run(`${name} × ${change}`, { ...target.parameters, requestOptions: REQUEST_OPTIONS });
+		const after = await orgOrderIds();
+		expect(result.error).toBeUndefined();
+		expect(t.sandbox.mutations.applied).toBe(appliedBefore + 1);
+		const pages = ordersPages(result.requests);
+		expect(pages.length).toBeGreaterThanOrEqual(2);
+		expect(after.length).toBe(before.length + (change === 'deleted from page 1' ? -CHANGED_ROWS : CHANGED_ROWS));
+		expectStableRowsOnce(
+			result.items.map((item) => String(item.id)),
+			before,
+			after,
+		);
+		// On a real PostgREST an exact count scans every matching row: once per listing at most.
+		expect(pages.filter((page) => /count=exact/.test(header(page, 'prefer') ?? '')).length).toBeLessThanOrEqual(1);
+	});
 });
 
 test('secrets: no agent key, anon key or JWT in any output, error or log line of the cells above', () => {

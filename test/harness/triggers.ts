@@ -169,6 +169,7 @@ export async function loadOptions(
 	method: string,
 	kind: 'loadOptions' | 'listSearch' = 'loadOptions',
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodePropertyOptions[] | INodeListSearchResult> {
 	const workflow = engine.workflow({ nodes: [node], connections: {} });
 	const additionalData = engine.additionalData(`load-options-${Date.now()}`, workflowBase(node), 'internal');
@@ -176,7 +177,7 @@ export async function loadOptions(
 	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const fn = (nodeType.methods?.[kind] as Record<string, (...args: unknown[]) => Promise<unknown>> | undefined)?.[method];
 	if (!fn) throw new Error(`${node.type} has no ${kind} method ${method}`);
-	return (await fn.call(context, filter)) as INodePropertyOptions[] | INodeListSearchResult;
+	return (await fn.call(context, filter, paginationToken)) as INodePropertyOptions[] | INodeListSearchResult;
 }
 
 /**

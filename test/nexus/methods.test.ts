@@ -66,3 +66,26 @@ test('order, conversation and item searches', async () => {
 	const items = (await loadOptions(t.engine, node(), 'searchItems', 'listSearch', 'cap-blk')) as INodeListSearchResult;
 	expect(items.results.map((result) => result.name)).toEqual(['Cap Black (CAP-BLK)']);
 });
+
+test('"load more" in a picker continues after the last contact shown: contacts created meanwhile repeat none', async () => {
+	await t.sandbox.query(
+		`insert into public.customers (organization_id, first_name, last_name, created_at)
+		select $1::uuid, 'Picker', 'Contact ' || g, now() - g * interval '1 minute' from generate_series(1, 120) g`,
+		[t.sandbox.orgs.a.id],
+	);
+	const newestFirst = async () =>
+		(await t.sandbox.query('select id from public.customers where organization_id = $1 order by created_at desc, id', [t.sandbox.orgs.a.id])).map(
+			(row) => row.id as string,
+		);
+	const before = await newestFirst();
+	const first = (await loadOptions(t.engine, node(), 'searchContacts', 'listSearch')) as INodeListSearchResult;
+	expect(first.results.map((result) => result.value)).toEqual(before.slice(0, 50));
+	expect(first.paginationToken).toEqual(expect.any(String));
+	// Five contacts created while the first 50 are on screen: they sort before them (newest first).
+	await t.sandbox.query(
+		`insert into public.customers (organization_id, first_name, last_name) select $1::uuid, 'Picker', 'New ' || g from generate_series(1, 5) g`,
+		[t.sandbox.orgs.a.id],
+	);
+	const second = (await loadOptions(t.engine, node(), 'searchContacts', 'listSearch', undefined, first.paginationToken)) as INodeListSearchResult;
+	expect(second.results.map((result) => result.value)).toEqual(before.slice(50, 100));
+});

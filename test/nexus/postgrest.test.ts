@@ -21,7 +21,7 @@ import {
 	toQueryPairs,
 	type FilterRow,
 } from '../../nodes/Nexus/shared/postgrest';
-import { readRowPages, totalFromContentRange, mergePrefer } from '../../nodes/Nexus/shared/transport';
+import { mergePrefer } from '../../nodes/Nexus/shared/transport';
 import { parseFilterValue, parseLogicTree, parseOrder } from '../sandbox/nexus/postgrest/parse';
 
 const HOSTILE = [
@@ -194,29 +194,8 @@ describe('query pairs', () => {
 });
 
 describe('paging helpers', () => {
-	test('Content-Range totals and Prefer merging', () => {
-		expect(totalFromContentRange('0-99/2573')).toBe(2573);
-		expect(totalFromContentRange('*/0')).toBe(0);
-		expect(totalFromContentRange('0-24/*')).toBeUndefined();
+	test('Prefer merging', () => {
 		expect(mergePrefer('return=representation', 'count=exact, return=representation', undefined)).toBe('return=representation, count=exact');
-	});
-
-	test('readRowPages asks for 100-row ranges, moves by the rows received, and stops at the total or the limit', async () => {
-		const all = Array.from({ length: 250 }, (_, i) => ({ id: String(i) }));
-		const ranges: string[] = [];
-		// A server that caps pages at 60 rows: the offset must follow what was received.
-		const fetchPage = async (headers: Record<string, unknown>) => {
-			ranges.push(String(headers.Range));
-			const [from, to] = String(headers.Range).split('-').map(Number);
-			const rows = all.slice(from, Math.min(to + 1, from + 60));
-			return { statusCode: 206, headers: { 'content-range': `${from}-${from + rows.length - 1}/${all.length}` }, body: rows };
-		};
-		const rows = await readRowPages(fetchPage as never, undefined);
-		expect(rows.map((row) => row.id)).toEqual(all.map((row) => row.id));
-		expect(ranges).toEqual(['0-99', '60-159', '120-219', '180-279', '240-339']);
-		ranges.length = 0;
-		expect((await readRowPages(fetchPage as never, 130)).length).toBe(130);
-		expect(ranges).toEqual(['0-99', '60-129', '120-129']);
 	});
 });
 

@@ -24,6 +24,30 @@ describe('PostgREST query grammar', () => {
 		expect(q.filters[0].filter.operation).toEqual({ kind: 'in', values: ['a,b', 'say "hi"', 'back\\slash', 'plain', '1.5'] });
 	});
 
+	it('reads a keyset page: key columns cast to text under aliases, the after-key tree, and every logic key (ANDed)', () => {
+		const at = '2026-05-01 10:00:00.123456+00';
+		const tree = `(created_at.lt."${at}",and(created_at.eq."${at}",or(note.gt."a,b",note.is.null),id.gt.7),shipped_at.not.is.null)`;
+		const q = parseQuery(
+			[
+				`select=${encodeURIComponent('id,order_items(*),nexus_keyset_0:created_at::text')}`,
+				`or=${encodeURIComponent('(order_status.eq.pending,total_amount.gt.100)')}`,
+				`and=${encodeURIComponent(`(or${tree})`)}`,
+				'order=created_at.desc,id.asc',
+				'limit=100',
+			].join('&'),
+		);
+		expect(q.select[2]).toEqual({ kind: 'field', field: { name: 'created_at', json: [] }, alias: 'nexus_keyset_0', cast: 'text', aggregate: undefined });
+		// PostgREST keeps every and/or key (QueryParams.hs: all pairs ending in "and"/"or"), each one more condition.
+		expect(q.logic.map((entry) => entry.tree.kind === 'expr' && entry.tree.op)).toEqual(['or', 'and']);
+		const keyset = q.logic[1].tree;
+		expect(keyset.kind === 'expr' && keyset.children[0]).toMatchObject({ kind: 'expr', op: 'or', children: { length: 3 } });
+		const [older, same, notNull] = keyset.kind === 'expr' && keyset.children[0].kind === 'expr' ? keyset.children[0].children : [];
+		expect(older).toMatchObject({ kind: 'stmt', filter: { field: { name: 'created_at' }, operation: { kind: 'quant', op: 'lt', value: at } } });
+		expect(same).toMatchObject({ kind: 'expr', op: 'and', children: [{ filter: { operation: { value: at } } }, { kind: 'expr', op: 'or' }, { filter: { operation: { op: 'gt', value: '7' } } }] });
+		expect(notNull).toMatchObject({ kind: 'stmt', filter: { field: { name: 'shipped_at' }, negate: true, operation: { kind: 'is', value: 'null' } } });
+		expect(q.ranges.get('')).toEqual({ offset: 0, limit: 100 });
+	});
+
 	it('keeps a hostile quoted value inside one filter of a logic tree', () => {
 		const tree = parseLogicTree('or', '(name.eq."x),id.neq.(",and(a.is.null,b.not.in.(1,2)),c.cs.{x,y})');
 		expect(tree).toEqual({

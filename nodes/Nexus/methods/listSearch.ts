@@ -1,12 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { keysetPage, takeKey, type KeyValue } from '../shared/keyset';
 import { quoteIfNeeded, toQueryObject, type QueryPairs } from '../shared/postgrest';
 import { asRequestContext, nexusApiRequest } from '../shared/transport';
 
 /**
  * Searchable pickers (resource locators). A search text matches any of a few columns with
  * `ilike`: LIKE's own wildcards in it are escaped and the value is quoted by PostgREST's rules,
- * so what the user types is searched for literally.
+ * so what the user types is searched for literally. "Load more" continues after the last row
+ * shown (its sort key is the pagination token), so rows created meanwhile never repeat an entry.
  */
 
 const PAGE = 50;
@@ -23,24 +25,38 @@ async function search(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0) || 0;
-	const pairs: QueryPairs = [
+	const query: QueryPairs = [
 		['select', options.select],
 		['order', options.order],
-		['limit', String(PAGE)],
-		['offset', String(offset)],
 	];
 	const text = (filter ?? '').trim();
 	if (text !== '') {
 		const pattern = containsPattern(text);
-		pairs.push(['or', `(${options.columns.map((column) => `${column}.ilike.${pattern}`).join(',')})`]);
+		query.push(['or', `(${options.columns.map((column) => `${column}.ilike.${pattern}`).join(',')})`]);
 	}
+	// The orders here are plain columns, so a key always exists.
+	const { pairs, key } = keysetPage(query, afterToken(paginationToken, options.order), PAGE) as NonNullable<ReturnType<typeof keysetPage>>;
 	const answer = await nexusApiRequest.call(asRequestContext(context), 'GET', `/rest/v1/${table}`, { safeToRepeat: true, what: table }, { qs: toQueryObject(pairs) });
-	const rows = Array.isArray(answer.body) ? answer.body : [];
+	const rows = (Array.isArray(answer.body) ? answer.body : []) as IDataObject[];
+	let last: KeyValue[] | undefined;
+	for (const row of rows) last = takeKey(row, key);
 	return {
 		results: rows.map(options.toItem),
-		paginationToken: rows.length === PAGE ? String(offset + PAGE) : undefined,
+		paginationToken: rows.length === PAGE && last ? JSON.stringify({ order: options.order, after: last }) : undefined,
 	};
+}
+
+/** The key a "load more" token carries, if it was made for this order (else: the first page). */
+function afterToken(token: string | undefined, order: string): KeyValue[] | undefined {
+	if (!token) return undefined;
+	try {
+		const parsed = JSON.parse(token) as { order?: unknown; after?: unknown };
+		if (parsed.order !== order || !Array.isArray(parsed.after)) return undefined;
+		if (!parsed.after.every((value) => value === null || typeof value === 'string')) return undefined;
+		return parsed.after as KeyValue[];
+	} catch {
+		return undefined;
+	}
 }
 
 function joined(...parts: unknown[]): string {

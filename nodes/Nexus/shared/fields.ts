@@ -119,7 +119,7 @@ export function listOptionsProperty(defaultSortHint: string): INodeProperties {
 				typeOptions: { multipleValues: true },
 				placeholder: 'Add Sort Column',
 				default: {},
-				description: `Columns to sort by, in order (default: ${defaultSortHint}). Ties are always broken by the ID column so paging never repeats or skips a row.`,
+				description: `Columns to sort by, in order (default: ${defaultSortHint}). Ties are broken by the ID column. Pages are read after the last row read in this order, so rows added or removed meanwhile never make another row repeat or go missing.`,
 				options: [
 					{
 						displayName: 'Column',

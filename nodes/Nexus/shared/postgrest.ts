@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from '../../shared/executor';
-import { nexusApiRequest, readRowPages } from './transport';
+import { readKeysetPages } from './keyset';
+import { quoteIfNeeded, toQueryPairs, valueText, type QueryPairs } from './queryPairs';
+import { nexusApiRequest } from './transport';
 
 /**
  * PostgREST query building for Nexus: filters, logic trees, sort, and reading every row.
@@ -14,8 +16,8 @@ import { nexusApiRequest, readRowPages } from './transport';
  * the query.
  */
 
-/** A query as ordered key/value pairs (PostgREST allows a key to repeat: `a=gte.1&a=lte.9`). */
-export type QueryPairs = Array<[string, string]>;
+export type { QueryPairs } from './queryPairs';
+export { needsQuoting, quote, quoteIfNeeded, toQueryObject, toQueryPairs } from './queryPairs';
 
 /** Raised by the pure functions here for bad input; the node turns it into a NodeOperationError. */
 export class QueryInputError extends Error {
@@ -80,6 +82,22 @@ export function isIdentifier(name: string): boolean {
 	return COLUMN_NAME.test(name);
 }
 
+/**
+ * Names PostgREST reads as its own parameters or logic operators: as a filter key, a logic-tree
+ * column or a sort column they are misread (400 PGRST100), so a column cannot be named so here.
+ */
+export const POSTGREST_RESERVED_NAMES: ReadonlySet<string> = new Set([
+	'or',
+	'and',
+	'not',
+	'select',
+	'order',
+	'limit',
+	'offset',
+	'on_conflict',
+	'columns',
+]);
+
 export function assertIdentifier(name: unknown, field: string, what = 'column'): string {
 	const text = typeof name === 'string' ? name.trim() : '';
 	if (text === '') throw new QueryInputError(field, `${field}: the ${what} name is empty`);
@@ -89,33 +107,13 @@ export function assertIdentifier(name: unknown, field: string, what = 'column'):
 			`${field}: "${text}" is not a valid ${what} name (use letters, digits and underscores, e.g. order_status)`,
 		);
 	}
+	if (what === 'column' && POSTGREST_RESERVED_NAMES.has(text)) {
+		throw new QueryInputError(
+			field,
+			`${field}: "${text}" is a name PostgREST reserves for its own parameters and cannot be used as a column here; filter on it with a view, or pick another column`,
+		);
+	}
 	return text;
-}
-
-/**
- * Whether a value must be quoted inside `in.(…)` or a logic tree: PostgREST's reserved
- * characters `, . : ( )`, the `*` wildcard, quotes, backslashes, whitespace, braces (read as an
- * array literal), and the empty string.
- */
-export function needsQuoting(value: string): boolean {
-	return value === '' || /[,.:*()"\\\s{}[\]]/.test(value);
-}
-
-/** `"…"` with `"` and `\` backslash-escaped. */
-export function quote(value: string): string {
-	return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
-}
-
-/** The value as it must appear inside `in.(…)` or a logic tree. */
-export function quoteIfNeeded(value: string): string {
-	return needsQuoting(value) ? quote(value) : value;
-}
-
-function valueText(value: unknown): string {
-	if (value === undefined || value === null) return '';
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-	return JSON.stringify(value);
 }
 
 function parseJsonOrUndefined(text: string): unknown {
@@ -211,6 +209,9 @@ export function parseRawFilter(raw: string, field = 'Raw Filter'): QueryPairs {
 		if (RESERVED_KEYS.has(key)) {
 			throw new QueryInputError(field, `${field}: "${key}" cannot be set here; use the node's Sort, Return All and Limit options`);
 		}
+		if (key === 'not') {
+			throw new QueryInputError(field, `${field}: "not" is a name PostgREST reserves and cannot be a column here; negate a filter with not., e.g. order_status=not.eq.cancelled`);
+		}
 		if (!/^(not\.)?(or|and)$/.test(key) && !/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(key)) {
 			throw new QueryInputError(field, `${field}: "${key}" is not a column name`);
 		}
@@ -262,33 +263,11 @@ export function orderParam(sorts: SortRow[], tiebreaker: string | undefined = 'i
 	return terms.join(',');
 }
 
-/** Pairs as the object n8n's request helper sends (repeated keys as arrays, sent as `k=a&k=b`). */
-export function toQueryObject(pairs: QueryPairs): IDataObject {
-	const query: IDataObject = {};
-	for (const [key, value] of pairs) {
-		const existing = query[key];
-		if (existing === undefined) query[key] = value;
-		else query[key] = Array.isArray(existing) ? [...(existing as string[]), value] : [existing as string, value];
-	}
-	return query;
-}
-
-/** Pairs from an object (array values become repeated keys). */
-export function toQueryPairs(query: IDataObject | QueryPairs): QueryPairs {
-	if (Array.isArray(query)) return query;
-	const pairs: QueryPairs = [];
-	for (const [key, value] of Object.entries(query)) {
-		if (value === undefined || value === null) continue;
-		for (const single of Array.isArray(value) ? value : [value]) pairs.push([key, valueText(single)]);
-	}
-	return pairs;
-}
-
 /**
- * Reads the rows of `table` matching `query` (filters, `select`; `order` gets the `id.asc`
- * tiebreaker, or is set to `id.asc`), every row exactly once, at most 100 per request, until
- * `limit` rows (undefined: all). `defaultTimeoutMs` applies when the node's Request Options set
- * no timeout.
+ * Reads the rows of `table` matching `query` (filters, `select`, `order`), every row exactly
+ * once, at most 100 per request, until `limit` rows (undefined: all), by key: the order's
+ * columns then `id` (see keyset.ts). `defaultTimeoutMs` applies when the node's Request Options
+ * set no timeout.
  */
 export async function fetchAllRows(
 	context: RequestContext,
@@ -298,16 +277,10 @@ export async function fetchAllRows(
 	defaultTimeoutMs?: number,
 ): Promise<IDataObject[]> {
 	const name = assertIdentifier(table, 'Table', 'table');
-	const pairs = toQueryPairs(query).filter(([key]) => key !== 'limit' && key !== 'offset');
-	const orderIndex = pairs.findIndex(([key]) => key === 'order');
-	if (orderIndex === -1) pairs.push(['order', 'id.asc']);
-	else if (!pairs[orderIndex][1].split(',').some((term) => term.split('.')[0] === 'id')) {
-		pairs[orderIndex] = ['order', `${pairs[orderIndex][1]},id.asc`];
-	}
-	const qs = toQueryObject(pairs);
-	return await readRowPages(
-		async (headers) =>
-			await nexusApiRequest.call(context, 'GET', `/rest/v1/${name}`, { safeToRepeat: true, what: `rows of "${name}"`, defaultTimeoutMs }, { qs, headers }),
+	return await readKeysetPages(
+		toQueryPairs(query),
+		async (qs) =>
+			await nexusApiRequest.call(context, 'GET', `/rest/v1/${name}`, { safeToRepeat: true, what: `rows of "${name}"`, defaultTimeoutMs }, { qs }),
 		limit,
 	);
 }

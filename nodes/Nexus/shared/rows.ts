@@ -131,7 +131,9 @@ export async function listQuery(context: IExecuteSingleFunctions, options: ListQ
 		else if (!operationSelects && options.simplifyColumns && parameter(context, 'simplify', true)) {
 			pairs.push(['select', options.simplifyColumns.join(',')]);
 		}
-		pairs.push(['order', orderParam(sortRows.length ? sortRows : (options.defaultSort ?? []), 'id', 'Sort')]);
+		// The reader adds the `id` tiebreaker (and leaves it out for a table without one).
+		const order = orderParam(sortRows.length ? sortRows : (options.defaultSort ?? []), '', 'Sort');
+		if (order !== '') pairs.push(['order', order]);
 		return pairs;
 	});
 }

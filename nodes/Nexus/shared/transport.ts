@@ -34,6 +34,8 @@ import {
 import { assertExactIdNumbers } from '../../shared/exactIds';
 import { attemptsText, serverErrorText, transportFailureError } from '../../shared/failureAdvice';
 import { KeyExchangeFailure } from '../../shared/keyExchange';
+import { readKeysetPages } from './keyset';
+import { toQueryPairs } from './queryPairs';
 
 /**
  * The one transport of the Nexus node and trigger: base URL, the anon key and the agent JWT from
@@ -246,8 +248,8 @@ export interface NexusRoutingSpec extends NexusCallSpec {
 	/** Where the results sit in the answer (`data`). Absent: the answer (array or object) is the result. */
 	items?: string | ((answer: unknown) => unknown);
 	/**
-	 * A PostgREST listing: honours `returnAll`/`limit`, pages with `Range` at 100 rows and
-	 * `Prefer: count=exact`, reads every row exactly once.
+	 * A PostgREST listing: honours `returnAll`/`limit`, reads 100 rows per request by key (the
+	 * query's sort columns, then `id`: see keyset.ts), every row once even while rows change.
 	 */
 	pagination?: 'postgrest';
 	/** Edge-function listing `?page&per_page` → `{data, pagination: {page, per_page, total, total_pages}}`. */
@@ -272,14 +274,6 @@ function extractItems(spec: NexusRoutingSpec, answer: unknown): IDataObject[] {
 	return toItems(selected).map((item) => item.json);
 }
 
-/** `Content-Range: 0-99/2573` → total 2573 (undefined when `*` or absent). */
-export function totalFromContentRange(header: unknown): number | undefined {
-	const value = Array.isArray(header) ? header[0] : header;
-	if (typeof value !== 'string') return undefined;
-	const match = /\/(\d+)\s*$/.exec(value);
-	return match ? Number(match[1]) : undefined;
-}
-
 /** `Prefer` header values merged (`return=representation, count=exact`). */
 export function mergePrefer(...values: Array<unknown>): string | undefined {
 	const parts: string[] = [];
@@ -294,55 +288,18 @@ export function mergePrefer(...values: Array<unknown>): string | undefined {
 }
 
 /**
- * Reads rows page by page with `Range: from-to` and `Prefer: count=exact`, each page at most
- * `NEXUS_MAX_PAGE_SIZE` rows, until `limit` rows (undefined: all) or the end. The offset moves by
- * the rows actually received, so a server that caps pages lower loses nothing; the caller's
- * query must give a total order (the filters module appends `id.asc`) so no row repeats.
+ * Edge-function listings: `?page=1&per_page=100` → `{data, pagination: {page, total_pages}}`.
+ * Pages are numbered, so a row inserted or deleted meanwhile shifts the others: a row met again
+ * on a later page is output once (by `id`); one shifted back across a page boundary can be
+ * missed, and nothing in the API can prevent it.
  */
-export async function readRowPages(
-	fetchPage: (headers: IDataObject) => Promise<ParsedAnswer>,
-	limit: number | undefined,
-	extract: (answer: unknown) => IDataObject[] = (answer) => toItems(answer).map((item) => item.json),
-): Promise<IDataObject[]> {
-	const rows: IDataObject[] = [];
-	let offset = 0;
-	for (;;) {
-		const wanted = limit === undefined ? NEXUS_MAX_PAGE_SIZE : Math.min(NEXUS_MAX_PAGE_SIZE, limit - rows.length);
-		if (wanted <= 0) break;
-		const outcome = await fetchPage({
-			'Range-Unit': 'items',
-			Range: `${offset}-${offset + wanted - 1}`,
-			Prefer: 'count=exact',
-		}).then(
-			(answer) => ({ answer, failure: undefined }),
-			(failure: unknown) => ({ answer: undefined, failure }),
-		);
-		if (outcome.answer === undefined) {
-			// 416 (PGRST103): rows were deleted since the last page and the range starts past the end.
-			if (offset > 0 && (outcome.failure as NodeApiError).httpCode === '416') break;
-			throw outcome.failure;
-		}
-		const { answer } = outcome;
-		const page = extract(answer.body);
-		for (const row of page) {
-			if (limit !== undefined && rows.length >= limit) break;
-			rows.push(row);
-		}
-		offset += page.length;
-		const total = totalFromContentRange(answer.headers['content-range']);
-		if (page.length === 0) break;
-		if (total !== undefined ? offset >= total : page.length < wanted) break;
-	}
-	return rows;
-}
-
-/** Edge-function listings: `?page=1&per_page=100` → `{data, pagination: {page, total_pages}}`. */
 async function readEdgePages(
 	fetchPage: (qs: IDataObject) => Promise<ParsedAnswer>,
 	limit: number | undefined,
 	extract: (answer: unknown) => IDataObject[],
 ): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
+	const seen = new Set<string>();
 	for (let page = 1; ; page++) {
 		const wanted = limit === undefined ? NEXUS_MAX_PAGE_SIZE : Math.min(NEXUS_MAX_PAGE_SIZE, limit - rows.length);
 		if (wanted <= 0) break;
@@ -350,6 +307,11 @@ async function readEdgePages(
 		const items = extract(answer.body);
 		for (const row of items) {
 			if (limit !== undefined && rows.length >= limit) break;
+			const id = row.id === undefined || row.id === null ? undefined : String(row.id);
+			if (id !== undefined) {
+				if (seen.has(id)) continue;
+				seen.add(id);
+			}
 			rows.push(row);
 		}
 		const pagination = ((answer.body as IDataObject | null)?.pagination ?? {}) as IDataObject;
@@ -390,7 +352,7 @@ export function nexusExecutor(spec: NexusRoutingSpec) {
 			if (spec.run) {
 				results = await spec.run.call(this, requestData);
 			} else if (spec.pagination === 'postgrest') {
-				results = await readRowPages(async (headers) => await send({ headers }), readLimit(this), extract);
+				results = await readKeysetPages(toQueryPairs(patch.qs ?? {}), async (qs) => await send({ qs }), readLimit(this), extract);
 			} else if (spec.pagePagination === 'edge') {
 				results = await readEdgePages(async (qs) => await send({ qs }), readLimit(this), extract);
 			} else {

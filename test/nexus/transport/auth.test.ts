@@ -57,8 +57,8 @@ test('after the JWT expires, the key is exchanged again exactly once and the exe
 	// The first page answered 401 "JWT expired", then agent-auth, then the same page again.
 	expect(calls[0].status).toBe(401);
 	expect(isAuth(calls[1])).toBe(true);
-	expect(header(calls[2], 'range')).toBe(header(calls[0], 'range'));
-	expect(calls[2].status).toBe(206);
+	expect(calls[2].rawQuery).toBe(calls[0].rawQuery);
+	expect(calls[2].status).toBe(200);
 	expect(header(calls[2], 'authorization')).not.toBe(header(calls[0], 'authorization'));
 	expect(calls.filter((entry) => entry.status === 401)).toHaveLength(1);
 	expect(run.items.length).toBeGreaterThan(450);

@@ -106,7 +106,7 @@ test('a write is not repeated after a 503 (it may have gone through), a read is'
 	t.sandbox.faults.add({ kind: 'status', status: 503, pathIncludes: '/rest/v1/items', method: 'GET', count: 1 });
 	const read = await t.run({ resource: 'inventoryItem', operation: 'getAll', returnAll: false, limit: 2, requestOptions: { maxRetries: 1 } });
 	expect(read.error).toBeUndefined();
-	expect(apiRequests(read.requests).map((entry) => entry.status)).toEqual([503, 206]);
+	expect(apiRequests(read.requests).map((entry) => entry.status)).toEqual([503, 200]);
 	expect(read.items).toHaveLength(2);
 });
 

@@ -3,7 +3,7 @@
  * match exactly the rows holding that value and never change the structure of the query. Rows of
  * the other organization never appear, whatever the filter.
  */
-import { apiRequests, startNexusTest, type NexusTest } from '../helpers';
+import { apiRequests, expectInputError, startNexusTest, type NexusTest } from '../helpers';
 
 const HOSTILE = [
 	'a,b',
@@ -89,7 +89,7 @@ describe.each(HOSTILE)('value %p', (value) => {
 			}),
 		);
 		expect(error).toBeUndefined();
-		expect(Object.keys(apiRequests(requests)[0].query).sort()).toEqual(['or', 'order']);
+		expect(Object.keys(apiRequests(requests)[0].query).sort()).toEqual(['limit', 'or', 'order', 'select']);
 		expect(items.map((item) => item.id)).toEqual([idsByValue.get(value)]);
 	});
 });
@@ -125,4 +125,42 @@ test('a raw filter that tries to take over paging is refused before sending', as
 	const run = await t.run(getAll({ options: { rawFilter: 'last_name=eq.x&limit=1' } }));
 	expect(run.error?.message).toBe('Raw Filter: "limit" cannot be set here; use the node\'s Sort, Return All and Limit options');
 	expect(apiRequests(run.requests)).toEqual([]);
+});
+
+describe('PostgREST reserved names as a column are refused before sending, naming the field', () => {
+	const RESERVED = ['or', 'and', 'not', 'select', 'order', 'limit', 'offset', 'on_conflict', 'columns'];
+	const reservedMessage = (field: string, name: string) =>
+		`${field}: "${name}" is a name PostgREST reserves for its own parameters and cannot be used as a column here; filter on it with a view, or pick another column`;
+
+	test.each(RESERVED)('Filters column "%s" (Match: All)', async (name) => {
+		const run = await t.run(getAll({ filters: { conditions: [{ column: name, operator: 'eq', value: 'x' }] } }));
+		expectInputError(run, reservedMessage('Filters', name));
+	});
+
+	test.each(RESERVED)('Filters column "%s" (Match: Any, inside or=(…))', async (name) => {
+		const run = await t.run(
+			getAll({
+				filters: { conditions: [{ column: 'last_name', operator: 'eq', value: 'x' }, { column: name, operator: 'eq', value: 'x' }] },
+				options: { match: 'or' },
+			}),
+		);
+		expectInputError(run, reservedMessage('Filters', name));
+	});
+
+	test.each(RESERVED)('Sort column "%s"', async (name) => {
+		const run = await t.run(getAll({ options: { sort: { fields: [{ column: name, direction: 'asc' }] } } }));
+		expectInputError(run, reservedMessage('Sort', name));
+	});
+
+	test('Table → Get Many refuses them too', async () => {
+		const run = await t.run({ resource: 'table', operation: 'getAll', table: 'orders', returnAll: true, filters: { conditions: [{ column: 'order', operator: 'eq', value: '1' }] } });
+		expectInputError(run, reservedMessage('Filters', 'order'));
+	});
+
+	test('a raw filter keyed "not" (a column named not) is refused; not.or stays allowed', async () => {
+		const run = await t.run(getAll({ options: { rawFilter: 'not=eq.x' } }));
+		expectInputError(run, /^Raw Filter: "not" is a name PostgREST reserves/);
+		const allowed = await t.run(getAll({ options: { rawFilter: 'not.or=(last_name.eq.x,last_name.eq.y)' } }));
+		expect(allowed.error).toBeUndefined();
+	});
 });

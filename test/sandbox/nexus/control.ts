@@ -6,6 +6,10 @@
  *   GET    /__control/faults                pending faults
  *   POST   /__control/faults                add a FaultSpec or an array of them
  *   DELETE /__control/faults                clear faults
+ *   GET    /__control/mutations             pending mid-listing mutations
+ *   POST   /__control/mutations             {method?, pathIncludes?, skip?, sql, params?}: run the SQL
+ *                                           once the (skip+1)-th matching request was answered
+ *   DELETE /__control/mutations             clear pending mutations
  *   GET    /__control/requests              the request log
  *   DELETE /__control/requests              clear the log
  *   POST   /__control/seed/orders           {org, count, sameUpdatedAt?, status?} -> {ids}
@@ -58,6 +62,22 @@ export function controlHandler(sandbox: () => NexusSandbox, state: () => Record<
 				}
 				case 'DELETE /__control/faults':
 					s.faults.clear();
+					return json(200, { ok: true });
+				case 'GET /__control/mutations':
+					return json(200, { mutations: s.mutations.pending() });
+				case 'POST /__control/mutations': {
+					if (typeof body.sql !== 'string' || body.sql.trim() === '') return json(400, { error: 'validation_error', message: 'sql is required' });
+					s.mutations.add({
+						method: typeof body.method === 'string' ? body.method : undefined,
+						pathIncludes: typeof body.pathIncludes === 'string' ? body.pathIncludes : undefined,
+						skip: typeof body.skip === 'number' ? body.skip : undefined,
+						sql: body.sql,
+						params: Array.isArray(body.params) ? body.params : [],
+					});
+					return json(200, { mutations: s.mutations.pending() });
+				}
+				case 'DELETE /__control/mutations':
+					s.mutations.clear();
 					return json(200, { ok: true });
 				case 'GET /__control/requests':
 					return json(200, { requests: s.requests.entries });

@@ -16,6 +16,7 @@ import { type Catalog, loadCatalog } from './catalog';
 import { MicroClock } from './clock';
 import { controlHandler } from './control';
 import { openPglite, SerialDb, type SqlEngine, type SqlRunner } from './db';
+import { MutationHooks } from './mutations';
 import { openPostgres } from './pgwire';
 import { rlsSql, ROLES_SQL } from './rls';
 import { PUBLIC_TABLES, SCHEMA_SQL } from './schema';
@@ -77,6 +78,8 @@ export interface NexusSandbox {
 	orgs: { a: SandboxOrg; b: SandboxOrg };
 	requests: RequestLog;
 	faults: FaultInjector;
+	/** Inserts or deletes run between two requests of a listing ("after request N to table T"). */
+	mutations: MutationHooks;
 	/** Successful agent-auth exchanges since start (or reset). */
 	authExchanges(): number;
 	/** Superuser SQL (RLS bypassed) for seeding and assertions. */
@@ -155,6 +158,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 	const authLimiter = new SlidingWindow(opts.authAttemptsPerMinute ?? 10);
 	const requestLimiter = new SlidingWindow(opts.requestsPerMinute ?? 100);
 	const faults = new FaultInjector();
+	const mutations = new MutationHooks(async (sql, params) => db.exclusive((q) => q.query(sql, params)));
 	const requests = new RequestLog();
 	const clock = new MicroClock();
 	const apiCalls = new Map<string, number>();
@@ -177,6 +181,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 		maxRows: opts.maxRows ?? 100,
 		requestCount: requests.entries.length,
 		pendingFaults: faults.pending(),
+		pendingMutations: mutations.pending(),
 		orgs: { a: { id: orgs.a.id, name: orgs.a.name, plan: orgs.a.plan }, b: { id: orgs.b.id, name: orgs.b.name, plan: orgs.b.plan } },
 	});
 
@@ -188,6 +193,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 		authLimiter,
 		requestLimiter,
 		faults,
+		mutations,
 		requests,
 		clock,
 		maxRows: opts.maxRows ?? 100,
@@ -217,6 +223,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 		orgs,
 		requests,
 		faults,
+		mutations,
 		authExchanges: () => jwt.exchanges,
 		async query(sql, params) {
 			const r = await db.exclusive((q) => q.query(sql, params ?? []));
@@ -276,6 +283,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 				await seedDatabase(q, { orgsOnly: !seedData });
 			});
 			faults.clear();
+			mutations.clear();
 			requests.clear();
 			authLimiter.limit = initialLimits.auth;
 			requestLimiter.limit = initialLimits.requests;
@@ -288,6 +296,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 			if (closed) return;
 			closed = true;
 			faults.clear();
+			mutations.clear();
 			await new Promise<void>((resolve) => {
 				server.close(() => resolve());
 				for (const s of sockets) s.destroy();

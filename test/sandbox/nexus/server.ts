@@ -13,6 +13,7 @@ import { EDGE_FUNCTIONS, type EdgeContext } from './edge-functions';
 import { type ApiRequest, EdgeError, header, json, JSON_TYPE, type Reply } from './http';
 import { errors } from './postgrest/errors';
 import { handleRest, type RestCaller } from './postgrest/handler';
+import type { MutationHooks } from './mutations';
 
 export interface ServerDeps {
 	db: SerialDb;
@@ -22,6 +23,8 @@ export interface ServerDeps {
 	authLimiter: SlidingWindow;
 	requestLimiter: SlidingWindow;
 	faults: FaultInjector;
+	/** Data changes due after an answered request (between two pages of a listing). */
+	mutations: MutationHooks;
 	requests: RequestLog;
 	clock: MicroClock;
 	maxRows: number;
@@ -134,6 +137,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 
 	const reply = await route(deps, api);
 	entry.status = reply.status;
+	// Before the answer leaves: the client's next request sees the change.
+	await deps.mutations.afterAnswer(method, path);
 	if (entry.abandoned === true) return;
 	if (fault) {
 		entry.status = 200;

@@ -24,7 +24,15 @@ export const getInvites: NexusOperation = {
 		}),
 	},
 	properties: [
-		...returnAllProperties(),
+		...returnAllProperties().map((property) =>
+			property.name === 'returnAll'
+				? {
+						...property,
+						description:
+							'Whether to return all results or only up to a given limit. Invites are read in numbered pages: one met again on a later page (invites sent meanwhile shift the pages) is returned once; one that moves back across a page boundary while the pages are read can be missed.',
+					}
+				: property,
+		),
 		{
 			displayName: 'Status',
 			name: 'status',
