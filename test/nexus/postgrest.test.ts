@@ -216,3 +216,18 @@ describe('phone numbers to E.164', () => {
 		expect(toE164(input)).toBeUndefined();
 	});
 });
+
+describe('rounded numbers', () => {
+	test.each([
+		[{ column: 'shopify_order_id', operator: 'eq', value: 32414268188027655 }],
+		[{ column: 'shopify_order_id', operator: 'in', value: [1, 2 ** 60] }],
+	] as Array<[FilterRow]>)('%j: a filter value above 2^53 given as a number is refused, naming Filters', (row) => {
+		expect(() => buildFilters([row])).toThrow(/^Filters: the value \d+ is a number above 2\^53/);
+	});
+
+	test('the same id given as text is sent digit for digit', () => {
+		expect(buildFilters([{ column: 'shopify_order_id', operator: 'eq', value: '32414268188027655' }])).toEqual([
+			['shopify_order_id', 'eq.32414268188027655'],
+		]);
+	});
+});

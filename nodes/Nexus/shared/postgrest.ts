@@ -146,9 +146,23 @@ export function parseListValue(value: unknown, field: string): string[] {
 			list = parsed;
 		} else list = text === '' ? [] : text.split(',').map((part) => part.trim());
 	}
+	list.forEach((entry) => refuseRoundedNumber(entry, field));
 	const values = list.map(valueText);
 	if (values.length === 0) throw new QueryInputError(field, `${field}: the list for "in" is empty`);
 	return values;
+}
+
+/**
+ * A filter value that is an integer beyond 2^53 was rounded before the node saw it (an expression
+ * such as `{{ 32414268188027655 }}`): matching on it would find another row, or none.
+ */
+function refuseRoundedNumber(value: unknown, field: string): void {
+	if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+		throw new QueryInputError(
+			field,
+			`${field}: the value ${String(value)} is a number above 2^53, which was rounded before the node saw it; pass it as text`,
+		);
+	}
 }
 
 /** `(a,"b,c")` */
@@ -164,6 +178,7 @@ export function operatorExpression(row: FilterRow, inLogicTree: boolean, field =
 	if (!OPERATOR_VALUES.has(row.operator)) {
 		throw new QueryInputError(field, `${field}: unknown operator "${String(row.operator)}"`);
 	}
+	refuseRoundedNumber(row.value, field);
 	switch (row.operator) {
 		case 'isNull':
 			return 'is.null';
