@@ -46,6 +46,6 @@ test('checkIdList accepts digits only, keeping ids above 2^53 as typed', () => {
 
 test('checkIntegerInRange names the field and the range', () => {
 	expect(checkIntegerInRange(context, '7', 'Limit', 1, 100)).toBe(7);
-	expect(() => checkIntegerInRange(context, 0, 'Limit', 1, 100)).toThrow('Limit must be a whole number between 1 and 100, got "0"');
-	expect(() => checkIntegerInRange(context, 1.5, 'Frequency', 1)).toThrow('Frequency must be a whole number at least 1');
+	expect(() => checkIntegerInRange(context, 0, 'Limit', 1, 100)).toThrow('Limit must be a whole number between 1 and 100, not "0"');
+	expect(() => checkIntegerInRange(context, 1.5, 'Frequency', 1)).toThrow('Frequency must be a whole number of at least 1');
 });
