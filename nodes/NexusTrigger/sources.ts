@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import type { RequestContext } from '../shared/executor';
-import { fetchAllRows, listExpression } from '../Nexus/shared/postgrest';
+import { fetchAllRows } from '../Nexus/shared/fetchAllRows';
+import { listExpression } from '../Nexus/shared/postgrest';
 import { compareInstants } from './cursor';
 import { orderEvents, testEventFor, testEventStatuses, type EventSelection } from './events';
 import { TRIGGER_TIMEOUT_MS } from './timeout';

@@ -75,8 +75,6 @@ export interface NexRoutingSpec extends NexCallSpec {
 	 * is checked before sending, like every Limit, and the first Limit items are kept.
 	 */
 	localLimit?: true;
-	/** Single-request listings that take a `limit` query parameter (insights, notifications). */
-	limitOnly?: { queryName: string };
 	/** Parameters used as ids in the path, with their names in the editor: checked by `assertPathIds` before anything is sent; every parameter the URL reads must be here. */
 	pathIds?: PathId[];
 	/** Checks or reshapes before sending (throw NodeOperationError to stop with nothing sent). */
@@ -238,11 +236,6 @@ export function nexExecutor(spec: NexRoutingSpec) {
 			if (spec.pagination) {
 				// Each page went through the transform already.
 				return await paginate(this, requestData, spec, spec.pagination, readLimit(this));
-			} else if (spec.limitOnly) {
-				const limit = readLimit(this);
-				const qs = limit === undefined ? {} : { [spec.limitOnly.queryName]: limit };
-				results = extractItems(spec, await fetchBody(this, requestData, spec, { qs }));
-				if (limit !== undefined) results = results.slice(0, limit);
 			} else {
 				results = extractItems(spec, await fetchBody(this, requestData, spec));
 			}

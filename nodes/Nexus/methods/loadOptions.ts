@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { ORDER_STATUSES } from '../shared/fields';
-import { fetchAllRows } from '../shared/postgrest';
+import { fetchAllRows } from '../shared/fetchAllRows';
 import { asRequestContext, nexusApiRequest } from '../shared/transport';
 
 /** Dropdowns filled from the organization's data. */

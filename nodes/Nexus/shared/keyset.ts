@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toItems, type ParsedAnswer } from '../../shared/http';
+import { NEXUS_MAX_PAGE_SIZE } from './pageSize';
 import { quoteIfNeeded, toQueryObject, type QueryPairs } from './queryPairs';
 
 /**
@@ -17,8 +18,6 @@ import { quoteIfNeeded, toQueryObject, type QueryPairs } from './queryPairs';
  * output. No exact count is asked for: a page shorter than asked for is the last one.
  */
 
-/** Rows per request: Nexus caps PostgREST pages at 100 (db-max-rows). */
-export const KEYSET_PAGE_SIZE = 100;
 
 export interface KeyColumn {
 	column: string;
@@ -215,7 +214,7 @@ export async function readKeysetPages(
 	const rows: IDataObject[] = [];
 	let last: KeyValue[] | undefined;
 	for (;;) {
-		const wanted = limit === undefined ? KEYSET_PAGE_SIZE : Math.min(KEYSET_PAGE_SIZE, limit - rows.length);
+		const wanted = limit === undefined ? NEXUS_MAX_PAGE_SIZE : Math.min(NEXUS_MAX_PAGE_SIZE, limit - rows.length);
 		if (wanted <= 0) break;
 		const { pairs, key } = keysetPage(query, last, wanted) as KeysetPage;
 		const outcome = await fetchPage(toQueryObject(pairs)).then(
@@ -251,7 +250,7 @@ async function readOffsetPages(
 	const rows: IDataObject[] = [];
 	const seen = new Set<string>();
 	for (let offset = 0; ; ) {
-		const wanted = limit === undefined ? KEYSET_PAGE_SIZE : Math.min(KEYSET_PAGE_SIZE, limit - rows.length);
+		const wanted = limit === undefined ? NEXUS_MAX_PAGE_SIZE : Math.min(NEXUS_MAX_PAGE_SIZE, limit - rows.length);
 		if (wanted <= 0) break;
 		const pairs: QueryPairs = [...query.filter(([name]) => name !== 'limit' && name !== 'offset'), ['limit', String(wanted)], ['offset', String(offset)]];
 		const page = extract((await fetchPage(toQueryObject(pairs))).body);

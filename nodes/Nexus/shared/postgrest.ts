@@ -1,12 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestContext } from '../../shared/executor';
-import { readKeysetPages } from './keyset';
-import { quoteIfNeeded, toQueryPairs, valueText, type QueryPairs } from './queryPairs';
-import { nexusApiRequest } from './transport';
+import { quoteIfNeeded, valueText, type QueryPairs } from './queryPairs';
 
 /**
- * PostgREST query building for Nexus: filters, logic trees, sort, and reading every row.
+ * PostgREST query building for Nexus: filters, logic trees and sort (reading rows: fetchAllRows.ts).
  *
  * PostgREST's grammar (QueryParams.hs): a top-level filter `col=op.value` takes the value
  * verbatim (everything after the operator), but inside `in.(…)` and logic trees
@@ -276,26 +272,4 @@ export function orderParam(sorts: SortRow[], tiebreaker: string | undefined = 'i
 	}
 	if (tiebreaker && !seen.has(tiebreaker)) terms.push(`${tiebreaker}.asc`);
 	return terms.join(',');
-}
-
-/**
- * Reads the rows of `table` matching `query` (filters, `select`, `order`), every row exactly
- * once, at most 100 per request, until `limit` rows (undefined: all), by key: the order's
- * columns then `id` (see keyset.ts). `defaultTimeoutMs` applies when the node's Request Options
- * set no timeout.
- */
-export async function fetchAllRows(
-	context: RequestContext,
-	table: string,
-	query: IDataObject | QueryPairs,
-	limit?: number,
-	defaultTimeoutMs?: number,
-): Promise<IDataObject[]> {
-	const name = assertIdentifier(table, 'Table', 'table');
-	return await readKeysetPages(
-		toQueryPairs(query),
-		async (qs) =>
-			await nexusApiRequest.call(context, 'GET', `/rest/v1/${name}`, { safeToRepeat: true, what: `rows of "${name}"`, defaultTimeoutMs }, { qs }),
-		limit,
-	);
 }

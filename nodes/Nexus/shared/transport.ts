@@ -32,8 +32,10 @@ import {
 	type ParsedAnswer,
 } from '../../shared/http';
 import { assertExactIdNumbers } from '../../shared/exactIds';
-import { attemptsText, serverErrorText, transportFailureError } from '../../shared/failureAdvice';
+import { attemptsText, transportFailureError } from '../../shared/failureAdvice';
+import { adviceFor } from './errorAdvice';
 import { KeyExchangeFailure } from '../../shared/keyExchange';
+import { readEdgePages } from './edgePages';
 import { readKeysetPages } from './keyset';
 import { toQueryPairs } from './queryPairs';
 
@@ -48,8 +50,7 @@ import { toQueryPairs } from './queryPairs';
 
 export const NEXUS_CREDENTIAL_TYPE = 'nexusApi';
 
-/** PostgREST and edge functions never answer more than this many rows per request on Nexus. */
-export const NEXUS_MAX_PAGE_SIZE = 100;
+export { NEXUS_MAX_PAGE_SIZE } from './pageSize';
 
 /**
  * Requests ask for text so ids are parsed exactly. Every status except 401 is answered to the
@@ -77,54 +78,6 @@ export interface NexusCallSpec extends CallSpec {
 }
 
 export { NEXUS_KEY_MALFORMED_MESSAGE };
-
-/** Advice by PostgREST / Postgres error code; falls back to advice by status. */
-function adviceFor(status: number, code: string | undefined, spec: NexusCallSpec, tries: string): string | undefined {
-	const what = spec.what ?? 'the requested row';
-	switch (code) {
-		case '23505':
-			return 'Duplicate: a row with the same unique value already exists (see details). Update the existing row instead, or use a different value.';
-		case '23503':
-			return 'Missing reference: a referenced row (see details) does not exist in this organization. Check the id you linked to, e.g. customer_id, order_id or item_id.';
-		case '23502':
-			return 'A required column was left empty (see the message): fill it in.';
-		case '42501':
-			return spec.writes
-				? 'Permission denied: the agent API key cannot write here. Writing needs a key with the "write" or "admin" scope, and the organization\'s plan must allow writes (the free plan is read-only).'
-				: 'Permission denied: the agent API key or the organization\'s plan does not allow reading this table.';
-		case 'plan_limit_exceeded':
-			return 'The organization\'s Nexus plan does not allow this: the free plan is read-only and paid plans have usage limits. Upgrade the plan in Nexus, or check the usage with Organization → Get Usage.';
-		case 'PGRST116':
-			return `Expected exactly one row of ${what}, but the filter matched none (or several). Check the id or the filter, and that the row belongs to this organization.`;
-		case 'PGRST205':
-			return 'Unknown table: check the table name (see the hint for the closest match). Table names are lower case, e.g. orders, order_items, customers, stock_balances.';
-		case 'PGRST204':
-		case '42703':
-			return 'Unknown column: check the column name against the Nexus schema (e.g. order_status, not status; qty, not quantity; phone_number, not phone).';
-		case 'PGRST100':
-			return 'PostgREST could not parse the query: check the raw filter and the sort fields.';
-		case 'PGRST103':
-			return 'The requested range is past the last row.';
-		case '22P02':
-			return 'A value has the wrong type for its column (e.g. an id that is not a UUID, or text in a number column): check the values.';
-		case 'rate_limit_exceeded':
-			return `Nexus is rate limiting this organization${tries} (100 requests per minute, 20 for bulk operations): wait a minute, lower the batch size, or raise "Max Retries" under Request Options.`;
-	}
-	const byStatus: Record<number, string> = {
-		400: 'Nexus rejected the request as invalid: check the fields named in the message.',
-		401: 'The credential was rejected even after exchanging the agent API key for a new token: check the Agent API Key (it may be revoked or expired) and the Anon (Public) Key in the Nexus API credential.',
-		403: spec.writes
-			? 'Permission denied: writing needs an agent API key with the "write" or "admin" scope, and a plan that allows writes (the free plan is read-only).'
-			: 'Permission denied: check the agent API key\'s scope and the organization\'s plan.',
-		404: `${what.charAt(0).toUpperCase()}${what.slice(1)} was not found: check the id or name, and that it belongs to this organization.`,
-		406: `Expected exactly one row of ${what}, but found none or several.`,
-		409: 'The write conflicts with existing data (duplicate or missing reference): see the details.',
-		429: `Nexus is rate limiting this organization${tries}: wait a minute, lower the batch size, or raise "Max Retries" under Request Options.`,
-	};
-	if (byStatus[status] !== undefined) return byStatus[status];
-	if (status < 500) return undefined;
-	return serverErrorText('Nexus', spec.safeToRepeat, tries);
-}
 
 function nexusUserError(context: RequestContext, spec: NexusCallSpec, error: unknown, attempts?: number): Error {
 	const node = context.getNode();
@@ -285,40 +238,6 @@ export function mergePrefer(...values: Array<unknown>): string | undefined {
 		}
 	}
 	return parts.length ? parts.join(', ') : undefined;
-}
-
-/**
- * Edge-function listings: `?page=1&per_page=100` → `{data, pagination: {page, total_pages}}`.
- * Pages are numbered, so a row inserted or deleted meanwhile shifts the others: a row met again
- * on a later page is output once (by `id`); one shifted back across a page boundary can be
- * missed, and nothing in the API can prevent it.
- */
-async function readEdgePages(
-	fetchPage: (qs: IDataObject) => Promise<ParsedAnswer>,
-	limit: number | undefined,
-	extract: (answer: unknown) => IDataObject[],
-): Promise<IDataObject[]> {
-	const rows: IDataObject[] = [];
-	const seen = new Set<string>();
-	for (let page = 1; ; page++) {
-		const wanted = limit === undefined ? NEXUS_MAX_PAGE_SIZE : Math.min(NEXUS_MAX_PAGE_SIZE, limit - rows.length);
-		if (wanted <= 0) break;
-		const answer = await fetchPage({ page, per_page: NEXUS_MAX_PAGE_SIZE });
-		const items = extract(answer.body);
-		for (const row of items) {
-			if (limit !== undefined && rows.length >= limit) break;
-			const id = row.id === undefined || row.id === null ? undefined : String(row.id);
-			if (id !== undefined) {
-				if (seen.has(id)) continue;
-				seen.add(id);
-			}
-			rows.push(row);
-		}
-		const pagination = ((answer.body as IDataObject | null)?.pagination ?? {}) as IDataObject;
-		const totalPages = Number(pagination.total_pages);
-		if (items.length === 0 || !Number.isFinite(totalPages) || page >= totalPages) break;
-	}
-	return rows;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { fetchAllRows } from '../../shared/postgrest';
+import { fetchAllRows } from '../../shared/fetchAllRows';
 import { SINGLE_OBJECT, UUID, type NexusOperation } from '../../shared/rows';
 import { nexusApiRequest, nexusRouting } from '../../shared/transport';
 import { quoteValue } from '../../../shared/quote';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
-import { fetchAllRows } from '../../shared/postgrest';
+import { fetchAllRows } from '../../shared/fetchAllRows';
 import { readUuid, type NexusOperation } from '../../shared/rows';
 import { nexusRouting } from '../../shared/transport';
 import { itemIdLocator, ITEM_ID } from '../inventoryItem/fields';

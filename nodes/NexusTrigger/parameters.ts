@@ -1,0 +1,78 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { quoteValue } from '../shared/quote';
+import { isOrderEvent, statusList, type EventSelection, type UnknownPreviousStatus } from './events';
+import { inboundMessageSource, lowStockSource, newContactSource, orderSource, type WatchedSource } from './sources';
+
+/** The Nexus Trigger's parameters, read and checked before any request: a bad value names its field. */
+
+function readSelection(context: IPollFunctions, options: IDataObject): EventSelection {
+	const node = context.getNode();
+	const raw = context.getNodeParameter('events', []) as unknown;
+	const names = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : []).map((name) =>
+		String(name).trim(),
+	);
+	const unknown = names.filter((name) => name !== '' && !isOrderEvent(name));
+	if (unknown.length) {
+		throw new NodeOperationError(node, `Events: ${unknown.map((name) => quoteValue(name)).join(', ')} is not an event this trigger knows`, {
+			description:
+				'Use orderCreated, orderStatusChanged, orderShipped, orderDelivered, orderCancelled or orderUpdated.',
+		});
+	}
+	const events = [...new Set(names.filter(isOrderEvent))];
+	if (!events.length) {
+		throw new NodeOperationError(node, 'Events: select at least one event', {
+			description: 'Choose which order changes start the workflow, e.g. Order Shipped.',
+		});
+	}
+	const statusChanged = events.includes('orderStatusChanged');
+	const policy = options.unknownPreviousStatus ?? 'emit';
+	if (policy !== 'emit' && policy !== 'skip') {
+		throw new NodeOperationError(node, `When the Previous Status Is Unknown: ${quoteValue(String(policy))} is not an option`, {
+			description: 'Use "emit" or "skip".',
+		});
+	}
+	return {
+		events,
+		fromStatuses: statusChanged ? statusList(context.getNodeParameter('fromStatuses', [])) : [],
+		toStatuses: statusChanged ? statusList(context.getNodeParameter('toStatuses', [])) : [],
+		unknownPreviousStatus: policy as UnknownPreviousStatus,
+	};
+}
+
+/** The watched source from the node's parameters; bad input stops here, before any request. */
+export function readSource(context: IPollFunctions, options: IDataObject): WatchedSource {
+	const source = context.getNodeParameter('source', 'orders') as string;
+	switch (source) {
+		case 'orders':
+			return orderSource(readSelection(context, options), options.includeLineItems !== false);
+		case 'inboundMessages':
+			return inboundMessageSource();
+		case 'newContacts':
+			return newContactSource();
+		case 'lowStock': {
+			const threshold = context.getNodeParameter('threshold', 10) as unknown;
+			if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
+				throw new NodeOperationError(context.getNode(), `Threshold: ${quoteValue(String(threshold))} is not a number`, {
+					description: 'Enter the available quantity below which a stock row fires, e.g. 10.',
+				});
+			}
+			return lowStockSource(threshold);
+		}
+		default:
+			throw new NodeOperationError(context.getNode(), `Watch: ${quoteValue(source)} is not a source this trigger knows`, {
+				description: 'Choose Orders, Inbound Messages, New Contacts or Low Stock.',
+			});
+	}
+}
+
+export function readLookbackMinutes(context: IPollFunctions, options: IDataObject): number {
+	const lookback = options.lookbackMinutes ?? 0;
+	if (typeof lookback !== 'number' || !Number.isFinite(lookback) || lookback < 0) {
+		throw new NodeOperationError(context.getNode(), `Emit Recent Changes on Activation: ${quoteValue(String(lookback))} is not a number of minutes`, {
+			description: 'Enter 0 (emit nothing on activation) or a positive number of minutes.',
+		});
+	}
+	return lookback;
+}
