@@ -133,7 +133,7 @@ export const nexusTriggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to add the order lines (order_items) to each order, read with one request per 100 orders',
+					'Whether to add the order lines (order_items) to each order, embedded in the same request as the orders',
 				displayOptions: { show: { '/source': ['orders'] } },
 			},
 			{

@@ -30,8 +30,9 @@ import type { PendingRow, WatchedSource } from './sources';
  *   Recent Changes on Activation", starts N minutes before the server's clock (its `Date` header)
  *   and emits what changed since.
  * - Later polls: read every row after the cursor, oldest first, 100 rows per request, with a
- *   keyset filter on `(column, id)`. Details (line items, AWBs, chats, items) are read with one
- *   `in.(…)` request per page of rows that yield events, never per row. An idle poll is one
+ *   keyset filter on `(column, id)`. Line items come embedded in the pages of orders; other details (AWBs,
+ *   chats, items) are read with one `in.(…)` request per page of rows that yield events, never per
+ *   row. An idle poll is one
  *   request.
  * - Within one scan, what was read earlier counts (scanMemory.ts): a row changed after its page
  *   was read is read again further on, and that reading is compared with the first one.
@@ -154,7 +155,7 @@ async function scan(
 	let position = state.cursor;
 	for (;;) {
 		const { rows } = await getRows(context, source, {
-			select: '*',
+			...source.rowQuery,
 			...(position ? afterCursorFilter(position, quoteIfNeeded, source.column) : {}),
 			order: `${source.column}.asc,id.asc`,
 			limit: NEXUS_MAX_PAGE_SIZE,
@@ -193,7 +194,7 @@ async function scan(
 
 /** "Fetch test event": the latest row that matches, with nothing saved. */
 async function fetchTestEvent(context: IPollFunctions, source: WatchedSource): Promise<INodeExecutionData[][] | null> {
-	const { rows } = await getRows(context, source, { select: '*', ...source.test.filters, order: source.test.order, limit: 1 });
+	const { rows } = await getRows(context, source, { ...source.rowQuery, ...source.test.filters, order: source.test.order, limit: 1 });
 	if (!rows.length) return null;
 	const row = rows[0];
 	const saved = readState(context.getWorkflowStaticData('node'), source.stateKey);

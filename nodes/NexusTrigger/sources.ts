@@ -59,6 +59,8 @@ export interface WatchedSource {
 	what: string;
 	/** Filters every query of this source carries. */
 	filters: IDataObject;
+	/** `select` (and embedded orders) of the queries that read whole rows: related rows come embedded, not one request each. */
+	rowQuery: IDataObject;
 	/** Column whose last value is remembered per row (undefined: nothing remembered). */
 	memoryColumn?: string;
 	/** The events one changed row yields (in order). */
@@ -120,6 +122,8 @@ export function orderSource(selection: EventSelection, includeLineItems: boolean
 		column: 'updated_at',
 		what: 'orders',
 		filters: {},
+		// Line items embedded in each page of orders (PostgREST resource embedding).
+		rowQuery: includeLineItems ? { select: '*,order_items(*)', 'order_items.order': 'created_at.asc,id.asc' } : { select: '*' },
 		memoryColumn: 'order_status',
 		events: (row, seen) =>
 			orderEvents(
@@ -134,16 +138,12 @@ export function orderSource(selection: EventSelection, includeLineItems: boolean
 				(match) => toEvent(match) as RowEvent,
 			),
 		async toItems(context, pending) {
-			const orderIds = pending.map(({ row }) => text(row.id));
-			const lineItems = includeLineItems
-				? await rowsByKey(context, 'order_items', 'order_id', orderIds, 'order_id.asc,created_at.asc')
-				: new Map<string, IDataObject[]>();
 			const shippedIds = pending.filter(({ event }) => event.needsAwb).map(({ row }) => text(row.id));
 			// Newest AWB first: an order shipped again (a new AWB) reports the new one.
 			const awbs = await rowsByKey(context, 'awbs', 'order_id', shippedIds, 'order_id.asc,created_at.desc');
 			return pending.map(({ row, event }) => {
 				const order: IDataObject = { ...row };
-				if (includeLineItems) order.order_items = lineItems.get(text(row.id)) ?? [];
+				if (includeLineItems && !Array.isArray(order.order_items)) order.order_items = [];
 				const json: IDataObject = { ...event.fields };
 				if (event.needsAwb) json.awb = awbs.get(text(row.id))?.[0] ?? null;
 				json.order = order;
@@ -167,6 +167,7 @@ export function inboundMessageSource(): WatchedSource {
 		column: 'created_at',
 		what: 'messages',
 		filters: { direction: 'eq.inbound' },
+		rowQuery: { select: '*' },
 		// A message is received once: read again in the same scan (its created_at rewritten), it is not new.
 		events: (_row, seen) => (seen.isNew ? [event] : []),
 		async toItems(context, pending) {
@@ -194,6 +195,7 @@ export function newContactSource(): WatchedSource {
 		column: 'created_at',
 		what: 'contacts',
 		filters: {},
+		rowQuery: { select: '*' },
 		events: (_row, seen) => (seen.isNew ? [event] : []),
 		async toItems(_context, pending) {
 			return pending.map(({ row, event: { fields } }) => ({ json: { ...fields, contact: row } }));
@@ -223,6 +225,7 @@ export function lowStockSource(threshold: number): WatchedSource {
 		column: 'last_updated',
 		what: 'stock balances',
 		filters: {},
+		rowQuery: { select: '*' },
 		memoryColumn: 'available_quantity',
 		events: (row, seen) => (below(row.available_quantity) && !below(seen.previous) ? [eventFor(seen.previous)] : []),
 		async toItems(context, pending) {

@@ -79,16 +79,15 @@ describe('first activation', () => {
 			['TSH-M', 2],
 			['CAP-BLK', 1],
 		]);
-		// One keyset page from the baseline's (updated_at, id), then one batched line-item lookup.
+		// One keyset page from the baseline's (updated_at, id), its line items embedded.
 		const [page] = t.ordersRequests(second.requests);
 		expect(t.ordersRequests(second.requests)).toHaveLength(1);
 		expect(page.query.order).toBe('updated_at.asc,id.asc');
 		expect(page.query.limit).toBe('100');
 		expect(page.query.or).toContain(`and(updated_at.eq."`);
 		expect(page.query.or).toContain(`id.gt.${existing})`);
-		const itemRequests = second.requests.filter((entry) => entry.path === '/rest/v1/order_items');
-		expect(itemRequests).toHaveLength(1);
-		expect(itemRequests[0].query.order_id).toBe(`in.(${created})`);
+		expect(page.query.select).toBe('*,order_items(*)');
+		expect(second.requests.filter((entry) => entry.path === '/rest/v1/order_items')).toHaveLength(0);
 	});
 
 	it('with "Emit Recent Changes on Activation" emits the orders changed in the last minutes instead', async () => {
