@@ -14,6 +14,10 @@
  *   DELETE /__control/requests              clear the log
  *   POST   /__control/seed/orders           {org, count, sameUpdatedAt?, status?} -> {ids}
  *   POST   /__control/touch/orders          {org?, ids?, count?, status?, updatedAt?} -> {ids}
+ *   POST   /__control/move/shipment         {awbId|awbNumber, status, location?, notes?, timestamp?} -> {log}
+ *   POST   /__control/log/calls             {org?, callDate?, status?, direction?, callerNumber?, calledNumber?,
+ *                                           customerId?, durationSeconds?, count?} -> {calls}
+ *   POST   /__control/message-status        {ids, status} -> {ids}
  *   POST   /__control/expire-tokens         every issued JWT answers "JWT expired"
  *   POST   /__control/jwt-lifetime          {seconds}
  *   POST   /__control/limits                {requestsPerMinute?, authAttemptsPerMinute?}
@@ -23,7 +27,7 @@
 import type { FaultSpec } from '../shared/faults';
 import { toPgError } from './db';
 import { type ApiRequest, json, type Reply } from './http';
-import type { NexusSandbox, TouchOrdersOptions } from './index';
+import type { LogCallOptions, MoveShipmentOptions, NexusSandbox, TouchOrdersOptions } from './index';
 
 function parseBody(req: ApiRequest): Record<string, unknown> {
 	if (!req.bodyText.trim()) return {};
@@ -98,6 +102,16 @@ export function controlHandler(sandbox: () => NexusSandbox, state: () => Record<
 				}
 				case 'POST /__control/touch/orders':
 					return json(200, { ids: await s.touchOrders(body as TouchOrdersOptions) });
+				case 'POST /__control/move/shipment':
+					if (typeof body.status !== 'string' || (typeof body.awbId !== 'string' && typeof body.awbNumber !== 'string')) {
+						return json(400, { error: 'validation_error', message: 'awbId or awbNumber, and status, are required' });
+					}
+					return json(200, { log: await s.moveShipment(body as unknown as MoveShipmentOptions) });
+				case 'POST /__control/log/calls':
+					return json(200, { calls: await s.logCalls(body as LogCallOptions) });
+				case 'POST /__control/message-status':
+					if (!Array.isArray(body.ids) || typeof body.status !== 'string') return json(400, { error: 'validation_error', message: 'ids and status are required' });
+					return json(200, { ids: await s.setMessageStatus(body.ids.map(String), body.status) });
 				case 'POST /__control/expire-tokens':
 					s.expireTokens();
 					return json(200, { ok: true });

@@ -71,6 +71,32 @@ export interface TouchOrdersOptions {
 	updatedAt?: string;
 }
 
+export interface MoveShipmentOptions {
+	/** The AWB, by id or by number. */
+	awbId?: string;
+	awbNumber?: string;
+	/** The courier's new status (created, picked_up, in_transit, delivered, returned, failed). */
+	status: string;
+	location?: string;
+	notes?: string;
+	/** The log row's `timestamp`; default: the server clock. */
+	timestamp?: string;
+}
+
+export interface LogCallOptions {
+	org?: OrgKey;
+	/** Any date, also one in the past (a PBX log synced late). */
+	callDate?: string;
+	status?: string;
+	direction?: string;
+	callerNumber?: string;
+	calledNumber?: string;
+	customerId?: string;
+	durationSeconds?: number;
+	/** Insert this many identical calls in one statement (one `created_at`). */
+	count?: number;
+}
+
 export interface NexusSandbox {
 	baseUrl: string;
 	controlUrl: string;
@@ -89,6 +115,15 @@ export interface NexusSandbox {
 	seedOrders(opts: { org: OrgKey; count: number; sameUpdatedAt?: string; status?: string }): Promise<string[]>;
 	/** Updates orders' status and/or updated_at; answers the ids touched. */
 	touchOrders(opts: TouchOrdersOptions): Promise<string[]>;
+	/**
+	 * The courier moves a shipment: `awbs.status` changes (`delivery_date` when delivered) and an
+	 * `awb_status_logs` row records the move, in one transaction. Answers the log row.
+	 */
+	moveShipment(opts: MoveShipmentOptions): Promise<Record<string, unknown>>;
+	/** The PBX logs calls (`call_logs`), with any `call_date`. Answers the rows. */
+	logCalls(opts: LogCallOptions): Promise<Array<Record<string, unknown>>>;
+	/** A platform reports a message's new delivery status (`messages.status`; the table has no `updated_at`). */
+	setMessageStatus(ids: string[], status: string): Promise<string[]>;
 	/** Every JWT issued so far answers 401 "JWT expired" from now on. */
 	expireTokens(): void;
 	setJwtLifetime(seconds: number): void;
@@ -255,6 +290,54 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 					where id in (${target}) returning id`,
 					params,
 				);
+				return r.rows.map((row) => String(row.id));
+			});
+		},
+		async moveShipment(o) {
+			return db.transaction({ 'sandbox.tx_now': clock.nextIso() }, async (q) => {
+				const awb = (
+					await q.query(`select id from public.awbs where id::text = $1 or awb_number = $1`, [o.awbId ?? o.awbNumber ?? ''])
+				).rows[0];
+				if (!awb) throw new Error(`No AWB ${o.awbId ?? o.awbNumber ?? ''}`);
+				await q.query(
+					`update public.awbs set status = $2, delivery_date = case when $2 = 'delivered' then sandbox.now_us() else delivery_date end where id = $1`,
+					[awb.id, o.status],
+				);
+				const r = await q.query(
+					`insert into public.awb_status_logs (awb_id, status, location, notes, "timestamp")
+					values ($1, $2, $3, $4, coalesce($5::timestamptz, sandbox.now_us())) returning row_to_json(awb_status_logs.*)::text as row`,
+					[awb.id, o.status, o.location ?? null, o.notes ?? null, o.timestamp ?? null],
+				);
+				return JSON.parse(String(r.rows[0].row)) as Record<string, unknown>;
+			});
+		},
+		async logCalls(o) {
+			return db.transaction({ 'sandbox.tx_now': clock.nextIso() }, async (q) => {
+				const org = SEED_ORGS[o.org ?? 'a'];
+				const r = await q.query(
+					`insert into public.call_logs (organization_id, customer_id, unique_id, call_date, caller_number, called_number, extension, direction, status, duration_seconds)
+					select $1::uuid, $2::uuid, 'pbx-' || gen_random_uuid(), coalesce($3::timestamptz, sandbox.now_us()), $4, $5, '101',
+						$6::public.call_direction, $7::public.call_status, $8::int
+					from generate_series(1, $9::int)
+					returning row_to_json(call_logs.*)::text as row`,
+					[
+						org.id,
+						o.customerId ?? null,
+						o.callDate ?? null,
+						o.callerNumber ?? '+201000000001',
+						o.calledNumber ?? '+20221234567',
+						o.direction ?? 'inbound',
+						o.status ?? 'missed',
+						o.durationSeconds ?? 0,
+						o.count ?? 1,
+					],
+				);
+				return r.rows.map((row) => JSON.parse(String(row.row)) as Record<string, unknown>);
+			});
+		},
+		async setMessageStatus(ids, status) {
+			return db.transaction({ 'sandbox.tx_now': clock.nextIso() }, async (q) => {
+				const r = await q.query(`update public.messages set status = $2 where id = any($1::uuid[]) returning id`, [ids, status]);
 				return r.rows.map((row) => String(row.id));
 			});
 		},
