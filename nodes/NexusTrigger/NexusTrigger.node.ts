@@ -16,9 +16,10 @@ export class NexusTrigger implements INodeType {
 		icon: { light: 'file:nexus.svg', dark: 'file:nexus.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["source"] === "orders" ? ($parameter["events"] || []).join(", ") : $parameter["source"]}}',
+		subtitle:
+			'={{$parameter["source"] === "orders" ? ($parameter["events"] || []).join(", ") : $parameter["source"] === "shipments" ? ($parameter["shipmentEvents"] || []).join(", ") : $parameter["source"]}}',
 		description:
-			'Starts the workflow when Nexus orders are created, change status, ship, are delivered or are cancelled, on new inbound messages, new contacts or low stock',
+			'Starts the workflow when Nexus orders or shipments change, on missed calls, inbound messages, failed or read outbound messages, new or updated contacts, or low stock',
 		defaults: { name: 'Nexus Trigger' },
 		polling: true,
 		inputs: [],

@@ -6,7 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
  * position is a value the server wrote (a timestamp column and `id`).
  *
  * Static data layout: one entry per watched source (`nexusOrders`, `nexusInboundMessages`,
- * `nexusNewContacts`, `nexusLowStock`), each at format version 1:
+ * `nexusNewContacts`, `nexusLowStock`, `nexusContactUpdates`, `nexusShipments`, `nexusCalls`,
+ * `nexusMessageStatus`), each at format version 1:
  *
  * - `cursor`: `{at, id}` of the last row of the last completed scan, exactly as the server wrote
  *   them (`at` is the source's cursor column: `updated_at` for orders, `created_at` for messages
@@ -15,6 +16,8 @@ import type { IDataObject } from 'n8n-workflow';
  * - `boundaryIds`: ids of rows read with the cursor's instant, at most `BOUNDARY_IDS_LIMIT`. The
  *   `(column, id)` query already excludes them; this set is a second guard so a server whose
  *   timestamps do not round-trip exactly cannot make them repeat.
+ * - `serverTime` (sources that read a recent window, e.g. message statuses): the server's clock
+ *   (`Date` header) when the last completed scan began.
  * - `remembered`: the last seen value by row id (an order's `order_status`, a stock row's
  *   `available_quantity`), at most `MEMORY_LIMIT` rows, least recently changed first (JSON keeps
  *   the insertion order of non-numeric keys). Past the bound the least recently changed rows are
@@ -42,6 +45,8 @@ export interface TriggerState {
 	cursor: KeysetCursor | null;
 	boundaryIds: string[];
 	remembered: Record<string, string>;
+	/** The server's clock (its `Date` header) when the last completed scan began; for sources that read a window before it. */
+	serverTime?: string;
 }
 
 function isCursor(value: unknown): value is KeysetCursor {
@@ -62,7 +67,9 @@ export function readState(staticData: IDataObject, key: string): TriggerState | 
 		}
 	}
 	const boundaryIds = Array.isArray(raw.boundaryIds) ? raw.boundaryIds.filter((id): id is string => typeof id === 'string') : [];
-	return { version: STATE_VERSION, cursor: raw.cursor as KeysetCursor | null, boundaryIds, remembered };
+	const state: TriggerState = { version: STATE_VERSION, cursor: raw.cursor as KeysetCursor | null, boundaryIds, remembered };
+	if (typeof raw.serverTime === 'string') state.serverTime = raw.serverTime;
+	return state;
 }
 
 export function writeState(staticData: IDataObject, key: string, state: TriggerState): void {
@@ -71,6 +78,7 @@ export function writeState(staticData: IDataObject, key: string, state: TriggerS
 		cursor: state.cursor ? { at: state.cursor.at, id: state.cursor.id } : null,
 		boundaryIds: [...state.boundaryIds],
 		remembered: { ...state.remembered },
+		...(state.serverTime === undefined ? {} : { serverTime: state.serverTime }),
 	} as unknown as IDataObject;
 }
 
@@ -206,4 +214,16 @@ export function nextBoundaryIds(
 	for (const row of scanned) if (sameInstant(row.at, nextCursor.at)) ids.push(row.id);
 	const unique = [...new Set(ids)];
 	return unique.slice(Math.max(0, unique.length - limit));
+}
+
+/**
+ * The instant `minutes` before a server timestamp, as an ISO text (rounded down to the
+ * millisecond: a window start may only grow); undefined when `at` is not a timestamp.
+ */
+export function instantMinus(at: string, minutes: number): string | undefined {
+	const key = timestampKey(at);
+	const match = /^(\d{14})\.(\d{9})$/.exec(key);
+	if (!match) return undefined;
+	const epochMs = (Number(match[1]) - 1e12) * 1000 + Math.floor(Number(match[2]) / 1e6);
+	return new Date(epochMs - minutes * 60_000).toISOString();
 }

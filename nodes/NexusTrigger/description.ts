@@ -2,12 +2,21 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ORDER_STATUSES } from '../Nexus/shared/fields';
 import { requestOptionsProperty } from '../Nexus/shared/requestOptions';
+import { DEFAULT_CALL_OVERLAP_MINUTES } from './calls';
 import { MEMORY_LIMIT } from './cursor';
+import { DEFAULT_MESSAGE_WINDOW_HOURS } from './messageStatus';
+import { AWB_STATUSES } from './shipments';
 import { TRIGGER_TIMEOUT_MS } from './timeout';
 
 /** Parameters of the Nexus Trigger (read and checked in parameters.ts). */
 
 const ORDERS = { show: { source: ['orders'] } };
+
+/** `picked_up` → "Picked Up". */
+const AWB_STATUS_OPTIONS = AWB_STATUSES.map((value) => ({
+	name: value.replace(/(^|_)([a-z])/g, (_match, sep: string, letter: string) => `${sep ? ' ' : ''}${letter.toUpperCase()}`),
+	value,
+}));
 
 export const nexusTriggerProperties: INodeProperties[] = [
 	{
@@ -18,6 +27,11 @@ export const nexusTriggerProperties: INodeProperties[] = [
 		default: 'orders',
 		description: 'What in Nexus starts the workflow',
 		options: [
+			{
+				name: 'Calls',
+				value: 'calls',
+				description: 'A call was logged (missed calls, or every call), also when the PBX log arrives late',
+			},
 			{
 				name: 'Inbound Messages',
 				value: 'inboundMessages',
@@ -37,6 +51,21 @@ export const nexusTriggerProperties: INodeProperties[] = [
 				name: 'Orders',
 				value: 'orders',
 				description: 'Orders were created, changed status, shipped, were delivered or cancelled',
+			},
+			{
+				name: 'Outbound Message Status',
+				value: 'messageStatus',
+				description: 'A message sent to a customer failed or was read; the item includes its chat',
+			},
+			{
+				name: 'Shipments',
+				value: 'shipments',
+				description: 'A shipment (AWB) changed status, was delivered, returned or failed; the item includes its order',
+			},
+			{
+				name: 'Updated Contacts',
+				value: 'updatedContacts',
+				description: 'A contact (customer) was changed; the item names the changed fields',
 			},
 		],
 	},
@@ -112,6 +141,77 @@ export const nexusTriggerProperties: INodeProperties[] = [
 		displayOptions: { show: { source: ['orders'], events: ['orderStatusChanged'] } },
 	},
 	{
+		displayName: 'Shipment Events',
+		name: 'shipmentEvents',
+		type: 'multiOptions',
+		required: true,
+		displayOptions: { show: { source: ['shipments'] } },
+		default: ['shipmentStatusChanged'],
+		description: 'Which shipment moves start the workflow. Each matching move gives one item per event.',
+		options: [
+			{ name: 'Shipment Delivered', value: 'shipmentDelivered', description: 'The courier delivered the shipment' },
+			{ name: 'Shipment Failed', value: 'shipmentFailed', description: 'The delivery failed' },
+			{ name: 'Shipment Returned', value: 'shipmentReturned', description: 'The shipment was returned' },
+			{
+				name: 'Shipment Status Changed',
+				value: 'shipmentStatusChanged',
+				description: 'Every status the courier reports (optionally only some)',
+			},
+		],
+	},
+	{
+		displayName: 'To Status',
+		name: 'shipmentStatuses',
+		type: 'multiOptions',
+		default: [],
+		options: AWB_STATUS_OPTIONS,
+		description:
+			'Only moves to these statuses (none selected: any). Other status names can be given with an expression, e.g. a comma-separated list.',
+		displayOptions: { show: { source: ['shipments'], shipmentEvents: ['shipmentStatusChanged'] } },
+	},
+	{
+		displayName: 'Calls',
+		name: 'callEvent',
+		type: 'options',
+		default: 'missedCall',
+		displayOptions: { show: { source: ['calls'] } },
+		options: [
+			{ name: 'Missed Call', value: 'missedCall', description: 'A call logged with the status missed' },
+			{ name: 'Any New Call', value: 'anyCall', description: 'Every call logged, whatever its status' },
+		],
+	},
+	{
+		displayName: 'Late Call Look-Back (Minutes)',
+		name: 'overlapMinutes',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_CALL_OVERLAP_MINUTES,
+		displayOptions: { show: { source: ['calls'] } },
+		description: `The PBX may log a call later than its call date. Each poll reads again the calls dated this many minutes before the newest one read, and emits those it has not emitted (it remembers the last ${MEMORY_LIMIT}). A call logged later than this is not seen.`,
+	},
+	{
+		displayName: 'Message Statuses',
+		name: 'messageStatuses',
+		type: 'multiOptions',
+		required: true,
+		default: ['failed'],
+		displayOptions: { show: { source: ['messageStatus'] } },
+		options: [
+			{ name: 'Failed', value: 'failed', description: 'The platform could not deliver the message' },
+			{ name: 'Read', value: 'read', description: 'The customer read the message' },
+		],
+		description: 'Which statuses of outbound messages start the workflow, once per message and status',
+	},
+	{
+		displayName: 'Status Window (Hours)',
+		name: 'windowHours',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_MESSAGE_WINDOW_HOURS,
+		displayOptions: { show: { source: ['messageStatus'] } },
+		description: `Messages have no change time, so each poll reads again the outbound messages sent in this many hours before it (by the Nexus server clock). A status change of a message older than this is not seen. Up to ${MEMORY_LIMIT} messages are remembered.`,
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -126,6 +226,7 @@ export const nexusTriggerProperties: INodeProperties[] = [
 				default: 0,
 				description:
 					'On first activation, emit what changed in this many minutes before activation (by the Nexus server clock). 0: emit nothing on activation, only changes made afterwards.',
+				displayOptions: { show: { '/source': ['orders', 'inboundMessages', 'newContacts', 'updatedContacts', 'lowStock', 'shipments', 'calls'] } },
 			},
 			{
 				displayName: 'Include Line Items',

@@ -3,7 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { quoteValue } from '../shared/quote';
 import { isOrderEvent, statusList, type EventSelection, type UnknownPreviousStatus } from './events';
-import { inboundMessageSource, lowStockSource, newContactSource, orderSource, type WatchedSource } from './sources';
+import { callSource, DEFAULT_CALL_OVERLAP_MINUTES } from './calls';
+import { contactUpdateSource } from './contactUpdates';
+import { DEFAULT_MESSAGE_WINDOW_HOURS, messageStatusSource } from './messageStatus';
+import { isShipmentEvent, shipmentSource, SHIPMENT_EVENTS } from './shipments';
+import { inboundMessageSource, lowStockSource, newContactSource, orderSource } from './sources';
+import type { WatchedSource } from './watchedSource';
 
 /** The Nexus Trigger's parameters, read and checked before any request: a bad value names its field. */
 
@@ -41,6 +46,60 @@ function readSelection(context: IPollFunctions, options: IDataObject): EventSele
 	};
 }
 
+/** A list from a multi-select or an expression (array or comma-separated text), trimmed. */
+function namesOf(raw: unknown): string[] {
+	const names = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
+	return [...new Set(names.map((name) => String(name).trim()).filter((name) => name !== ''))];
+}
+
+function readPositive(context: IPollFunctions, name: string, label: string, fallback: number, unit: string): number {
+	const value = context.getNodeParameter(name, fallback) as unknown;
+	if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+		throw new NodeOperationError(context.getNode(), `${label}: ${quoteValue(String(value))} is not a positive number of ${unit}`, {
+			description: `Enter a number of ${unit} above 0, e.g. ${fallback}.`,
+		});
+	}
+	return value;
+}
+
+function readShipmentSource(context: IPollFunctions): WatchedSource {
+	const names = namesOf(context.getNodeParameter('shipmentEvents', ['shipmentStatusChanged']));
+	const unknown = names.filter((name) => !isShipmentEvent(name));
+	if (unknown.length) {
+		throw new NodeOperationError(context.getNode(), `Shipment Events: ${unknown.map((name) => quoteValue(name)).join(', ')} is not an event this trigger knows`, {
+			description: `Use ${SHIPMENT_EVENTS.join(', ')}.`,
+		});
+	}
+	if (!names.length) {
+		throw new NodeOperationError(context.getNode(), 'Shipment Events: select at least one event', {
+			description: 'Choose which shipment moves start the workflow, e.g. Shipment Failed.',
+		});
+	}
+	const events = names.filter(isShipmentEvent);
+	const toStatuses = events.includes('shipmentStatusChanged') ? statusList(context.getNodeParameter('shipmentStatuses', [])) : [];
+	return shipmentSource(events, toStatuses);
+}
+
+function readMessageStatusSource(context: IPollFunctions): WatchedSource {
+	const statuses = statusList(context.getNodeParameter('messageStatuses', ['failed']));
+	if (!statuses.length) {
+		throw new NodeOperationError(context.getNode(), 'Message Statuses: select at least one status', {
+			description: 'Choose Failed, Read or both.',
+		});
+	}
+	return messageStatusSource(statuses, readPositive(context, 'windowHours', 'Status Window (Hours)', DEFAULT_MESSAGE_WINDOW_HOURS, 'hours'));
+}
+
+function readCallSource(context: IPollFunctions): WatchedSource {
+	const event = context.getNodeParameter('callEvent', 'missedCall') as unknown;
+	if (event !== 'missedCall' && event !== 'anyCall') {
+		throw new NodeOperationError(context.getNode(), `Calls: ${quoteValue(String(event))} is not an option`, {
+			description: 'Use "missedCall" or "anyCall".',
+		});
+	}
+	return callSource(event, readPositive(context, 'overlapMinutes', 'Late Call Look-Back (Minutes)', DEFAULT_CALL_OVERLAP_MINUTES, 'minutes'));
+}
+
 /** The watched source from the node's parameters; bad input stops here, before any request. */
 export function readSource(context: IPollFunctions, options: IDataObject): WatchedSource {
 	const source = context.getNodeParameter('source', 'orders') as string;
@@ -51,6 +110,14 @@ export function readSource(context: IPollFunctions, options: IDataObject): Watch
 			return inboundMessageSource();
 		case 'newContacts':
 			return newContactSource();
+		case 'updatedContacts':
+			return contactUpdateSource();
+		case 'shipments':
+			return readShipmentSource(context);
+		case 'calls':
+			return readCallSource(context);
+		case 'messageStatus':
+			return readMessageStatusSource(context);
 		case 'lowStock': {
 			const threshold = context.getNodeParameter('threshold', 10) as unknown;
 			if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
@@ -62,7 +129,7 @@ export function readSource(context: IPollFunctions, options: IDataObject): Watch
 		}
 		default:
 			throw new NodeOperationError(context.getNode(), `Watch: ${quoteValue(source)} is not a source this trigger knows`, {
-				description: 'Choose Orders, Inbound Messages, New Contacts or Low Stock.',
+				description: 'Choose Orders, Shipments, Calls, Inbound Messages, Outbound Message Status, New Contacts, Updated Contacts or Low Stock.',
 			});
 	}
 }

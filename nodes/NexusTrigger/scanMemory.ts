@@ -1,5 +1,5 @@
 import { isAfterCursor, sameInstant, type KeysetCursor, type RowMemory } from './cursor';
-import type { RowSeen } from './sources';
+import type { RowSeen } from './watchedSource';
 
 /**
  * What one scan has read so far, so that a row read twice in the same scan is judged against its

@@ -1,14 +1,14 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestContext } from '../shared/executor';
-import { fetchAllRows } from '../Nexus/shared/fetchAllRows';
 import { listExpression } from '../Nexus/shared/postgrest';
 import { compareInstants } from './cursor';
 import { orderEvents, testEventFor, testEventStatuses, type EventSelection } from './events';
-import { TRIGGER_TIMEOUT_MS } from './timeout';
+import { rowsByKey, text } from './lookups';
+import type { RowEvent, WatchedSource } from './watchedSource';
 
 /**
- * What the trigger can watch, each as a table read in `(column, id)` order:
+ * The first sources the trigger could watch, each a table read in `(column, id)` order (the
+ * others: shipments.ts, calls.ts, messageStatus.ts, contactUpdates.ts):
  *
  * - Orders (`orders`, `updated_at`): the order events of events.ts; remembers `order_status`.
  * - Inbound Messages (`messages` with `direction=inbound`, `created_at`): every new inbound
@@ -20,88 +20,6 @@ import { TRIGGER_TIMEOUT_MS } from './timeout';
  *   the threshold fires again only after it went back up; a row not remembered counts as not
  *   below before. Only changes that move `last_updated` (the column Nexus documents) are seen.
  */
-
-export type SourceName = 'orders' | 'inboundMessages' | 'newContacts' | 'lowStock';
-
-export interface RowSeen {
-	/**
-	 * Created after the previous completed scan (by `created_at` against the cursor) and not read
-	 * earlier in this scan.
-	 */
-	isNew: boolean;
-	/**
-	 * The value of the row before this change: as read earlier in this scan, else as remembered
-	 * from before it; undefined when unknown.
-	 */
-	previous: string | undefined;
-}
-
-export interface RowEvent {
-	/** `event` and the fields describing it (previousStatus, newStatus...). */
-	fields: IDataObject;
-	/** Order Shipped: look up the AWB. */
-	needsAwb?: boolean;
-}
-
-export interface PendingRow {
-	row: IDataObject;
-	event: RowEvent;
-}
-
-export interface WatchedSource {
-	name: SourceName;
-	/** Key of this source's entry in the node's static data. */
-	stateKey: string;
-	table: string;
-	/** The cursor column, a server timestamp. */
-	column: string;
-	/** Noun for messages: "orders". */
-	what: string;
-	/** Filters every query of this source carries. */
-	filters: IDataObject;
-	/** `select` (and embedded orders) of the queries that read whole rows: related rows come embedded, not one request each. */
-	rowQuery: IDataObject;
-	/** Column whose last value is remembered per row (undefined: nothing remembered). */
-	memoryColumn?: string;
-	/** The events one changed row yields (in order). */
-	events(row: IDataObject, seen: RowSeen): RowEvent[];
-	/** The output items for one page's events, with batched (`in.(…)`) lookups. */
-	toItems(context: IPollFunctions, pending: PendingRow[]): Promise<INodeExecutionData[]>;
-	/** "Fetch test event": filters and sort that find the latest matching row, and its event. */
-	test: {
-		filters: IDataObject;
-		order: string;
-		event(row: IDataObject, remembered: string | undefined): RowEvent | undefined;
-	};
-}
-
-function requestContext(context: IPollFunctions): RequestContext {
-	// The transport needs only getNode, getNodeParameter, getCredentials and helpers.httpRequestWithAuthentication.
-	return context as unknown as RequestContext;
-}
-
-/** Rows of `table` whose `column` is one of `ids`, grouped by that column: one request per 100 rows. */
-async function rowsByKey(
-	context: IPollFunctions,
-	table: string,
-	column: string,
-	ids: string[],
-	order: string,
-): Promise<Map<string, IDataObject[]>> {
-	const grouped = new Map<string, IDataObject[]>();
-	const unique = [...new Set(ids.filter((id) => id !== ''))];
-	if (!unique.length) return grouped;
-	const rows = await fetchAllRows(requestContext(context), table, { [column]: `in.${listExpression(unique)}`, order }, undefined, TRIGGER_TIMEOUT_MS);
-	for (const row of rows) {
-		const key = String(row[column]);
-		grouped.set(key, [...(grouped.get(key) ?? []), row]);
-	}
-	return grouped;
-}
-
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
-}
 
 export function orderSource(selection: EventSelection, includeLineItems: boolean): WatchedSource {
 	const statuses = testEventStatuses(selection);
@@ -124,7 +42,7 @@ export function orderSource(selection: EventSelection, includeLineItems: boolean
 		filters: {},
 		// Line items embedded in each page of orders (PostgREST resource embedding).
 		rowQuery: includeLineItems ? { select: '*,order_items(*)', 'order_items.order': 'created_at.asc,id.asc' } : { select: '*' },
-		memoryColumn: 'order_status',
+		memory: { select: 'id,order_status,updated_at', valueOf: (row) => text(row.order_status) },
 		events: (row, seen) =>
 			orderEvents(
 				{
@@ -226,7 +144,7 @@ export function lowStockSource(threshold: number): WatchedSource {
 		what: 'stock balances',
 		filters: {},
 		rowQuery: { select: '*' },
-		memoryColumn: 'available_quantity',
+		memory: { select: 'id,available_quantity,last_updated', valueOf: (row) => text(row.available_quantity) },
 		events: (row, seen) => (below(row.available_quantity) && !below(seen.previous) ? [eventFor(seen.previous)] : []),
 		async toItems(context, pending) {
 			const items = await rowsByKey(
