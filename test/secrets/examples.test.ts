@@ -179,7 +179,10 @@ async function nexTriggerItems(node: INode): Promise<INodeExecutionData[][]> {
 	}
 }
 
-/** The Nexus Trigger, active: a baseline poll, then an order of a WhatsApp customer ships with an AWB. */
+/**
+ * The Nexus Trigger, active: a baseline poll, then an order of a WhatsApp customer ships with an
+ * AWB (and, when the trigger watches shipments, the courier reports the delivery failed).
+ */
 async function nexusTriggerItems(node: INode): Promise<INodeExecutionData[][]> {
 	const [order] = await nexus.query(
 		`insert into public.orders (organization_id, customer_id, order_status, total_amount, currency)
@@ -194,6 +197,9 @@ async function nexusTriggerItems(node: INode): Promise<INodeExecutionData[][]> {
 		[nexus.orgs.a.id, order.id],
 	);
 	await nexus.touchOrders({ ids: [order.id], status: 'shipped' });
+	if (node.parameters.source === 'shipments') {
+		await nexus.moveShipment({ awbNumber: 'AWB-SECRETSCAN-1', status: 'failed', notes: 'Customer not reachable' });
+	}
 	const poll = await runPoll(engine, node, staticData);
 	expect(poll.items?.length).toBeGreaterThan(0);
 	return [poll.items ?? []];
