@@ -192,13 +192,13 @@ async function nexusTriggerItems(node: INode): Promise<INodeExecutionData[][]> {
 	const staticData: IDataObject = {};
 	const baseline = await runPoll(engine, node, staticData);
 	expect(baseline.items).toBeNull();
-	await nexus.query(
-		`insert into public.awbs (organization_id, order_id, awb_number, courier_name) values ($1::uuid, $2::uuid, 'AWB-SECRETSCAN-1', 'bosta')`,
+	const [awb] = await nexus.query(
+		`insert into public.awbs (organization_id, order_id, awb_number, courier_name) values ($1::uuid, $2::uuid, 'AWB-SECRETSCAN-' || left(gen_random_uuid()::text, 8), 'bosta') returning id::text`,
 		[nexus.orgs.a.id, order.id],
 	);
 	await nexus.touchOrders({ ids: [order.id], status: 'shipped' });
 	if (node.parameters.source === 'shipments') {
-		await nexus.moveShipment({ awbNumber: 'AWB-SECRETSCAN-1', status: 'failed', notes: 'Customer not reachable' });
+		await nexus.moveShipment({ awbId: awb.id, status: 'failed', notes: 'Customer not reachable' });
 	}
 	const poll = await runPoll(engine, node, staticData);
 	expect(poll.items?.length).toBeGreaterThan(0);
