@@ -1,16 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { RequestContext } from '../shared/executor';
 import { fetchAllRows } from '../Nexus/shared/fetchAllRows';
 import { listExpression } from '../Nexus/shared/postgrest';
 import { TRIGGER_TIMEOUT_MS } from './timeout';
 
 /** Lookups of related rows for a page of events, and small value helpers the sources share. */
-
-export function requestContext(context: IPollFunctions): RequestContext {
-	// The transport needs only getNode, getNodeParameter, getCredentials and helpers.httpRequestWithAuthentication.
-	return context as unknown as RequestContext;
-}
 
 /** Rows of `table` whose `column` is one of `ids`, grouped by that column: one request per 100 rows. */
 export async function rowsByKey(
@@ -23,7 +17,7 @@ export async function rowsByKey(
 	const grouped = new Map<string, IDataObject[]>();
 	const unique = [...new Set(ids.filter((id) => id !== ''))];
 	if (!unique.length) return grouped;
-	const rows = await fetchAllRows(requestContext(context), table, { [column]: `in.${listExpression(unique)}`, order }, undefined, TRIGGER_TIMEOUT_MS);
+	const rows = await fetchAllRows(context, table, { [column]: `in.${listExpression(unique)}`, order }, undefined, TRIGGER_TIMEOUT_MS);
 	for (const row of rows) {
 		const key = String(row[column]);
 		grouped.set(key, [...(grouped.get(key) ?? []), row]);

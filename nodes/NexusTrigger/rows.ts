@@ -3,7 +3,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { nexusApiRequest } from '../Nexus/shared/transport';
 import type { KeysetCursor } from './cursor';
-import { requestContext } from './lookups';
 import { TRIGGER_TIMEOUT_MS } from './timeout';
 import type { WatchedSource } from './watchedSource';
 
@@ -14,7 +13,7 @@ export async function getRows(
 	qs: IDataObject,
 ): Promise<{ rows: IDataObject[]; headers: IDataObject }> {
 	const answer = await nexusApiRequest.call(
-		requestContext(context),
+		context,
 		'GET',
 		`/rest/v1/${source.table}`,
 		{ safeToRepeat: true, what: source.what, defaultTimeoutMs: TRIGGER_TIMEOUT_MS },
