@@ -113,7 +113,8 @@ export function pageRecords(
 	const selection = parseAttributeSelection(body.attributes ?? undefined, object);
 	const sort = optObject(body, 'sort');
 	let ordered = records;
-	if (sort) {
+	// A server that ignores the sort (config recordsSort) checks nothing of it either.
+	if (sort && ctx.store.config.recordsSort === 'honoured') {
 		const attribute = sort.attribute === undefined ? 'created_at' : sort.attribute;
 		if (typeof attribute !== 'string') throw new ApiError(400, 'sort.attribute must be a string');
 		const direction = sort.direction ?? 'asc';
