@@ -630,4 +630,13 @@ describe('record order on updated_at (undocumented whether the service honours t
 		expect((await listed({ attribute: 'updated_at', direction: 'asc' })).map((r) => r.id)).toEqual(byCreation);
 		expect((await control('POST', '/config', { recordsSort: 'sometimes' })).status).toBe(400);
 	});
+
+	test('with recordsSort "rejected", updated_at is refused as a sort attribute like an unknown attribute (400); other sorts still work', async () => {
+		sandbox.configure({ recordsSort: 'rejected' });
+		const refused = await api.post('/v1/objects/person/records', { limit: 5, sort: { attribute: 'updated_at', direction: 'desc' } });
+		expect(refused.status).toBe(400);
+		expect(obj(refused)).toEqual({ code: 400, message: expect.stringContaining('updated_at') });
+		expect((await api.post('/v1/objects/person/records', { limit: 5, sort: { attribute: 'name', direction: 'desc' } })).status).toBe(200);
+		expect((await api.post('/v1/objects/person/records', { limit: 5 })).status).toBe(200);
+	});
 });

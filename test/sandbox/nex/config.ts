@@ -9,10 +9,11 @@ export type TimestampPrecision = 'ms' | 'us' | 'ns';
 /** Order of `GET /v1/insights` answers: not documented, so both are played. */
 export type InsightsOrder = 'newest-first' | 'oldest-first';
 /**
- * Whether `POST /v1/objects/{slug}/records` honours `sort` (undocumented for `updated_at`): a server
- * that ignores it answers in its default (creation) order whatever the body asks.
+ * Whether `POST /v1/objects/{slug}/records` honours `sort` on `updated_at` (undocumented): a server
+ * that ignores sorts answers in its default (creation) order whatever the body asks; one that only
+ * sorts on attributes refuses `updated_at` as it refuses an unknown attribute (400).
  */
-export type RecordsSort = 'honoured' | 'ignored';
+export type RecordsSort = 'honoured' | 'ignored' | 'rejected';
 /** AI-list answers wrapped in `{"message": {...}}` (spec) or bare (nex-llms.txt). */
 export type AiListShape = 'wrapped' | 'unwrapped';
 
@@ -54,7 +55,7 @@ const ENUMS: Partial<Record<keyof NexSandboxConfig, readonly string[]>> = {
 	aiListShape: ['wrapped', 'unwrapped'],
 	timestampPrecision: ['ms', 'us', 'ns'],
 	insightsOrder: ['newest-first', 'oldest-first'],
-	recordsSort: ['honoured', 'ignored'],
+	recordsSort: ['honoured', 'ignored', 'rejected'],
 };
 
 /** Applies a partial config, rejecting unknown keys and wrong types (throws Error). */

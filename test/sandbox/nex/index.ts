@@ -52,7 +52,7 @@ export interface NexSandboxOptions {
 	timestampPrecision?: NexSandboxConfig['timestampPrecision'];
 	/** Order of `GET /v1/insights` answers: 'newest-first' (default) or 'oldest-first' (undocumented either way). */
 	insightsOrder?: NexSandboxConfig['insightsOrder'];
-	/** 'honoured' (default): record listings follow `sort`; 'ignored': they come in creation order whatever it says. */
+	/** 'honoured' (default): record listings follow `sort`; 'ignored': creation order whatever it says; 'rejected': 400 for a sort on updated_at. */
 	recordsSort?: NexSandboxConfig['recordsSort'];
 	/** Completed text artifacts also push their insights to the stream (default true). */
 	artifactEmitsInsights?: boolean;
