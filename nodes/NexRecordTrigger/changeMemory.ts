@@ -27,6 +27,9 @@ export interface ChangeMemory {
 
 export const EMPTY_MEMORY: ChangeMemory = { floor: null, seen: {} };
 
+/** Rows whose last instant a full-scan poller remembers (~60 bytes each in static data). */
+export const FULL_SCAN_MEMORY = 5000;
+
 /** Rows of the last BOUNDARY_MS before the newest are read again and judged by id. */
 export const BOUNDARY_MS = 1000;
 

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { compareInstants } from '../NexusTrigger/cursor';
 import { RECORDS_PAGE_SIZE } from '../Nex/resources/record/getAll.operation';
@@ -6,6 +7,7 @@ import { nexApiRequest, type NexCallSpec } from '../Nex/shared/transport';
 import { encodePathId } from '../shared/pathIds';
 import {
 	EMPTY_MEMORY,
+	FULL_SCAN_MEMORY,
 	isAtOrAfterFloor,
 	isUnseen,
 	merge,
@@ -35,8 +37,6 @@ import { loadState, requestContext, rowsOf, saveState } from './state';
 
 export type ReadMode = 'sorted' | 'fullScan';
 
-/** Records whose last `updated_at` a full-scan poller remembers (~60 bytes each in static data). */
-export const FULL_SCAN_MEMORY = 5000;
 
 const LIST_SPEC: NexCallSpec = { scope: 'record.read', notFound: 'object type', safeToRepeat: true };
 
@@ -44,19 +44,32 @@ interface Listing {
 	context: IPollFunctions;
 	path: string;
 	slug: string;
+	/** Nex refused `updated_at` as a sort attribute (400) in this poll: read without a sort. */
+	sortRefused?: boolean;
 }
 
 async function listRecords(listing: Listing, offset: number, limit: number, direction: 'asc' | 'desc'): Promise<OffsetPage> {
-	const body: IDataObject = { attributes: 'all', limit, offset, sort: { attribute: 'updated_at', direction } };
+	const body: IDataObject = { attributes: 'all', limit, offset };
+	if (!listing.sortRefused) body.sort = { attribute: 'updated_at', direction };
 	const answer = (await nexApiRequest.call(requestContext(listing.context), 'POST', listing.path, LIST_SPEC, { body })) as IDataObject;
 	const rows = rowsOf(answer).filter((row) => typeof row.updated_at === 'string');
 	const total = Number(answer?.total);
 	return { rows, last: Number.isFinite(total) && offset + rows.length >= total };
 }
 
-/** Whether Nex sorted on updated_at: the first record descending is later than the first ascending. */
+/**
+ * Whether Nex sorted on updated_at: the first record descending is later than the first ascending.
+ * A 400 to the sort is Nex refusing `updated_at` as a sort attribute: the poll then reads unsorted.
+ */
 async function sortHolds(listing: Listing): Promise<boolean> {
-	const [newest] = (await listRecords(listing, 0, 1, 'desc')).rows;
+	let newest: IDataObject | undefined;
+	try {
+		[newest] = (await listRecords(listing, 0, 1, 'desc')).rows;
+	} catch (error) {
+		if (!(error instanceof NodeApiError) || error.httpCode !== '400') throw error;
+		listing.sortRefused = true;
+		return false;
+	}
 	const [oldest] = (await listRecords(listing, 0, 1, 'asc')).rows;
 	if (!newest || !oldest || newest.id === oldest.id) return false;
 	return compareInstants(oldest.updated_at as string, newest.updated_at as string) < 0;

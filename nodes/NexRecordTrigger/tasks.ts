@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { compareInstants } from '../NexusTrigger/cursor';
 import { nexApiRequest, type NexCallSpec } from '../Nex/shared/transport';
 import { quoteValue } from '../shared/quote';
-import { isAtOrAfterFloor, isUnseen, merge, readMemory, ScanReadings, trimToCount } from './changeMemory';
+import { FULL_SCAN_MEMORY, isAtOrAfterFloor, isUnseen, merge, readMemory, ScanReadings, trimToCount } from './changeMemory';
 import { readOffsetPages, type OffsetPage } from './offsetPages';
 import { loadState, requestContext, rowsOf, saveState } from './state';
 
@@ -19,7 +19,6 @@ import { loadState, requestContext, rowsOf, saveState } from './state';
  */
 
 const TASKS_PAGE_SIZE = 500;
-const FULL_SCAN_MEMORY = 5000;
 const LIST_SPEC: NexCallSpec = { scope: 'task.read', safeToRepeat: true };
 
 const WATCHED = {

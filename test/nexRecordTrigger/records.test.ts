@@ -23,8 +23,12 @@ const people = () => [...t.sandbox.store.records.values()].filter((record) => t.
 const events = (items: IDataObject[]) => items.map((item) => [(item.record as IDataObject).id, item.event]);
 
 describe.each([
+	// Sorted: one page, newest first.
 	['honoured', 'sorted', 1],
+	// Full scan: two probe requests (newest ascending and descending), then every page.
 	['ignored', 'fullScan', 3],
+	// Full scan without a sort: the probe is refused at once (400), then every page.
+	['rejected', 'fullScan', 2],
 ] as const)('sort %s by Nex: %s reading', (recordsSort, readMode, idleRequests) => {
 	beforeEach(() => t.sandbox.configure({ recordsSort }));
 
@@ -83,8 +87,8 @@ describe.each([
 		await t.poll(watchPeople(), staticData);
 		const ids = t.createPeople(250, Date.now() + 5000);
 		const before = JSON.stringify(staticData);
-		// Full scans probe the sort first (two requests), then read the pages.
-		t.sandbox.faults.add({ kind: 'status', status: 500, pathIncludes: '/objects/person/records', skip: readMode === 'sorted' ? 1 : 3 });
+		// Full scans probe the sort first, then read the pages: an idle poll's requests less its one page.
+		t.sandbox.faults.add({ kind: 'status', status: 500, pathIncludes: '/objects/person/records', skip: idleRequests });
 		const error = await t.failingPoll(watchPeople(), staticData);
 		expect(error.message).toContain('500');
 		expect(JSON.stringify(staticData)).toBe(before);
