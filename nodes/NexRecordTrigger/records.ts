@@ -62,14 +62,14 @@ async function listRecords(listing: Listing, offset: number, limit: number, dire
  * A 400 to the sort is Nex refusing `updated_at` as a sort attribute: the poll then reads unsorted.
  */
 async function sortHolds(listing: Listing): Promise<boolean> {
-	let newest: IDataObject | undefined;
-	try {
-		[newest] = (await listRecords(listing, 0, 1, 'desc')).rows;
-	} catch (error) {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '400') throw error;
+	const refused = (error: unknown) =>
+		error instanceof NodeApiError && error.httpCode === '400' ? undefined : Promise.reject(error as Error);
+	const first = await listRecords(listing, 0, 1, 'desc').catch(refused);
+	if (!first) {
 		listing.sortRefused = true;
 		return false;
 	}
+	const [newest] = first.rows;
 	const [oldest] = (await listRecords(listing, 0, 1, 'asc')).rows;
 	if (!newest || !oldest || newest.id === oldest.id) return false;
 	return compareInstants(oldest.updated_at as string, newest.updated_at as string) < 0;
