@@ -137,9 +137,11 @@ export async function pollRecords(context: IPollFunctions, objectType: unknown, 
 	const slug = encodePathId(context.getNode(), objectType, 'Object Type');
 	const listing: Listing = { context, path: `/v1/objects/${slug}/records`, slug };
 	if (context.getMode() === 'manual') {
-		// "Fetch test event": the most recently changed record; nothing is saved.
-		const [latest] = (await listRecords(listing, 0, 1, 'desc')).rows;
-		return latest ? [toItems(EMPTY_MEMORY, [latest], 'sorted', ['recordCreated', 'recordUpdated'])] : null;
+		// "Fetch test event": the most recently changed record (of the first page, unsorted); nothing is saved.
+		const mode: ReadMode = (await sortHolds(listing)) ? 'sorted' : 'fullScan';
+		const { rows } = await listRecords(listing, 0, mode === 'sorted' ? 1 : RECORDS_PAGE_SIZE, 'desc');
+		const latest = rows.sort((a, b) => compareInstants(b.updated_at as string, a.updated_at as string))[0];
+		return latest ? [toItems(EMPTY_MEMORY, [latest], mode, ['recordCreated', 'recordUpdated'])] : null;
 	}
 
 	const watched = `records:${slug}`;

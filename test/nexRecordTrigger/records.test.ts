@@ -142,11 +142,13 @@ test('ids above 2^53 reach the workflow exactly, as text', async () => {
 	expect((run.items[0].record as IDataObject).id).toBe(id);
 });
 
-test('"Fetch test event" returns the latest change and saves nothing', async () => {
+test.each(['honoured', 'ignored', 'rejected'] as const)('"Fetch test event" returns the latest change and saves nothing (sort %s)', async (recordsSort) => {
+	t.sandbox.configure({ recordsSort });
 	const staticData: IDataObject = {};
 	const [id] = t.createPeople(1, Date.now() + 1000);
 	const run = await t.poll(watchPeople(), staticData, 'manual');
 	expect(events(run.items)).toEqual([[id, 'recordCreated']]);
+	expect(run.items[0].readMode).toBe(recordsSort === 'honoured' ? 'sorted' : 'fullScan');
 	expect(staticData).toEqual({});
 });
 
