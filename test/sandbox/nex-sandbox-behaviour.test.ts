@@ -609,3 +609,34 @@ describe('insight times and the order of GET /v1/insights (both undocumented bey
 		expect(oldest[0] < newest[0]).toBe(true);
 	});
 });
+
+describe('record order on updated_at (undocumented whether the service honours that sort: both readings can be played)', () => {
+	const listed = async (sort?: unknown) =>
+		obj(await api.post('/v1/objects/person/records', { limit: 500, offset: 0, sort, attributes: 'primary' })).data as Array<{
+			id: string;
+			updated_at: string;
+		}>;
+
+	test('sorted on updated_at by default; with recordsSort "ignored" the default order comes back whatever the sort asks', async () => {
+		const [oldest] = await listed();
+		const patched = await api.patch(`/v1/records/${oldest.id}`, { attributes: { job_title: 'Moved ahead' } });
+		expect(patched.status).toBe(200);
+		const byCreation = (await listed()).map((r) => r.id);
+		expect((await listed({ attribute: 'updated_at', direction: 'desc' }))[0].id).toBe(oldest.id);
+		expect((await listed({ attribute: 'updated_at', direction: 'asc' })).at(-1)?.id).toBe(oldest.id);
+
+		expect((await control('POST', '/config', { recordsSort: 'ignored' })).status).toBe(200);
+		expect((await listed({ attribute: 'updated_at', direction: 'desc' })).map((r) => r.id)).toEqual(byCreation);
+		expect((await listed({ attribute: 'updated_at', direction: 'asc' })).map((r) => r.id)).toEqual(byCreation);
+		expect((await control('POST', '/config', { recordsSort: 'sometimes' })).status).toBe(400);
+	});
+
+	test('with recordsSort "rejected", updated_at is refused as a sort attribute like an unknown attribute (400); other sorts still work', async () => {
+		sandbox.configure({ recordsSort: 'rejected' });
+		const refused = await api.post('/v1/objects/person/records', { limit: 5, sort: { attribute: 'updated_at', direction: 'desc' } });
+		expect(refused.status).toBe(400);
+		expect(obj(refused)).toEqual({ code: 400, message: expect.stringContaining('updated_at') });
+		expect((await api.post('/v1/objects/person/records', { limit: 5, sort: { attribute: 'name', direction: 'desc' } })).status).toBe(200);
+		expect((await api.post('/v1/objects/person/records', { limit: 5 })).status).toBe(200);
+	});
+});

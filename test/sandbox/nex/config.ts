@@ -8,6 +8,12 @@ export type InsightsRestShape = 'spec' | 'envelope' | 'array';
 export type TimestampPrecision = 'ms' | 'us' | 'ns';
 /** Order of `GET /v1/insights` answers: not documented, so both are played. */
 export type InsightsOrder = 'newest-first' | 'oldest-first';
+/**
+ * Whether `POST /v1/objects/{slug}/records` honours `sort` on `updated_at` (undocumented): a server
+ * that ignores sorts answers in its default (creation) order whatever the body asks; one that only
+ * sorts on attributes refuses `updated_at` as it refuses an unknown attribute (400).
+ */
+export type RecordsSort = 'honoured' | 'ignored' | 'rejected';
 /** AI-list answers wrapped in `{"message": {...}}` (spec) or bare (nex-llms.txt). */
 export type AiListShape = 'wrapped' | 'unwrapped';
 
@@ -23,6 +29,7 @@ export interface NexSandboxConfig {
 	aiListShape: AiListShape;
 	timestampPrecision: TimestampPrecision;
 	insightsOrder: InsightsOrder;
+	recordsSort: RecordsSort;
 	/** When text processing completes, its insights are also sent on the stream (as the service does). */
 	artifactEmitsInsights: boolean;
 }
@@ -38,6 +45,7 @@ export const DEFAULT_CONFIG: NexSandboxConfig = {
 	aiListShape: 'wrapped',
 	timestampPrecision: 'us',
 	insightsOrder: 'newest-first',
+	recordsSort: 'honoured',
 	artifactEmitsInsights: true,
 };
 
@@ -47,6 +55,7 @@ const ENUMS: Partial<Record<keyof NexSandboxConfig, readonly string[]>> = {
 	aiListShape: ['wrapped', 'unwrapped'],
 	timestampPrecision: ['ms', 'us', 'ns'],
 	insightsOrder: ['newest-first', 'oldest-first'],
+	recordsSort: ['honoured', 'ignored', 'rejected'],
 };
 
 /** Applies a partial config, rejecting unknown keys and wrong types (throws Error). */

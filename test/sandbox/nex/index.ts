@@ -24,7 +24,7 @@ export { NexStore } from './store';
 export { formatEvent, REPLAY_LIMIT } from './stream';
 export type { LineEnding, StreamWriteOptions } from './stream';
 export type { Insight, InsightBatch, StreamInsight, InsightType, NotificationItem } from './types';
-export type { NexSandboxConfig, ReplayFormat, InsightsRestShape, AiListShape, TimestampPrecision, InsightsOrder } from './config';
+export type { NexSandboxConfig, ReplayFormat, InsightsRestShape, AiListShape, TimestampPrecision, InsightsOrder, RecordsSort } from './config';
 export type { SeedSpec, SeedResult, RecordSeed } from './seed';
 
 export interface NexSandboxOptions {
@@ -52,6 +52,8 @@ export interface NexSandboxOptions {
 	timestampPrecision?: NexSandboxConfig['timestampPrecision'];
 	/** Order of `GET /v1/insights` answers: 'newest-first' (default) or 'oldest-first' (undocumented either way). */
 	insightsOrder?: NexSandboxConfig['insightsOrder'];
+	/** 'honoured' (default): record listings follow `sort`; 'ignored': creation order whatever it says; 'rejected': 400 for a sort on updated_at. */
+	recordsSort?: NexSandboxConfig['recordsSort'];
 	/** Completed text artifacts also push their insights to the stream (default true). */
 	artifactEmitsInsights?: boolean;
 }

@@ -80,9 +80,9 @@ function deleteRecord(ctx: Ctx) {
 
 type SortKey = (r: RecordEntity) => string | number | undefined;
 
-function sortKey(object: ObjectDef, attribute: string): SortKey {
+function sortKey(object: ObjectDef, attribute: string, updatedAtSortable: boolean): SortKey {
 	if (attribute === 'created_at' || attribute === 'id') return (r) => r.createdMs;
-	if (attribute === 'updated_at') return (r) => Date.parse(r.updatedAt);
+	if (attribute === 'updated_at' && updatedAtSortable) return (r) => Date.parse(r.updatedAt);
 	const def = findAttribute(object.attributes, attribute);
 	if (!def) throw new ApiError(400, `cannot sort by unknown attribute "${attribute}"`);
 	return (r) => {
@@ -113,12 +113,13 @@ export function pageRecords(
 	const selection = parseAttributeSelection(body.attributes ?? undefined, object);
 	const sort = optObject(body, 'sort');
 	let ordered = records;
-	if (sort) {
+	// A server that ignores the sort (config recordsSort) checks nothing of it either.
+	if (sort && ctx.store.config.recordsSort !== 'ignored') {
 		const attribute = sort.attribute === undefined ? 'created_at' : sort.attribute;
 		if (typeof attribute !== 'string') throw new ApiError(400, 'sort.attribute must be a string');
 		const direction = sort.direction ?? 'asc';
 		if (direction !== 'asc' && direction !== 'desc') throw new ApiError(400, 'sort.direction must be "asc" or "desc"');
-		const key = sortKey(object, attribute);
+		const key = sortKey(object, attribute, ctx.store.config.recordsSort === 'honoured');
 		const sign = direction === 'asc' ? 1 : -1;
 		const keyed = records.map((r) => ({ r, k: key(r) }));
 		keyed.sort((a, b) => {
