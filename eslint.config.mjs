@@ -1,47 +1,39 @@
-import tsParser from '@typescript-eslint/parser';
-import * as jsonParser from 'jsonc-eslint-parser';
-import communityNodes from '@n8n/eslint-plugin-community-nodes';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import { config } from '@n8n/node-cli/eslint';
+import { globalIgnores } from 'eslint/config';
 
-// n8n's own community-node rules: the community plugin's recommended config plus
-// eslint-plugin-n8n-nodes-base's node and credential rules.
+// `n8n-node lint` runs `eslint .` with this file: @n8n/node-cli's own config, unchanged, for what
+// ships (nodes/, credentials/, package.json). Everything else has eslint.project.config.mjs
+// (`npm run lint:project`), so nothing goes unlinted.
+const notShipped = globalIgnores([
+	'test/**',
+	'bench/**',
+	'scripts/**',
+	'examples/**',
+	'*.js',
+	'*.mjs',
+	'.n8n-real/**',
+	'.test-user-folder/**',
+	'coverage/**',
+]);
+
+// Warnings fail here too: n8n-node lint exits 0 on them, the release gate should not.
+const asErrors = (entry) =>
+	entry.rules
+		? {
+				...entry,
+				rules: Object.fromEntries(
+					Object.entries(entry.rules).map(([name, level]) => [name, strengthen(level)]),
+				),
+			}
+		: entry;
+const strengthen = (level) => {
+	if (level === 'warn' || level === 1) return 'error';
+	if (Array.isArray(level) && (level[0] === 'warn' || level[0] === 1)) return ['error', ...level.slice(1)];
+	return level;
+};
+
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', '**/*.js', '**/*.mjs'] },
-	{
-		files: ['package.json'],
-		languageOptions: { parser: jsonParser },
-		plugins: { '@n8n/community-nodes': communityNodes, 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...communityNodes.configs.recommended.rules,
-			...n8nNodesBase.configs.community.rules,
-		},
-	},
-	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
-		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
-		plugins: { '@n8n/community-nodes': communityNodes, 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...communityNodes.configs.recommended.rules,
-		},
-	},
-	{
-		files: ['nodes/**/*.ts'],
-		rules: {
-			...n8nNodesBase.configs.nodes.rules,
-			// These two predate NodeConnectionTypes and ask for the literal ['main'], which the
-			// community plugin's node-connection-type-literal rule forbids; the newer rule wins.
-			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
-			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-			'n8n-nodes-base/node-class-description-inputs-wrong-trigger-node': 'off',
-		},
-	},
-	{
-		files: ['credentials/**/*.ts'],
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			// Applies only to credentials inside n8n's main repository (a docs slug); community
-			// credentials must give a full URL (the community plugin's credential-documentation-url).
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-		},
-	},
+	notShipped,
+	...config.map(asErrors),
+	{ linterOptions: { reportUnusedDisableDirectives: 'error' } },
 ];

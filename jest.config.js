@@ -6,7 +6,7 @@ module.exports = {
 	// End-to-end tests against real n8n run with jest.e2e.config.js (npm run test:e2e).
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
 	setupFiles: ['<rootDir>/test/harness/jest-setup.ts'],
 	testTimeout: 120000,

@@ -6,6 +6,7 @@ import { digits, NexTestClient, type ApiResponse } from './nex/testkit';
 
 const TWO_53 = 2n ** 53n;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const obj = (res: ApiResponse) => res.plain as Record<string, any>;
 
 let sandbox: NexSandbox;
@@ -22,6 +23,7 @@ afterAll(async () => {
 
 beforeEach(() => sandbox.reset());
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }> {
 	const res = await request(`${sandbox.controlUrl}${path}`, {
 		method: method as 'GET',

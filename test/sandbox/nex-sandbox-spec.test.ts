@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { startNexSandbox, type NexSandbox } from './nex';
+import { ALL_ROUTES, startNexSandbox, type NexSandbox } from './nex';
 import { digits, NexSpecValidator, NexTestClient, specOperations, type ApiResponse, type CallOptions } from './nex/testkit';
 
 /**
@@ -40,6 +40,7 @@ async function op(
 	return res;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const obj = (res: ApiResponse) => res.plain as Record<string, any>;
 
 /** The first bytes of the SSE answer (status, headers, text), then the connection is dropped. */
@@ -399,7 +400,7 @@ describe('Nex sandbox answers every operation as nex-openapi.json documents it',
 		const succeeded = [...validator.validated.entries()].filter(([, statuses]) => [...statuses].some((s) => s >= 200 && s < 300)).map(([k]) => k);
 		expect(new Set(succeeded)).toEqual(distinct);
 		// The sandbox routes exactly the spec's operations.
-		const routed = new Set(require('./nex').ALL_ROUTES.map((r: { method: string; path: string }) => `${r.method} ${r.path}`));
+		const routed = new Set(ALL_ROUTES.map((r) => `${r.method} ${r.path}`));
 		expect(routed).toEqual(distinct);
 	});
 });

@@ -121,6 +121,7 @@ describe('insight stream framing', () => {
 		const recent = (await api.get('/v1/insights', { limit: 20 })).plain as { data: { content: string }[] };
 		expect(payloads.map((p) => p.insights[0].content)).toEqual(recent.data.map((i) => i.content).reverse());
 		// Entity ids inside insights are raw integers above 2^53.
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const entityId = digits(((parseExact(conn.events[0].data) as any).insights[0].target as Record<string, unknown>).entity_id);
 		expect(BigInt(entityId) > TWO_53).toBe(true);
 		expect(raw).toContain(`"entity_id":${entityId}`);
@@ -287,6 +288,7 @@ describe('insight stream framing', () => {
 		sandbox.advanceClock(60_000);
 		await conn.waitFor('batch', () => conn.events.length >= 21);
 		const pushed = parseExact(conn.events[20].data) as { insights: { target: { entity_id: unknown } }[] };
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const artifact = parseExact((await api.get(`/v1/context/artifacts/${artifactId}`)).text) as any;
 		const extracted = artifact.result.entities_extracted.map((e: { canonical_entity_id: unknown }) => digits(e.canonical_entity_id));
 		expect(pushed.insights.map((i) => digits(i.target.entity_id)).sort()).toEqual(extracted.sort());
