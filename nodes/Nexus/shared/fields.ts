@@ -1,13 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { FILTER_OPERATORS } from './postgrest';
+import { UUID_REGEX } from './uuid';
 
 /**
  * Properties that many operations share: Return All + Limit, filters as rows, sort, Simplify,
  * record pickers. Each operation file places them under its resource and operation.
  */
-
-export const UUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 export function returnAllProperties(): INodeProperties[] {
 	return [

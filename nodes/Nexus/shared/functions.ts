@@ -1,7 +1,7 @@
 import type { INodePropertyRouting } from 'n8n-workflow';
 
-import type { BodyBuilder } from './rows';
-import { nexusRouting, type NexusRoutingSpec } from './transport';
+import type { BodyBuilder } from './rowRouting';
+import { nexusRouting, type NexusRoutingSpec } from './routing';
 
 /**
  * An operation that calls one edge function (`/functions/v1/<name>`). Their answers are not

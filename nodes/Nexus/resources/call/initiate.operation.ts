@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { functionRouting } from '../../shared/functions';
-import { UUID, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { UUID } from '../../shared/uuid';
 import { defaultCountryCodeProperty, normalisedPhone } from '../contact/fields';
 import { quoteValue } from '../../../shared/quote';
 

@@ -1,5 +1,6 @@
 import { filtersProperty, listOptionsProperty, returnAllProperties } from '../../shared/fields';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 
 export const getAllCallLogs: NexusOperation = {
 	option: {

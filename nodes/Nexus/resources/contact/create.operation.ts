@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createRowRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { createRowRouting } from '../../shared/rowRouting';
 import { contactFieldOptions, contactRow } from './fields';
 
 export const createContact: NexusOperation = {

@@ -1,5 +1,6 @@
 import { recordLocator } from '../../shared/fields';
-import { deleteRowRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { deleteRowRouting } from '../../shared/rowRouting';
 import { CONTACT_ID, contactIdLocator } from './fields';
 
 export const deleteContact: NexusOperation = {

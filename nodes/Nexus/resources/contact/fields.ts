@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toE164 } from '../../shared/phone';
-import { collectionFields } from '../../shared/rows';
+import { collectionFields } from '../../shared/rowRouting';
 import { quoteValue } from '../../../shared/quote';
 
 /** Columns of `customers` shown when Simplify is on. */

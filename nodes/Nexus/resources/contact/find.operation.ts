@@ -2,8 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { simplifyProperty } from '../../shared/fields';
 import { toQueryObject, type QueryPairs } from '../../shared/postgrest';
-import { type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import type { NexusOperation } from '../../shared/operation';
+import { nexusRouting } from '../../shared/routing';
 import { CONTACT_SIMPLE_COLUMNS, defaultCountryCodeProperty, normalisedPhone } from './fields';
 
 /** `ilike` with LIKE's own wildcards escaped, so `a_b@x.com` matches only itself (any case). */

@@ -1,5 +1,6 @@
 import { filtersProperty, listOptionsProperty, returnAllProperties, simplifyProperty } from '../../shared/fields';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 import { CONTACT_COLUMNS_HINT, CONTACT_SIMPLE_COLUMNS } from './fields';
 
 export const getAllContacts: NexusOperation = {

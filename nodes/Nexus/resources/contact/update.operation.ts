@@ -1,5 +1,6 @@
 import { recordLocator } from '../../shared/fields';
-import { updateRowRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { updateRowRouting } from '../../shared/rowRouting';
 import { CONTACT_ID, contactFieldOptions, contactIdLocator, contactRow } from './fields';
 
 export const updateContact: NexusOperation = {

@@ -1,5 +1,6 @@
 import { recordLocator } from '../../shared/fields';
-import { getRowRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { getRowRouting } from '../../shared/rowRouting';
 import { conversationIdLocator, CONVERSATION_ID } from './fields';
 
 export const getConversation: NexusOperation = {

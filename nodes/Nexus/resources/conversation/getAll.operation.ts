@@ -1,6 +1,7 @@
 import { filtersProperty, listOptionsProperty, PLATFORMS, returnAllProperties } from '../../shared/fields';
 import { listExpression, type QueryPairs } from '../../shared/postgrest';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 import { CONVERSATION_COLUMNS_HINT } from './fields';
 
 export const getAllConversations: NexusOperation = {

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { collectionFields, createRowRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { collectionFields, createRowRouting } from '../../shared/rowRouting';
 import { itemFieldOptions } from './fields';
 
 export const createItem: NexusOperation = {

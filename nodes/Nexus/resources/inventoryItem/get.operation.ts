@@ -1,5 +1,6 @@
 import { recordLocator } from '../../shared/fields';
-import { getRowRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { getRowRouting } from '../../shared/rowRouting';
 import { itemIdLocator, ITEM_ID } from './fields';
 
 export const getItem: NexusOperation = {

@@ -1,6 +1,7 @@
 import { filtersProperty, listOptionsProperty, returnAllProperties, simplifyProperty } from '../../shared/fields';
 import type { QueryPairs } from '../../shared/postgrest';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 import { ITEM_COLUMNS_HINT, ITEM_SIMPLE_COLUMNS } from './fields';
 
 export const getAllItems: NexusOperation = {

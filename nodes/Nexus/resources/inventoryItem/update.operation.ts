@@ -1,5 +1,6 @@
 import { recordLocator } from '../../shared/fields';
-import { collectionFields, updateRowRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { collectionFields, updateRowRouting } from '../../shared/rowRouting';
 import { itemFieldOptions, itemIdLocator, ITEM_ID } from './fields';
 
 export const updateItem: NexusOperation = {

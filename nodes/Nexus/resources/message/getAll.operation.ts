@@ -1,5 +1,7 @@
 import { filtersProperty, listOptionsProperty, recordLocator, returnAllProperties } from '../../shared/fields';
-import { listRowsRouting, readUuid, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
+import { readUuid } from '../../shared/uuid';
 import { conversationIdLocator, CONVERSATION_ID } from '../conversation/fields';
 
 export const getAllMessages: NexusOperation = {

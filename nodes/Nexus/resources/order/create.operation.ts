@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { organizationId } from '../../shared/organization';
-import { collectionFields, RETURN_REPRESENTATION, SINGLE_OBJECT, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { collectionFields, RETURN_REPRESENTATION, SINGLE_OBJECT } from '../../shared/rowRouting';
 import { attempt, restateError } from '../../shared/steps';
-import { nexusApiRequest, nexusRouting } from '../../shared/transport';
+import { nexusRouting } from '../../shared/routing';
+import { nexusApiRequest } from '../../shared/transport';
 import { checkCustomerId, orderFieldOptions, orderStatusProperty } from './fields';
 import { lineItemsProperty, lineItemsTotal, readLineItems } from './lineItems';
 

@@ -1,5 +1,6 @@
 import { recordLocator } from '../../shared/fields';
-import { deleteRowRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { deleteRowRouting } from '../../shared/rowRouting';
 import { orderIdLocator, ORDER_ID } from './fields';
 
 export const deleteOrder: NexusOperation = {

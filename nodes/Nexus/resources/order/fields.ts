@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { UUID } from '../../shared/rows';
+import { UUID } from '../../shared/uuid';
 import { quoteValue } from '../../../shared/quote';
 
 export const ORDER_SIMPLE_COLUMNS = [

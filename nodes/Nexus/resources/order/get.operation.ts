@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
-import { readUuid, SINGLE_OBJECT, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import type { NexusOperation } from '../../shared/operation';
+import { SINGLE_OBJECT } from '../../shared/rowRouting';
+import { readUuid } from '../../shared/uuid';
+import { nexusRouting } from '../../shared/routing';
 import { orderIdLocator, ORDER_ID } from './fields';
 
 export const getOrder: NexusOperation = {

@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { filtersProperty, listOptionsProperty, returnAllProperties, simplifyProperty } from '../../shared/fields';
 import { listExpression, type QueryPairs } from '../../shared/postgrest';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 import { ORDER_COLUMNS_HINT, ORDER_SIMPLE_COLUMNS } from './fields';
 
 export const getAllOrders: NexusOperation = {

@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
-import { updateRowRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { updateRowRouting } from '../../shared/rowRouting';
 import { orderIdLocator, orderStatusProperty, ORDER_ID } from './fields';
 
 export const updateOrderStatus: NexusOperation = {

@@ -1,5 +1,6 @@
 import { functionRouting } from '../../shared/functions';
-import { readUuid, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { readUuid } from '../../shared/uuid';
 
 export const completePick: NexusOperation = {
 	option: {

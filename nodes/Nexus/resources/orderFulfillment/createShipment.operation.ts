@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
 import { functionRouting } from '../../shared/functions';
-import { readUuid, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { readUuid } from '../../shared/uuid';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { pickupDateProperty, readPickupDate } from './fields';
 

@@ -2,9 +2,12 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
-import { readUuid, RETURN_REPRESENTATION, SINGLE_OBJECT, UUID, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { RETURN_REPRESENTATION, SINGLE_OBJECT } from '../../shared/rowRouting';
+import { readUuid, UUID } from '../../shared/uuid';
 import { attempt, restateError } from '../../shared/steps';
-import { nexusApiRequest, nexusRouting, type NexusCallSpec } from '../../shared/transport';
+import { nexusRouting } from '../../shared/routing';
+import { nexusApiRequest, type NexusCallSpec } from '../../shared/transport';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { pickupDateProperty, readPickupDate } from './fields';
 import { quoteValue } from '../../../shared/quote';

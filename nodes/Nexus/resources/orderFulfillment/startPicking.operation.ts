@@ -1,6 +1,7 @@
 import { recordLocator } from '../../shared/fields';
 import { functionRouting } from '../../shared/functions';
-import { readUuid, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { readUuid } from '../../shared/uuid';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 
 export const startPicking: NexusOperation = {

@@ -1,5 +1,5 @@
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
 import { inviteAction } from './invites';
 
 export const cancelInvite: NexusOperation = {

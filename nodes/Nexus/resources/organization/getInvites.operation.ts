@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { returnAllProperties } from '../../shared/fields';
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
 
 export const getInvites: NexusOperation = {
 	option: {

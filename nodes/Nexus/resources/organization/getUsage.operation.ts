@@ -1,5 +1,5 @@
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
 
 export const getUsage: NexusOperation = {
 	option: {

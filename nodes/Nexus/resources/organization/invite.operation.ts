@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
 import { quoteValue } from '../../../shared/quote';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { readUuid } from '../../shared/rows';
+import { readUuid } from '../../shared/uuid';
 
 export const INVITE_ID = { parameter: 'inviteId', label: 'Invite ID' };
 

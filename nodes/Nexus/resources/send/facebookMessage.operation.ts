@@ -1,6 +1,7 @@
 import { recordLocator } from '../../shared/fields';
 import { functionRouting } from '../../shared/functions';
-import { readUuid, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { readUuid } from '../../shared/uuid';
 import { conversationIdLocator, CONVERSATION_ID } from '../conversation/fields';
 import { messageTextProperty, readMessageText } from './fields';
 

@@ -1,7 +1,8 @@
 import { recordLocator } from '../../shared/fields';
 import { functionRouting } from '../../shared/functions';
 import { organizationId } from '../../shared/organization';
-import { readUuid, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { readUuid } from '../../shared/uuid';
 import { conversationIdLocator, CONVERSATION_ID } from '../conversation/fields';
 import { messageTextProperty, readMessageText } from './fields';
 

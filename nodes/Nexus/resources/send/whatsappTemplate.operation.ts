@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { functionRouting } from '../../shared/functions';
-import { type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
 import { defaultCountryCodeProperty, normalisedPhone } from '../contact/fields';
 
 export const sendWhatsappTemplate: NexusOperation = {

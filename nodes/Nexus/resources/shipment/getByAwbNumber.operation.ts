@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { SINGLE_OBJECT, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import type { NexusOperation } from '../../shared/operation';
+import { SINGLE_OBJECT } from '../../shared/rowRouting';
+import { nexusRouting } from '../../shared/routing';
 
 export const getShipmentByAwbNumber: NexusOperation = {
 	option: {

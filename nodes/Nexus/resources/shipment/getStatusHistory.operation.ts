@@ -2,8 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fetchAllRows } from '../../shared/fetchAllRows';
-import { SINGLE_OBJECT, UUID, type NexusOperation } from '../../shared/rows';
-import { nexusApiRequest, nexusRouting } from '../../shared/transport';
+import type { NexusOperation } from '../../shared/operation';
+import { SINGLE_OBJECT } from '../../shared/rowRouting';
+import { UUID } from '../../shared/uuid';
+import { nexusRouting } from '../../shared/routing';
+import { nexusApiRequest } from '../../shared/transport';
 import { quoteValue } from '../../../shared/quote';
 
 export const getShipmentStatusHistory: NexusOperation = {

@@ -2,8 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
 import { fetchAllRows } from '../../shared/fetchAllRows';
-import { readUuid, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import type { NexusOperation } from '../../shared/operation';
+import { readUuid } from '../../shared/uuid';
+import { nexusRouting } from '../../shared/routing';
 import { itemIdLocator, ITEM_ID } from '../inventoryItem/fields';
 
 function sum(rows: IDataObject[], column: string): number {

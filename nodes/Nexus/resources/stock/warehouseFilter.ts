@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { QueryPairs } from '../../shared/postgrest';
-import { UUID } from '../../shared/rows';
+import { UUID } from '../../shared/uuid';
 import { quoteValue } from '../../../shared/quote';
 
 /** `warehouse_id=eq.<id>` when a warehouse is chosen. */

@@ -2,8 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { tableProperty } from '../../shared/fields';
 import { organizationId } from '../../shared/organization';
-import { readTable, RETURN_REPRESENTATION, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import { readTable } from '../../shared/guardInput';
+import type { NexusOperation } from '../../shared/operation';
+import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
+import { nexusRouting } from '../../shared/routing';
 import { TABLE_PATH_ID } from './tablePathId';
 import { readRows, rowsInputProperties } from './rowsInput';
 

@@ -2,8 +2,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { filterOptionsProperty, filtersProperty, tableProperty } from '../../shared/fields';
 import { toQueryObject } from '../../shared/postgrest';
-import { filterPairs, readTable, RETURN_REPRESENTATION, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import { readTable } from '../../shared/guardInput';
+import { filterPairs } from '../../shared/listQuery';
+import type { NexusOperation } from '../../shared/operation';
+import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
+import { nexusRouting } from '../../shared/routing';
 import { TABLE_PATH_ID } from './tablePathId';
 
 export const deleteTableRows: NexusOperation = {

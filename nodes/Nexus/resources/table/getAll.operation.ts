@@ -1,7 +1,9 @@
 import { filtersProperty, listOptionsProperty, returnAllProperties, tableProperty } from '../../shared/fields';
 import { toQueryObject } from '../../shared/postgrest';
-import { listQuery, readTable, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import { readTable } from '../../shared/guardInput';
+import { listQuery } from '../../shared/listQuery';
+import type { NexusOperation } from '../../shared/operation';
+import { nexusRouting } from '../../shared/routing';
 import { TABLE_PATH_ID } from './tablePathId';
 
 export const getAllTableRows: NexusOperation = {

@@ -1,6 +1,7 @@
 import { filtersProperty, listOptionsProperty, returnAllProperties } from '../../shared/fields';
 import type { QueryPairs } from '../../shared/postgrest';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import type { NexusOperation } from '../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 
 export const getAllWarehouses: NexusOperation = {
 	option: {
