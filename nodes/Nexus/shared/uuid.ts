@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { quoteValue } from '../../shared/quote';
@@ -17,10 +17,13 @@ export function readUuid(context: IExecuteSingleFunctions, parameter: string, la
 			description: `Enter the ${label} (a UUID such as 3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f8a9b0c), or an expression that gives it.`,
 		});
 	}
+	return checkUuid(context.getNode(), value, label, `${label} must be a UUID such as 3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f8a9b0c.`);
+}
+
+/** An id given as text, lowercased; not a UUID is a NodeOperationError naming `label`. */
+export function checkUuid(node: INode, value: string, label: string, description?: string): string {
 	if (!UUID.test(value)) {
-		throw new NodeOperationError(context.getNode(), `${label} ${quoteValue(value)} is not a valid ID`, {
-			description: `${label} must be a UUID such as 3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f8a9b0c.`,
-		});
+		throw new NodeOperationError(node, `${label} ${quoteValue(value)} is not a valid ID`, description === undefined ? {} : { description });
 	}
 	return value.toLowerCase();
 }

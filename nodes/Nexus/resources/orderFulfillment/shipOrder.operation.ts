@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { recordLocator } from '../../shared/fields';
 import type { NexusOperation } from '../../shared/operation';
 import { RETURN_REPRESENTATION, SINGLE_OBJECT } from '../../shared/rowRouting';
-import { readUuid, UUID } from '../../shared/uuid';
+import { checkUuid, readUuid, UUID } from '../../shared/uuid';
 import { attempt, restateError } from '../../shared/steps';
 import { nexusRouting } from '../../shared/routing';
 import { nexusApiRequest, type NexusCallSpec } from '../../shared/transport';
@@ -122,10 +122,8 @@ export const shipOrder: NexusOperation = {
 					const options = this.getNodeParameter('options', {}) as IDataObject;
 					const pickupDate = readPickupDate(this, options.pickupDate);
 					const givenPickList = String(options.pickListId ?? '').trim();
-					if (givenPickList !== '' && !UUID.test(givenPickList)) {
-						throw new NodeOperationError(this.getNode(), `Pick List ID ${quoteValue(givenPickList)} is not a valid ID`, {
-							description: 'Give the pick_list_id that Start Picking (or a previous Ship Order error) named.',
-						});
+					if (givenPickList !== '') {
+						checkUuid(this.getNode(), givenPickList, 'Pick List ID', 'Give the pick_list_id that Start Picking (or a previous Ship Order error) named.');
 					}
 					const progress: Progress = { done: [], skipped: [], pickListId: givenPickList || undefined };
 					const run = async <T>(step: Step, action: () => Promise<T>): Promise<T> => {

@@ -1,5 +1,5 @@
+import { activeOnlyFilter, activeOnlyProperty } from '../../shared/activeOnly';
 import { filtersProperty, listOptionsProperty, returnAllProperties } from '../../shared/fields';
-import type { QueryPairs } from '../../shared/postgrest';
 import type { NexusOperation } from '../../shared/operation';
 import { listRowsRouting } from '../../shared/rowRouting';
 
@@ -11,22 +11,12 @@ export const getAllWarehouses: NexusOperation = {
 		description: 'List warehouses by name',
 		routing: listRowsRouting('warehouses', 'warehouses', {
 			defaultSort: [{ column: 'name', direction: 'asc' }],
-			fixed() {
-				const pairs: QueryPairs = [];
-				if (this.getNodeParameter('activeOnly', true)) pairs.push(['is_active', 'eq.true']);
-				return pairs;
-			},
+			fixed: activeOnlyFilter,
 		}),
 	},
 	properties: [
 		...returnAllProperties(),
-		{
-			displayName: 'Active Only',
-			name: 'activeOnly',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return only active warehouses (is_active = true)',
-		},
+		activeOnlyProperty('warehouses'),
 		filtersProperty('id, name, location, is_active'),
 		listOptionsProperty('name ascending'),
 	],
