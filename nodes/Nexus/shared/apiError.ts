@@ -38,6 +38,7 @@ export function nexusUserError(context: RequestContext, spec: NexusCallSpec, err
 		for (const key of ['code', 'error', 'message', 'details', 'hint']) {
 			if (vendor[key] !== undefined) vendorFields[key] = vendor[key];
 		}
+		// NodeApiError types its payload as JsonObject; the vendor's fields are plain JSON values (not a context cast).
 		const apiError = new NodeApiError(node, { ...vendorFields } as never, {
 			httpCode: String(error.status),
 			message: `Nexus API error ${error.status}${code ? ` (${code})` : ''}: ${vendorMessage}`,

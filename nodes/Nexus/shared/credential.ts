@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { NEXUS_API_KEY_PATTERN, NEXUS_KEY_MALFORMED_MESSAGE } from '../../../credentials/NexusApi.credentials';
-import type { RequestContext } from '../../shared/executor';
+import type { NodeContext } from '../../shared/context';
 
 export const NEXUS_CREDENTIAL_TYPE = 'nexusApi';
 
@@ -9,7 +9,7 @@ export const NEXUS_CREDENTIAL_TYPE = 'nexusApi';
  * Reads the credential and checks the agent key's shape before anything is sent, so a malformed
  * key fails with a clear message instead of reaching agent-auth (limited to 10 attempts a minute).
  */
-export async function nexusBaseUrl(context: RequestContext): Promise<string> {
+export async function nexusBaseUrl(context: NodeContext): Promise<string> {
 	const credentials = await context.getCredentials(NEXUS_CREDENTIAL_TYPE);
 	const apiKey = String(credentials.apiKey ?? '').trim();
 	if (!NEXUS_API_KEY_PATTERN.test(apiKey)) {

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, INodePropertyRouting } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { RequestPatch } from '../../shared/executor';
 import { listQuery, type ListQueryOptions } from './listQuery';
 import { organizationId } from './organization';
 import { toQueryObject } from './postgrest';
-import { nexusRouting, type NexusRequestPatch, type NexusRoutingSpec } from './routing';
+import { KEYSET_PAGES } from './paging';
+import { nexusExecutor, type NexusOperationSpec } from './transport';
 import { readUuid } from './uuid';
 
 /**
@@ -25,14 +27,14 @@ function parameter<T>(context: IExecuteSingleFunctions, name: string, fallback: 
 export function listRowsRouting(
 	table: string,
 	what: string,
-	options: ListQueryOptions & { validate?: NexusRoutingSpec['validate'] } = {},
+	options: ListQueryOptions & { validate?: NexusOperationSpec['validate'] } = {},
 ): INodePropertyRouting {
-	return nexusRouting(
+	return nexusExecutor.routing(
 		{ method: 'GET', url: `/rest/v1/${table}` },
 		{
 			safeToRepeat: true,
 			what,
-			pagination: 'postgrest',
+			paging: KEYSET_PAGES,
 			validate: options.validate,
 			async request() {
 				return { qs: toQueryObject(await listQuery(this, options)) };
@@ -48,7 +50,7 @@ export function getRowRouting(
 	id: { parameter: string; label: string },
 	options: { select?: string; simplifyColumns?: string[] } = {},
 ): INodePropertyRouting {
-	return nexusRouting(
+	return nexusExecutor.routing(
 		{ method: 'GET', url: `/rest/v1/${table}` },
 		{
 			safeToRepeat: true,
@@ -83,13 +85,13 @@ export function createRowRouting(
 	body: BodyBuilder,
 	options: { withOrganization?: boolean } = {},
 ): INodePropertyRouting {
-	return nexusRouting(
+	return nexusExecutor.routing(
 		{ method: 'POST', url: `/rest/v1/${table}` },
 		{
 			safeToRepeat: false,
 			writes: true,
 			what,
-			async request(): Promise<NexusRequestPatch> {
+			async request(): Promise<RequestPatch> {
 				const row = await body.call(this);
 				if (options.withOrganization !== false) row.organization_id = await organizationId(this);
 				return { body: row, headers: { Prefer: RETURN_REPRESENTATION, Accept: SINGLE_OBJECT } };
@@ -106,13 +108,13 @@ export function updateRowRouting(
 	body: BodyBuilder,
 	fieldsLabel = 'Update Fields',
 ): INodePropertyRouting {
-	return nexusRouting(
+	return nexusExecutor.routing(
 		{ method: 'PATCH', url: `/rest/v1/${table}` },
 		{
 			safeToRepeat: true,
 			writes: true,
 			what,
-			async request(): Promise<NexusRequestPatch> {
+			async request(): Promise<RequestPatch> {
 				const rowId = readUuid(this, id.parameter, id.label);
 				const row = await body.call(this);
 				if (Object.keys(row).length === 0) {
@@ -132,7 +134,7 @@ export function updateRowRouting(
 
 /** Delete one row by id, answering the deleted row (406 with advice when it does not exist). */
 export function deleteRowRouting(table: string, what: string, id: { parameter: string; label: string }): INodePropertyRouting {
-	return nexusRouting(
+	return nexusExecutor.routing(
 		{ method: 'DELETE', url: `/rest/v1/${table}` },
 		{
 			// Repeating a delete that went through would answer "not found".

@@ -1,9 +1,12 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { requestParsed, type CallSpec, type RequestContext, type ServiceTransport } from '../../shared/executor';
+import type { NodeContext } from '../../shared/context';
+import { createExecutor, type CallSpec, type OperationSpec, type ServiceTransport } from '../../shared/executor';
 import type { ParsedAnswer } from '../../shared/http';
 import { nexusUserError } from './apiError';
 import { NEXUS_CREDENTIAL_TYPE, nexusBaseUrl } from './credential';
+import { nexusPaging, type NexusPaging } from './paging';
+import { mergeHeaders } from './prefer';
 
 /**
  * The one transport of the Nexus node and trigger: base URL, the anon key and the agent JWT from
@@ -47,14 +50,16 @@ export const nexusTransport: ServiceTransport<NexusCallSpec> = {
 	userError: nexusUserError,
 };
 
-/**
- * Load-options, poll and trigger contexts have the same request helpers and credentials as an
- * operation's context; their `getNodeParameter` is typed differently, which the transport does
- * not rely on beyond reading Request Options.
- */
-export function asRequestContext(context: Pick<RequestContext, 'getNode' | 'getCredentials'> & { helpers: unknown; getNodeParameter: unknown }): RequestContext {
-	return context as unknown as RequestContext;
-}
+/** Runs every Nexus operation (declarative, or several requests from code) and every request from code. */
+export const nexusExecutor = createExecutor<NexusCallSpec, NexusPaging>({
+	transport: nexusTransport,
+	paging: nexusPaging,
+	baseUrl: nexusBaseUrl,
+	requestOptions: { arrayFormat: 'repeat', ignoreHttpStatusErrors: false },
+	mergeHeaders,
+});
+
+export type NexusOperationSpec = OperationSpec<NexusCallSpec, NexusPaging>;
 
 export interface NexusRequestOptions {
 	qs?: IDataObject;
@@ -69,22 +74,11 @@ export interface NexusRequestOptions {
  * repeated keys.
  */
 export async function nexusApiRequest(
-	this: RequestContext,
+	this: NodeContext,
 	method: IHttpRequestMethods,
 	path: string,
 	spec: NexusCallSpec,
 	options: NexusRequestOptions = {},
 ): Promise<ParsedAnswer> {
-	const baseURL = await nexusBaseUrl(this);
-	return await requestParsed(this, nexusTransport, spec, {
-		method,
-		baseURL,
-		url: path,
-		qs: options.qs,
-		body: options.body,
-		headers: options.headers,
-		arrayFormat: 'repeat',
-		ignoreHttpStatusErrors: false,
-	});
+	return await nexusExecutor.request(this, method, path, spec, options);
 }
-

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { checkUuid } from '../../shared/uuid';
 import { defaultCountryCodeProperty, phoneNumberProperty, readPhoneNumber } from '../contact/fields';
 
-export const initiateCall: NexusOperation = {
+export const initiateCall: Operation = {
 	option: {
 		name: 'Initiate',
 		value: 'initiate',

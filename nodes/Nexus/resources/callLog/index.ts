@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/operation';
+import { resourceProperties } from '../../../shared/operation';
 import { getAllCallLogs } from './getAll.operation';
 
 export const callLogDescription = resourceProperties('callLog', [getAllCallLogs], 'getAll');

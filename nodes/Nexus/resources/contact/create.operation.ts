@@ -1,10 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { createRowRouting } from '../../shared/rowRouting';
 import { contactFieldOptions, contactRow } from './fields';
 
-export const createContact: NexusOperation = {
+export const createContact: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',

@@ -1,9 +1,9 @@
 import { recordLocator } from '../../shared/fields';
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { getRowRouting } from '../../shared/rowRouting';
 import { itemIdLocator, ITEM_ID } from './fields';
 
-export const getItem: NexusOperation = {
+export const getItem: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',

@@ -1,10 +1,11 @@
 import { activeOnlyFilter, activeOnlyProperty } from '../../shared/activeOnly';
-import { filtersProperty, listOptionsProperty, returnAllProperties, simplifyProperty } from '../../shared/fields';
-import type { NexusOperation } from '../../shared/operation';
+import { filtersProperty, listOptionsProperty, simplifyProperty } from '../../shared/fields';
+import type { Operation } from '../../../shared/operation';
 import { listRowsRouting } from '../../shared/rowRouting';
 import { ITEM_COLUMNS_HINT, ITEM_SIMPLE_COLUMNS } from './fields';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllItems: NexusOperation = {
+export const getAllItems: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -17,7 +18,7 @@ export const getAllItems: NexusOperation = {
 		}),
 	},
 	properties: [
-		...returnAllProperties(),
+		...returnAllAndLimit(),
 		activeOnlyProperty('items'),
 		filtersProperty(ITEM_COLUMNS_HINT),
 		simplifyProperty('item'),

@@ -1,9 +1,9 @@
 import { recordLocator } from '../../shared/fields';
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { collectionFields, updateRowRouting } from '../../shared/rowRouting';
 import { itemFieldOptions, itemIdLocator, ITEM_ID } from './fields';
 
-export const updateItem: NexusOperation = {
+export const updateItem: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',

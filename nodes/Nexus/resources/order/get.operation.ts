@@ -1,19 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { SINGLE_OBJECT } from '../../shared/rowRouting';
 import { readUuid } from '../../shared/uuid';
-import { nexusRouting } from '../../shared/routing';
 import { orderIdLocator, ORDER_ID } from './fields';
+import { nexusExecutor } from '../../shared/transport';
 
-export const getOrder: NexusOperation = {
+export const getOrder: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
 		action: 'Get an order',
 		description: 'Get one order by ID, with its line items (order_items)',
-		routing: nexusRouting(
+		routing: nexusExecutor.routing(
 			{ method: 'GET', url: '/rest/v1/orders' },
 			{
 				safeToRepeat: true,

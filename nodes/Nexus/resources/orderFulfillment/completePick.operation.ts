@@ -1,8 +1,8 @@
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { readUuid } from '../../shared/uuid';
 
-export const completePick: NexusOperation = {
+export const completePick: Operation = {
 	option: {
 		name: 'Complete Pick',
 		value: 'completePick',

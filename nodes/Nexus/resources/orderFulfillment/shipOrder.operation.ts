@@ -2,12 +2,11 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { RETURN_REPRESENTATION, SINGLE_OBJECT } from '../../shared/rowRouting';
 import { checkUuid, readUuid, UUID } from '../../shared/uuid';
 import { attempt, restateError } from '../../shared/steps';
-import { nexusRouting } from '../../shared/routing';
-import { nexusApiRequest, type NexusCallSpec } from '../../shared/transport';
+import { nexusApiRequest, type NexusCallSpec, nexusExecutor } from '../../shared/transport';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { pickupDateProperty, readPickupDate } from './fields';
 import { quoteValue } from '../../../shared/quote';
@@ -104,16 +103,14 @@ async function stepFailure(
 	);
 }
 
-export const shipOrder: NexusOperation = {
+export const shipOrder: Operation = {
 	option: {
 		name: 'Ship Order',
 		value: 'shipOrder',
 		action: 'Ship an order end to end',
 		description:
 			'Confirm → start picking → complete pick → fulfilling → create a Bosta AWB, in one step; stops at the first failing step and says which',
-		routing: nexusRouting(
-			{ method: 'POST', url: '/functions/v1/create-awb-bosta' },
-			{
+		routing: nexusExecutor.programmatic({
 				safeToRepeat: false,
 				writes: true,
 				what: 'order',
@@ -198,8 +195,7 @@ export const shipOrder: NexusOperation = {
 						},
 					];
 				},
-			},
-		),
+		}),
 	},
 	properties: [
 		recordLocator(orderIdLocator),

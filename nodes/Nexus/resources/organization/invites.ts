@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { readUuid } from '../../shared/uuid';
 
 export const INVITE_ID = { parameter: 'inviteId', label: 'Invite ID' };
@@ -14,8 +14,8 @@ function inviteActionBody(context: IExecuteSingleFunctions, action: 'cancel' | '
 /** Cancel Invite and Resend Invite: one agent-invite action on the invitation named by Invite ID. */
 export function inviteActionOperation(
 	inviteAction: 'cancel' | 'resend',
-	option: Pick<NexusOperation['option'], 'name' | 'value' | 'action' | 'description'>,
-): NexusOperation {
+	option: Pick<Operation['option'], 'name' | 'value' | 'action' | 'description'>,
+): Operation {
 	return {
 		option: {
 			...option,

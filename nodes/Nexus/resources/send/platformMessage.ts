@@ -1,12 +1,12 @@
 import { recordLocator } from '../../shared/fields';
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { readUuid } from '../../shared/uuid';
 import { conversationIdLocator, CONVERSATION_ID } from '../conversation/fields';
 import { messageTextProperty, readMessageText } from './fields';
 
 /** Send Facebook Message and Send Instagram Message: a text in a conversation, through `<platform>-send-message`. */
-export function platformMessageOperation(platform: 'Facebook' | 'Instagram'): NexusOperation {
+export function platformMessageOperation(platform: 'Facebook' | 'Instagram'): Operation {
 	const name = platform.toLowerCase();
 	return {
 		option: {

@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { defaultCountryCodeProperty, phoneNumberProperty, readPhoneNumber } from '../contact/fields';
 
-export const sendWhatsappTemplate: NexusOperation = {
+export const sendWhatsappTemplate: Operation = {
 	option: {
 		name: 'Send WhatsApp Template',
 		value: 'whatsappTemplate',

@@ -1,10 +1,11 @@
-import { filtersProperty, listOptionsProperty, returnAllProperties } from '../../shared/fields';
-import type { NexusOperation } from '../../shared/operation';
+import { filtersProperty, listOptionsProperty } from '../../shared/fields';
+import type { Operation } from '../../../shared/operation';
 import { listRowsRouting } from '../../shared/rowRouting';
 import { STOCK_COLUMNS_HINT, warehouseFilterProperty } from './fields';
 import { warehouseFilter } from './warehouseFilter';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllStock: NexusOperation = {
+export const getAllStock: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -17,5 +18,5 @@ export const getAllStock: NexusOperation = {
 			},
 		}),
 	},
-	properties: [...returnAllProperties(), warehouseFilterProperty, filtersProperty(STOCK_COLUMNS_HINT), listOptionsProperty('last_updated descending')],
+	properties: [...returnAllAndLimit(), warehouseFilterProperty, filtersProperty(STOCK_COLUMNS_HINT), listOptionsProperty('last_updated descending')],
 };

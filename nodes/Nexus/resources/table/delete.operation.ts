@@ -4,18 +4,18 @@ import { filterOptionsProperty, filtersProperty, tableProperty } from '../../sha
 import { toQueryObject } from '../../shared/postgrest';
 import { readTable } from '../../shared/guardInput';
 import { filterPairs } from '../../shared/listQuery';
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
-import { nexusRouting } from '../../shared/routing';
 import { TABLE_PATH_ID } from './tablePathId';
+import { nexusExecutor } from '../../shared/transport';
 
-export const deleteTableRows: NexusOperation = {
+export const deleteTableRows: Operation = {
 	option: {
 		name: 'Delete Rows',
 		value: 'delete',
 		action: 'Delete rows of a table',
 		description: 'Delete the rows of any table that match the filters; outputs the deleted rows',
-		routing: nexusRouting(
+		routing: nexusExecutor.routing(
 			{ method: 'DELETE', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
 			{
 				safeToRepeat: false,

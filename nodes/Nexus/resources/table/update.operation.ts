@@ -4,19 +4,19 @@ import { filterOptionsProperty, filtersProperty, tableProperty } from '../../sha
 import { toQueryObject } from '../../shared/postgrest';
 import { readTable } from '../../shared/guardInput';
 import { filterPairs } from '../../shared/listQuery';
-import type { NexusOperation } from '../../shared/operation';
+import type { Operation } from '../../../shared/operation';
 import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
-import { nexusRouting } from '../../shared/routing';
 import { TABLE_PATH_ID } from './tablePathId';
 import { readRows, rowsInputProperties } from './rowsInput';
+import { nexusExecutor } from '../../shared/transport';
 
-export const updateTableRows: NexusOperation = {
+export const updateTableRows: Operation = {
 	option: {
 		name: 'Update Rows',
 		value: 'update',
 		action: 'Update rows of a table',
 		description: 'Change the rows of any table that match the filters; outputs the rows written',
-		routing: nexusRouting(
+		routing: nexusExecutor.routing(
 			{ method: 'PATCH', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
 			{
 				safeToRepeat: true,

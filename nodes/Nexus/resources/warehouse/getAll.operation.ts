@@ -1,9 +1,10 @@
 import { activeOnlyFilter, activeOnlyProperty } from '../../shared/activeOnly';
-import { filtersProperty, listOptionsProperty, returnAllProperties } from '../../shared/fields';
-import type { NexusOperation } from '../../shared/operation';
+import { filtersProperty, listOptionsProperty } from '../../shared/fields';
+import type { Operation } from '../../../shared/operation';
 import { listRowsRouting } from '../../shared/rowRouting';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllWarehouses: NexusOperation = {
+export const getAllWarehouses: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -15,7 +16,7 @@ export const getAllWarehouses: NexusOperation = {
 		}),
 	},
 	properties: [
-		...returnAllProperties(),
+		...returnAllAndLimit(),
 		activeOnlyProperty('warehouses'),
 		filtersProperty('id, name, location, is_active'),
 		listOptionsProperty('name ascending'),
