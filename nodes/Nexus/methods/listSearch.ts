@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 
 import { keysetPage, takeKey, type KeyValue } from '../shared/keyset';
 import { quoteIfNeeded, toQueryObject, type QueryPairs } from '../shared/postgrest';
-import { asRequestContext, nexusApiRequest } from '../shared/transport';
+import { nexusApiRequest } from '../shared/transport';
 
 /**
  * Searchable pickers (resource locators). A search text matches any of a few columns with
@@ -36,7 +36,7 @@ async function search(
 	}
 	// The orders here are plain columns, so a key always exists.
 	const { pairs, key } = keysetPage(query, afterToken(paginationToken, options.order), PAGE) as NonNullable<ReturnType<typeof keysetPage>>;
-	const answer = await nexusApiRequest.call(asRequestContext(context), 'GET', `/rest/v1/${table}`, { safeToRepeat: true, what: table }, { qs: toQueryObject(pairs) });
+	const answer = await nexusApiRequest.call(context, 'GET', `/rest/v1/${table}`, { safeToRepeat: true, what: table }, { qs: toQueryObject(pairs) });
 	const rows = (Array.isArray(answer.body) ? answer.body : []) as IDataObject[];
 	let last: KeyValue[] | undefined;
 	for (const row of rows) last = takeKey(row, key);

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { ORDER_STATUSES } from '../shared/fields';
 import { fetchAllRows } from '../shared/fetchAllRows';
-import { asRequestContext, nexusApiRequest } from '../shared/transport';
+import { nexusApiRequest } from '../shared/transport';
 
 /** Dropdowns filled from the organization's data. */
 
@@ -15,7 +15,7 @@ export const nexusLoadOptions: Record<string, (this: ILoadOptionsFunctions) => P
 	async getOrderStatuses(this: ILoadOptionsFunctions) {
 		const known = new Map(ORDER_STATUSES.map((option) => [String(option.value), option]));
 		const answer = await nexusApiRequest.call(
-			asRequestContext(this),
+			this,
 			'GET',
 			'/rest/v1/orders',
 			{ safeToRepeat: true, what: 'orders' },
@@ -31,7 +31,7 @@ export const nexusLoadOptions: Record<string, (this: ILoadOptionsFunctions) => P
 	},
 
 	async getWarehouses(this: ILoadOptionsFunctions) {
-		const rows = await fetchAllRows(asRequestContext(this), 'warehouses', { select: 'id,name,location,is_active', order: 'name.asc' }, 500);
+		const rows = await fetchAllRows(this, 'warehouses', { select: 'id,name,location,is_active', order: 'name.asc' }, 500);
 		return rows.map((row: IDataObject) => ({
 			name: `${String(row.name ?? row.id)}${row.is_active === false ? ' (inactive)' : ''}`,
 			value: String(row.id),
@@ -41,7 +41,7 @@ export const nexusLoadOptions: Record<string, (this: ILoadOptionsFunctions) => P
 
 	async getItems(this: ILoadOptionsFunctions) {
 		const rows = await fetchAllRows(
-			asRequestContext(this),
+			this,
 			'items',
 			{ select: 'id,name,description,item_no,sku', is_active: 'eq.true', order: 'name.asc' },
 			500,

@@ -12,7 +12,7 @@ import { NEXUS_MAX_PAGE_SIZE } from './pageSize';
 export async function readEdgePages(
 	fetchPage: (qs: IDataObject) => Promise<ParsedAnswer>,
 	limit: number | undefined,
-	extract: (answer: unknown) => IDataObject[],
+	extract: (answer: unknown) => IDataObject[] | Promise<IDataObject[]>,
 ): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	const seen = new Set<string>();
@@ -20,7 +20,7 @@ export async function readEdgePages(
 		const wanted = limit === undefined ? NEXUS_MAX_PAGE_SIZE : Math.min(NEXUS_MAX_PAGE_SIZE, limit - rows.length);
 		if (wanted <= 0) break;
 		const answer = await fetchPage({ page, per_page: NEXUS_MAX_PAGE_SIZE });
-		const items = extract(answer.body);
+		const items = await extract(answer.body);
 		for (const row of items) {
 			if (limit !== undefined && rows.length >= limit) break;
 			const id = row.id === undefined || row.id === null ? undefined : String(row.id);

@@ -1,34 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { FILTER_OPERATORS } from './postgrest';
+import { UUID_REGEX } from './uuid';
 
 /**
- * Properties that many operations share: Return All + Limit, filters as rows, sort, Simplify,
+ * Properties that many operations share: filters as rows, sort, Simplify,
  * record pickers. Each operation file places them under its resource and operation.
  */
-
-export const UUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-
-export function returnAllProperties(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
-}
 
 /** Filters as rows (column, operator, value). */
 export function filtersProperty(columnsHint: string): INodeProperties {

@@ -1,7 +1,7 @@
 import type { INodePropertyRouting } from 'n8n-workflow';
 
-import type { BodyBuilder } from './rows';
-import { nexusRouting, type NexusRoutingSpec } from './transport';
+import type { BodyBuilder } from './rowRouting';
+import { nexusExecutor, type NexusOperationSpec } from './transport';
 
 /**
  * An operation that calls one edge function (`/functions/v1/<name>`). Their answers are not
@@ -9,13 +9,14 @@ import { nexusRouting, type NexusRoutingSpec } from './transport';
  */
 export function functionRouting(
 	name: string,
-	spec: Pick<NexusRoutingSpec, 'what' | 'writes' | 'safeToRepeat' | 'items' | 'pagePagination' | 'transform'> & {
+	spec: Pick<NexusOperationSpec, 'safeToRepeat'> &
+		Partial<Pick<NexusOperationSpec, 'what' | 'writes' | 'items' | 'paging' | 'transform'>> & {
 		method?: 'GET' | 'POST';
 		body?: BodyBuilder;
 	},
 ): INodePropertyRouting {
 	const { method = 'POST', body, ...rest } = spec;
-	return nexusRouting(
+	return nexusExecutor.routing(
 		{ method, url: `/functions/v1/${name}` },
 		{
 			...rest,

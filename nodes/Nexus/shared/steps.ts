@@ -17,6 +17,7 @@ export function restateError(
 	const fullDescription = [description, originalDescription].filter(Boolean).join('\n');
 	if (error instanceof NodeApiError) {
 		const vendor = (error.context.nexus as IDataObject | undefined) ?? { message: original };
+		// NodeApiError types its payload as JsonObject; the vendor's fields are plain JSON values (not a context cast).
 		const restated = new NodeApiError(node, { ...vendor } as never, {
 			message: message(original),
 			description: fullDescription,

@@ -1,8 +1,7 @@
 /**
- * The Postgres engine behind the Nexus sandbox: PGlite (in-process, single connection) by
- * default, or a real Postgres server reached with the wire protocol (see `pgwire.ts`).
+ * The Postgres engine behind the Nexus sandbox: PGlite (in-process, single connection).
  *
- * Both are single connections, so every caller goes through `SerialDb`, which runs one unit
+ * It is a single connection, so every caller goes through `SerialDb`, which runs one unit
  * of work at a time: API transactions can never interleave.
  */
 export interface QueryResult {
@@ -18,7 +17,7 @@ export interface SqlRunner {
 }
 
 export interface SqlEngine extends SqlRunner {
-	readonly kind: 'pglite' | 'postgres';
+	readonly kind: 'pglite';
 	close(): Promise<void>;
 }
 

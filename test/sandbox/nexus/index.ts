@@ -1,6 +1,6 @@
 /**
  * A local stand-in for Nexus: Supabase's agent-auth edge function, PostgREST over a real
- * Postgres engine (PGlite, or a Postgres server) with Supabase-style row-level security, and
+ * Postgres engine (PGlite) with Supabase-style row-level security, and
  * the edge functions of the order-to-ship and messaging workflows.
  */
 import { createHash } from 'node:crypto';
@@ -15,9 +15,8 @@ import { DEFAULT_JWT_SECRET, JwtService, makeAnonKey, SlidingWindow } from './au
 import { type Catalog, loadCatalog } from './catalog';
 import { MicroClock } from './clock';
 import { controlHandler } from './control';
-import { openPglite, SerialDb, type SqlEngine, type SqlRunner } from './db';
+import { openPglite, SerialDb, type SqlRunner } from './db';
 import { MutationHooks } from './mutations';
-import { openPostgres } from './pgwire';
 import { rlsSql, ROLES_SQL } from './rls';
 import { PUBLIC_TABLES, SCHEMA_SQL } from './schema';
 import { type OrgKey, SEED_ORGS, seedBulkOrders, seedDatabase } from './seed';
@@ -41,9 +40,6 @@ export interface NexusSandboxOptions {
 	authAttemptsPerMinute?: number;
 	/** Requests per minute per user per organization (default 100; 0 disables). */
 	requestsPerMinute?: number;
-	/** A real Postgres server (postgres://user:pass@host:port/db) instead of PGlite. Its
-	 * sandbox objects are dropped and recreated. */
-	databaseUrl?: string;
 	/** Demo data for both organizations (default true). Organizations and API keys always exist. */
 	seed?: boolean;
 	/** PGlite data directory (kept between runs; the schema is created once). */
@@ -141,18 +137,6 @@ async function schemaExists(db: SerialDb): Promise<boolean> {
 	return r.rows[0]?.ok === true;
 }
 
-async function dropSandboxObjects(db: SerialDb): Promise<void> {
-	const tables = [...PUBLIC_TABLES].reverse().map((t) => `public.${t}`).join(', ');
-	await db.exclusive((q) =>
-		q.exec(`
-			drop table if exists ${tables} cascade;
-			drop type if exists public.message_type, public.call_direction, public.call_status cascade;
-			drop schema if exists private cascade;
-			drop schema if exists sandbox cascade;
-		`),
-	);
-}
-
 export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise<NexusSandbox> {
 	const lifetime = opts.jwtLifetimeSeconds ?? 3600;
 	const secret = opts.jwtSecret ?? DEFAULT_JWT_SECRET;
@@ -161,25 +145,17 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 		await q.exec(SCHEMA_SQL);
 		await q.exec(rlsSql());
 	};
-	let engine: SqlEngine;
-	let schemaReady = false;
-	if (opts.databaseUrl) engine = await openPostgres(opts.databaseUrl);
-	else {
-		const key = createHash('sha256').update([ROLES_SQL, SCHEMA_SQL, rlsSql(), pgliteVersion()].join('\n')).digest('hex').slice(0, 16);
-		({ engine, schemaReady } = await openPglite({ dataDir: opts.dataDir, template: { key, build: buildSchema } }));
-	}
+	const key = createHash('sha256').update([ROLES_SQL, SCHEMA_SQL, rlsSql(), pgliteVersion()].join('\n')).digest('hex').slice(0, 16);
+	const { engine, schemaReady } = await openPglite({ dataDir: opts.dataDir, template: { key, build: buildSchema } });
 	const db = new SerialDb(engine);
 	const seedData = opts.seed ?? true;
 
 	try {
 		await db.exclusive((q) => q.exec(`set timezone = 'UTC'; set datestyle = 'ISO, MDY'; set client_min_messages = warning;`));
 		// A persistent data directory keeps its data between runs.
-		const keepData = !opts.databaseUrl && opts.dataDir !== undefined && (await schemaExists(db));
+		const keepData = opts.dataDir !== undefined && (await schemaExists(db));
 		if (!keepData) {
-			if (!schemaReady) {
-				if (opts.databaseUrl) await dropSandboxObjects(db);
-				await db.exclusive(buildSchema);
-			}
+			if (!schemaReady) await db.exclusive(buildSchema);
 			await db.exclusive((q) => seedDatabase(q, { orgsOnly: !seedData }));
 		}
 	} catch (error) {

@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { initiateCall } from './initiate.operation';
 
 export const callDescription = resourceProperties('call', [initiateCall], 'initiate');

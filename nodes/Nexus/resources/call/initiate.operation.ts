@@ -1,12 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { functionRouting } from '../../shared/functions';
-import { UUID, type NexusOperation } from '../../shared/rows';
-import { defaultCountryCodeProperty, normalisedPhone } from '../contact/fields';
-import { quoteValue } from '../../../shared/quote';
+import type { Operation } from '../../../shared/operation';
+import { checkUuid } from '../../shared/uuid';
+import { defaultCountryCodeProperty, phoneNumberProperty, readPhoneNumber } from '../contact/fields';
 
-export const initiateCall: NexusOperation = {
+export const initiateCall: Operation = {
 	option: {
 		name: 'Initiate',
 		value: 'initiate',
@@ -17,35 +16,20 @@ export const initiateCall: NexusOperation = {
 			writes: true,
 			safeToRepeat: false,
 			body() {
-				const body: IDataObject = {
-					phone_number: normalisedPhone(this, this.getNodeParameter('phoneNumber', ''), this.getNodeParameter('defaultCountryCode', ''), 'Phone Number'),
-				};
+				const body: IDataObject = { phone_number: readPhoneNumber(this) };
 				const options = this.getNodeParameter('options', {}) as IDataObject;
 				const extension = String(options.extension ?? '').trim();
 				if (extension !== '') body.extension = extension;
 				const customerId = String(options.customerId ?? '').trim();
 				if (customerId !== '') {
-					if (!UUID.test(customerId)) {
-						throw new NodeOperationError(this.getNode(), `Contact ID ${quoteValue(customerId)} is not a valid ID`, {
-							description: 'Give the UUID of the contact (customer) the call is for, or leave it empty.',
-						});
-					}
-					body.customer_id = customerId.toLowerCase();
+					body.customer_id = checkUuid(this.getNode(), customerId, 'Contact ID', 'Give the UUID of the contact (customer) the call is for, or leave it empty.');
 				}
 				return body;
 			},
 		}),
 	},
 	properties: [
-		{
-			displayName: 'Phone Number',
-			name: 'phoneNumber',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. +201234567890',
-			description: 'Number to call; normalised to E.164 before sending',
-		},
+		phoneNumberProperty('Number to call; normalised to E.164 before sending'),
 		defaultCountryCodeProperty,
 		{
 			displayName: 'Options',

@@ -1,7 +1,9 @@
-import { filtersProperty, listOptionsProperty, returnAllProperties } from '../../shared/fields';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import { filtersProperty, listOptionsProperty } from '../../shared/fields';
+import type { Operation } from '../../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllCallLogs: NexusOperation = {
+export const getAllCallLogs: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -10,7 +12,7 @@ export const getAllCallLogs: NexusOperation = {
 		routing: listRowsRouting('call_logs', 'call logs', { defaultSort: [{ column: 'call_date', direction: 'desc' }] }),
 	},
 	properties: [
-		...returnAllProperties(),
+		...returnAllAndLimit(),
 		filtersProperty(
 			'id, customer_id, unique_id, call_date, caller_number, called_number, extension, direction (inbound, outbound, internal), status (answered, missed, busy, failed, voicemail), duration_seconds, agent_notes',
 		),

@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { getAllCallLogs } from './getAll.operation';
 
 export const callLogDescription = resourceProperties('callLog', [getAllCallLogs], 'getAll');

@@ -1,9 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createRowRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { createRowRouting } from '../../shared/rowRouting';
 import { contactFieldOptions, contactRow } from './fields';
 
-export const createContact: NexusOperation = {
+export const createContact: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',

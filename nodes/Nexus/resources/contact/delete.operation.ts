@@ -1,8 +1,9 @@
 import { recordLocator } from '../../shared/fields';
-import { deleteRowRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { deleteRowRouting } from '../../shared/rowRouting';
 import { CONTACT_ID, contactIdLocator } from './fields';
 
-export const deleteContact: NexusOperation = {
+export const deleteContact: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',

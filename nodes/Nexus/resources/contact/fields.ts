@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toE164 } from '../../shared/phone';
-import { collectionFields } from '../../shared/rows';
+import { collectionFields } from '../../shared/rowRouting';
 import { quoteValue } from '../../../shared/quote';
 
 /** Columns of `customers` shown when Simplify is on. */
@@ -110,6 +110,24 @@ export function normalisedPhone(context: IExecuteSingleFunctions, value: unknown
 		});
 	}
 	return phone;
+}
+
+/** The required Phone Number of an operation that dials or messages a number, with Default Country Code beside it. */
+export function phoneNumberProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. +201234567890',
+		description,
+	};
+}
+
+/** Phone Number in E.164, written without a country code taking Default Country Code's. */
+export function readPhoneNumber(context: IExecuteSingleFunctions): string {
+	return normalisedPhone(context, context.getNodeParameter('phoneNumber', ''), context.getNodeParameter('defaultCountryCode', ''), 'Phone Number');
 }
 
 /** A contact row from the fields of a collection parameter (plus top-level fields already read). */

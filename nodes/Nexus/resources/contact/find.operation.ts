@@ -2,22 +2,22 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { simplifyProperty } from '../../shared/fields';
 import { toQueryObject, type QueryPairs } from '../../shared/postgrest';
-import { type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import type { Operation } from '../../../shared/operation';
 import { CONTACT_SIMPLE_COLUMNS, defaultCountryCodeProperty, normalisedPhone } from './fields';
+import { nexusExecutor } from '../../shared/transport';
 
 /** `ilike` with LIKE's own wildcards escaped, so `a_b@x.com` matches only itself (any case). */
 function exactCaseInsensitive(value: string): string {
 	return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export const findContact: NexusOperation = {
+export const findContact: Operation = {
 	option: {
 		name: 'Find by Phone or Email',
 		value: 'find',
 		action: 'Find contacts by phone or email',
 		description: 'Find contacts whose phone number (normalised to E.164) or email (any case) matches exactly',
-		routing: nexusRouting(
+		routing: nexusExecutor.routing(
 			{ method: 'GET', url: '/rest/v1/customers' },
 			{
 				safeToRepeat: true,

@@ -1,8 +1,9 @@
 import { recordLocator } from '../../shared/fields';
-import { getRowRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { getRowRouting } from '../../shared/rowRouting';
 import { CONTACT_ID, contactIdLocator } from './fields';
 
-export const getContact: NexusOperation = {
+export const getContact: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',

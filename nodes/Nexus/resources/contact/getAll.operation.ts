@@ -1,8 +1,10 @@
-import { filtersProperty, listOptionsProperty, returnAllProperties, simplifyProperty } from '../../shared/fields';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import { filtersProperty, listOptionsProperty, simplifyProperty } from '../../shared/fields';
+import type { Operation } from '../../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 import { CONTACT_COLUMNS_HINT, CONTACT_SIMPLE_COLUMNS } from './fields';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllContacts: NexusOperation = {
+export const getAllContacts: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -14,7 +16,7 @@ export const getAllContacts: NexusOperation = {
 		}),
 	},
 	properties: [
-		...returnAllProperties(),
+		...returnAllAndLimit(),
 		filtersProperty(CONTACT_COLUMNS_HINT),
 		simplifyProperty('contact'),
 		listOptionsProperty('created_at descending'),

@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { createContact } from './create.operation';
 import { deleteContact } from './delete.operation';
 import { findContact } from './find.operation';

@@ -1,8 +1,9 @@
 import { recordLocator } from '../../shared/fields';
-import { updateRowRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { updateRowRouting } from '../../shared/rowRouting';
 import { CONTACT_ID, contactFieldOptions, contactIdLocator, contactRow } from './fields';
 
-export const updateContact: NexusOperation = {
+export const updateContact: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',

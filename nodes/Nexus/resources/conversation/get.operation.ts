@@ -1,8 +1,9 @@
 import { recordLocator } from '../../shared/fields';
-import { getRowRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { getRowRouting } from '../../shared/rowRouting';
 import { conversationIdLocator, CONVERSATION_ID } from './fields';
 
-export const getConversation: NexusOperation = {
+export const getConversation: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',

@@ -1,9 +1,11 @@
-import { filtersProperty, listOptionsProperty, PLATFORMS, returnAllProperties } from '../../shared/fields';
+import { filtersProperty, listOptionsProperty, PLATFORMS } from '../../shared/fields';
 import { listExpression, type QueryPairs } from '../../shared/postgrest';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 import { CONVERSATION_COLUMNS_HINT } from './fields';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllConversations: NexusOperation = {
+export const getAllConversations: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -21,7 +23,7 @@ export const getAllConversations: NexusOperation = {
 		}),
 	},
 	properties: [
-		...returnAllProperties(),
+		...returnAllAndLimit(),
 		{
 			displayName: 'Platforms',
 			name: 'platforms',

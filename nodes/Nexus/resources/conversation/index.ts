@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { getConversation } from './get.operation';
 import { getAllConversations } from './getAll.operation';
 

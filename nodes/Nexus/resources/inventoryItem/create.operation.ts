@@ -1,9 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { collectionFields, createRowRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { collectionFields, createRowRouting } from '../../shared/rowRouting';
 import { itemFieldOptions } from './fields';
 
-export const createItem: NexusOperation = {
+export const createItem: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',

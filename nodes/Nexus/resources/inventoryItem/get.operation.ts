@@ -1,8 +1,9 @@
 import { recordLocator } from '../../shared/fields';
-import { getRowRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { getRowRouting } from '../../shared/rowRouting';
 import { itemIdLocator, ITEM_ID } from './fields';
 
-export const getItem: NexusOperation = {
+export const getItem: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',

@@ -1,9 +1,11 @@
-import { filtersProperty, listOptionsProperty, returnAllProperties, simplifyProperty } from '../../shared/fields';
-import type { QueryPairs } from '../../shared/postgrest';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import { activeOnlyFilter, activeOnlyProperty } from '../../shared/activeOnly';
+import { filtersProperty, listOptionsProperty, simplifyProperty } from '../../shared/fields';
+import type { Operation } from '../../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 import { ITEM_COLUMNS_HINT, ITEM_SIMPLE_COLUMNS } from './fields';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllItems: NexusOperation = {
+export const getAllItems: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -12,22 +14,12 @@ export const getAllItems: NexusOperation = {
 		routing: listRowsRouting('items', 'inventory items', {
 			simplifyColumns: ITEM_SIMPLE_COLUMNS,
 			defaultSort: [{ column: 'updated_at', direction: 'desc' }],
-			fixed() {
-				const pairs: QueryPairs = [];
-				if (this.getNodeParameter('activeOnly', true)) pairs.push(['is_active', 'eq.true']);
-				return pairs;
-			},
+			fixed: activeOnlyFilter,
 		}),
 	},
 	properties: [
-		...returnAllProperties(),
-		{
-			displayName: 'Active Only',
-			name: 'activeOnly',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return only active items (is_active = true)',
-		},
+		...returnAllAndLimit(),
+		activeOnlyProperty('items'),
 		filtersProperty(ITEM_COLUMNS_HINT),
 		simplifyProperty('item'),
 		listOptionsProperty('updated_at descending'),

@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { createItem } from './create.operation';
 import { getItem } from './get.operation';
 import { getAllItems } from './getAll.operation';

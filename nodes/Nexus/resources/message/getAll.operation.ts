@@ -1,8 +1,11 @@
-import { filtersProperty, listOptionsProperty, recordLocator, returnAllProperties } from '../../shared/fields';
-import { listRowsRouting, readUuid, type NexusOperation } from '../../shared/rows';
+import { filtersProperty, listOptionsProperty, recordLocator } from '../../shared/fields';
+import type { Operation } from '../../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
+import { readUuid } from '../../shared/uuid';
 import { conversationIdLocator, CONVERSATION_ID } from '../conversation/fields';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllMessages: NexusOperation = {
+export const getAllMessages: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -17,7 +20,7 @@ export const getAllMessages: NexusOperation = {
 	},
 	properties: [
 		recordLocator(conversationIdLocator),
-		...returnAllProperties(),
+		...returnAllAndLimit(),
 		filtersProperty('id, content, message_type, direction (inbound/outbound), status, platform_message_id, media_url, timestamp'),
 		listOptionsProperty('timestamp ascending'),
 	],

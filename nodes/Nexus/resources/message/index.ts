@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { getAllMessages } from './getAll.operation';
 
 export const messageDescription = resourceProperties('message', [getAllMessages], 'getAll');

@@ -1,21 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { organizationId } from '../../shared/organization';
-import { collectionFields, RETURN_REPRESENTATION, SINGLE_OBJECT, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { collectionFields, RETURN_REPRESENTATION, SINGLE_OBJECT } from '../../shared/rowRouting';
 import { attempt, restateError } from '../../shared/steps';
-import { nexusApiRequest, nexusRouting } from '../../shared/transport';
+import { nexusApiRequest, nexusExecutor } from '../../shared/transport';
 import { checkCustomerId, orderFieldOptions, orderStatusProperty } from './fields';
 import { lineItemsProperty, lineItemsTotal, readLineItems } from './lineItems';
 
-export const createOrder: NexusOperation = {
+export const createOrder: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
 		action: 'Create an order',
 		description: 'Create an order with its line items in one step',
-		routing: nexusRouting(
-			{ method: 'POST', url: '/rest/v1/orders' },
-			{
+		routing: nexusExecutor.programmatic({
 				safeToRepeat: false,
 				writes: true,
 				what: 'order',
@@ -73,8 +72,7 @@ export const createOrder: NexusOperation = {
 							: `The order ${String(row.order_number ?? orderId)} (id ${orderId}) was created WITHOUT its line items and could not be deleted again: delete it or add its items.`,
 					);
 				},
-			},
-		),
+		}),
 	},
 	properties: [
 		orderStatusProperty('orderStatus', 'Order Status (Default: Pending)'),

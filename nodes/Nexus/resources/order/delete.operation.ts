@@ -1,8 +1,9 @@
 import { recordLocator } from '../../shared/fields';
-import { deleteRowRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { deleteRowRouting } from '../../shared/rowRouting';
 import { orderIdLocator, ORDER_ID } from './fields';
 
-export const deleteOrder: NexusOperation = {
+export const deleteOrder: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',

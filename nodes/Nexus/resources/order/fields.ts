@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { UUID } from '../../shared/rows';
-import { quoteValue } from '../../../shared/quote';
+import { checkUuid } from '../../shared/uuid';
 
 export const ORDER_SIMPLE_COLUMNS = [
 	'id',
@@ -62,11 +60,10 @@ export function orderFieldOptions(kind: 'create' | 'update'): INodeProperties[] 
 /** Checks a customer id given in the fields before anything is sent. */
 export function checkCustomerId(context: IExecuteSingleFunctions, row: IDataObject): void {
 	if (row.customer_id === undefined) return;
-	const value = String(row.customer_id).trim();
-	if (!UUID.test(value)) {
-		throw new NodeOperationError(context.getNode(), `Customer ID ${quoteValue(value)} is not a valid ID`, {
-			description: 'Customer ID must be the UUID of a contact, e.g. from Contact → Find by Phone or Email.',
-		});
-	}
-	row.customer_id = value.toLowerCase();
+	row.customer_id = checkUuid(
+		context.getNode(),
+		String(row.customer_id).trim(),
+		'Customer ID',
+		'Customer ID must be the UUID of a contact, e.g. from Contact → Find by Phone or Email.',
+	);
 }

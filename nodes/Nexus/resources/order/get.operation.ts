@@ -1,17 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
-import { readUuid, SINGLE_OBJECT, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import type { Operation } from '../../../shared/operation';
+import { SINGLE_OBJECT } from '../../shared/rowRouting';
+import { readUuid } from '../../shared/uuid';
 import { orderIdLocator, ORDER_ID } from './fields';
+import { nexusExecutor } from '../../shared/transport';
 
-export const getOrder: NexusOperation = {
+export const getOrder: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
 		action: 'Get an order',
 		description: 'Get one order by ID, with its line items (order_items)',
-		routing: nexusRouting(
+		routing: nexusExecutor.routing(
 			{ method: 'GET', url: '/rest/v1/orders' },
 			{
 				safeToRepeat: true,

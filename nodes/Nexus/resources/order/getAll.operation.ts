@@ -1,11 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { filtersProperty, listOptionsProperty, returnAllProperties, simplifyProperty } from '../../shared/fields';
+import { filtersProperty, listOptionsProperty, simplifyProperty } from '../../shared/fields';
 import { listExpression, type QueryPairs } from '../../shared/postgrest';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 import { ORDER_COLUMNS_HINT, ORDER_SIMPLE_COLUMNS } from './fields';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllOrders: NexusOperation = {
+export const getAllOrders: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -29,7 +31,7 @@ export const getAllOrders: NexusOperation = {
 		}),
 	},
 	properties: [
-		...returnAllProperties(),
+		...returnAllAndLimit(),
 		{
 			displayName: 'Order Status Names or IDs',
 			name: 'orderStatuses',

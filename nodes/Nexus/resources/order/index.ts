@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { createOrder } from './create.operation';
 import { deleteOrder } from './delete.operation';
 import { getOrder } from './get.operation';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { UUID } from '../../shared/rows';
+import { checkUuid } from '../../shared/uuid';
 import { quoteValue } from '../../../shared/quote';
 
 /** Line items of an order (rows of order_items): item, name, SKU, barcode, quantity (qty), unit price. */
@@ -50,12 +50,7 @@ export function readLineItems(context: IExecuteSingleFunctions): IDataObject[] {
 		}
 		const row: IDataObject = { qty };
 		const itemId = String(line.itemId ?? '').trim();
-		if (itemId !== '') {
-			if (!UUID.test(itemId)) {
-				throw new NodeOperationError(context.getNode(), `${position}: Inventory Item ${quoteValue(itemId)} is not a valid ID`);
-			}
-			row.item_id = itemId.toLowerCase();
-		}
+		if (itemId !== '') row.item_id = checkUuid(context.getNode(), itemId, `${position}: Inventory Item`);
 		for (const key of ['name', 'sku', 'barcode'] as const) {
 			const value = String(line[key] ?? '').trim();
 			if (value !== '') row[key] = value;

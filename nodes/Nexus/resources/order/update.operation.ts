@@ -1,8 +1,9 @@
 import { recordLocator } from '../../shared/fields';
-import { collectionFields, updateRowRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { collectionFields, updateRowRouting } from '../../shared/rowRouting';
 import { checkCustomerId, orderFieldOptions, orderIdLocator, ORDER_ID } from './fields';
 
-export const updateOrder: NexusOperation = {
+export const updateOrder: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',

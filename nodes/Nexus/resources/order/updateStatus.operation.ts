@@ -1,10 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
-import { updateRowRouting, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { updateRowRouting } from '../../shared/rowRouting';
 import { orderIdLocator, orderStatusProperty, ORDER_ID } from './fields';
 
-export const updateOrderStatus: NexusOperation = {
+export const updateOrderStatus: Operation = {
 	option: {
 		name: 'Update Status',
 		value: 'updateStatus',

@@ -1,7 +1,8 @@
 import { functionRouting } from '../../shared/functions';
-import { readUuid, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { readUuid } from '../../shared/uuid';
 
-export const completePick: NexusOperation = {
+export const completePick: Operation = {
 	option: {
 		name: 'Complete Pick',
 		value: 'completePick',

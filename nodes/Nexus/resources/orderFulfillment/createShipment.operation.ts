@@ -2,11 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
 import { functionRouting } from '../../shared/functions';
-import { readUuid, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { readUuid } from '../../shared/uuid';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { pickupDateProperty, readPickupDate } from './fields';
 
-export const createShipment: NexusOperation = {
+export const createShipment: Operation = {
 	option: {
 		name: 'Create Shipment',
 		value: 'createShipment',

@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { completePick } from './completePick.operation';
 import { createShipment } from './createShipment.operation';
 import { shipOrder } from './shipOrder.operation';

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
-import { readUuid, RETURN_REPRESENTATION, SINGLE_OBJECT, UUID, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { RETURN_REPRESENTATION, SINGLE_OBJECT } from '../../shared/rowRouting';
+import { checkUuid, readUuid, UUID } from '../../shared/uuid';
 import { attempt, restateError } from '../../shared/steps';
-import { nexusApiRequest, nexusRouting, type NexusCallSpec } from '../../shared/transport';
+import { nexusApiRequest, type NexusCallSpec, nexusExecutor } from '../../shared/transport';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { pickupDateProperty, readPickupDate } from './fields';
 import { quoteValue } from '../../../shared/quote';
@@ -101,16 +103,14 @@ async function stepFailure(
 	);
 }
 
-export const shipOrder: NexusOperation = {
+export const shipOrder: Operation = {
 	option: {
 		name: 'Ship Order',
 		value: 'shipOrder',
 		action: 'Ship an order end to end',
 		description:
 			'Confirm → start picking → complete pick → fulfilling → create a Bosta AWB, in one step; stops at the first failing step and says which',
-		routing: nexusRouting(
-			{ method: 'POST', url: '/functions/v1/create-awb-bosta' },
-			{
+		routing: nexusExecutor.programmatic({
 				safeToRepeat: false,
 				writes: true,
 				what: 'order',
@@ -119,10 +119,8 @@ export const shipOrder: NexusOperation = {
 					const options = this.getNodeParameter('options', {}) as IDataObject;
 					const pickupDate = readPickupDate(this, options.pickupDate);
 					const givenPickList = String(options.pickListId ?? '').trim();
-					if (givenPickList !== '' && !UUID.test(givenPickList)) {
-						throw new NodeOperationError(this.getNode(), `Pick List ID ${quoteValue(givenPickList)} is not a valid ID`, {
-							description: 'Give the pick_list_id that Start Picking (or a previous Ship Order error) named.',
-						});
+					if (givenPickList !== '') {
+						checkUuid(this.getNode(), givenPickList, 'Pick List ID', 'Give the pick_list_id that Start Picking (or a previous Ship Order error) named.');
 					}
 					const progress: Progress = { done: [], skipped: [], pickListId: givenPickList || undefined };
 					const run = async <T>(step: Step, action: () => Promise<T>): Promise<T> => {
@@ -197,8 +195,7 @@ export const shipOrder: NexusOperation = {
 						},
 					];
 				},
-			},
-		),
+		}),
 	},
 	properties: [
 		recordLocator(orderIdLocator),

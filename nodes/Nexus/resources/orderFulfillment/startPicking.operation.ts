@@ -1,9 +1,10 @@
 import { recordLocator } from '../../shared/fields';
 import { functionRouting } from '../../shared/functions';
-import { readUuid, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { readUuid } from '../../shared/uuid';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 
-export const startPicking: NexusOperation = {
+export const startPicking: Operation = {
 	option: {
 		name: 'Start Picking',
 		value: 'startPicking',

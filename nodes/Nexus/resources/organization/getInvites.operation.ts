@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllProperties } from '../../shared/fields';
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { returnAllAndLimit } from '../../../shared/operation';
+import { EDGE_PAGES } from '../../shared/paging';
 
-export const getInvites: NexusOperation = {
+export const getInvites: Operation = {
 	option: {
 		name: 'Get Invites',
 		value: 'getInvites',
@@ -14,7 +15,7 @@ export const getInvites: NexusOperation = {
 			what: 'invites',
 			safeToRepeat: true,
 			items: 'data',
-			pagePagination: 'edge',
+			paging: EDGE_PAGES,
 			body() {
 				const body: IDataObject = { action: 'list' };
 				const status = String(this.getNodeParameter('status', '') ?? '');
@@ -24,7 +25,7 @@ export const getInvites: NexusOperation = {
 		}),
 	},
 	properties: [
-		...returnAllProperties().map((property) =>
+		...returnAllAndLimit().map((property) =>
 			property.name === 'returnAll'
 				? {
 						...property,

@@ -1,7 +1,7 @@
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
 
-export const getUsage: NexusOperation = {
+export const getUsage: Operation = {
 	option: {
 		name: 'Get Usage',
 		value: 'getUsage',

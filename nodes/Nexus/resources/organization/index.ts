@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { cancelInvite } from './cancelInvite.operation';
 import { getInvites } from './getInvites.operation';
 import { getUsage } from './getUsage.operation';

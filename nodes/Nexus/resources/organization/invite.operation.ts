@@ -1,12 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
 import { quoteValue } from '../../../shared/quote';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const inviteMember: NexusOperation = {
+export const inviteMember: Operation = {
 	option: {
 		name: 'Invite Member',
 		value: 'invite',

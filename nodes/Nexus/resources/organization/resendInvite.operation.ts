@@ -1,30 +1,8 @@
-import { functionRouting } from '../../shared/functions';
-import type { NexusOperation } from '../../shared/rows';
-import { inviteAction } from './invites';
+import { inviteActionOperation } from './invites';
 
-export const resendInvite: NexusOperation = {
-	option: {
-		name: 'Resend Invite',
-		value: 'resendInvite',
-		action: 'Resend an invitation',
-		description: 'Send a pending invitation again and extend its expiry (agent-invite resend)',
-		routing: functionRouting('agent-invite', {
-			what: 'invite',
-			writes: true,
-			safeToRepeat: false,
-			body() {
-				return inviteAction(this, 'resend');
-			},
-		}),
-	},
-	properties: [
-		{
-			displayName: 'Invite ID',
-			name: 'inviteId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'ID of the invitation, from Get Invites',
-		},
-	],
-};
+export const resendInvite = inviteActionOperation('resend', {
+	name: 'Resend Invite',
+	value: 'resendInvite',
+	action: 'Resend an invitation',
+	description: 'Send a pending invitation again and extend its expiry (agent-invite resend)',
+});

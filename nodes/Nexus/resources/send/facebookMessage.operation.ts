@@ -1,23 +1,3 @@
-import { recordLocator } from '../../shared/fields';
-import { functionRouting } from '../../shared/functions';
-import { readUuid, type NexusOperation } from '../../shared/rows';
-import { conversationIdLocator, CONVERSATION_ID } from '../conversation/fields';
-import { messageTextProperty, readMessageText } from './fields';
+import { platformMessageOperation } from './platformMessage';
 
-export const sendFacebookMessage: NexusOperation = {
-	option: {
-		name: 'Send Facebook Message',
-		value: 'facebookMessage',
-		action: 'Send a facebook message',
-		description: 'Send a text message in a Facebook conversation (facebook-send-message)',
-		routing: functionRouting('facebook-send-message', {
-			what: 'conversation',
-			writes: true,
-			safeToRepeat: false,
-			body() {
-				return { chatId: readUuid(this, CONVERSATION_ID.parameter, CONVERSATION_ID.label), message: readMessageText(this) };
-			},
-		}),
-	},
-	properties: [recordLocator(conversationIdLocator), messageTextProperty],
-};
+export const sendFacebookMessage = platformMessageOperation('Facebook');

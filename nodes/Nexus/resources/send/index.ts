@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { sendFacebookMessage } from './facebookMessage.operation';
 import { sendInstagramMessage } from './instagramMessage.operation';
 import { sendWhatsappMessage } from './whatsappMessage.operation';

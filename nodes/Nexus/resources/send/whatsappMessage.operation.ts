@@ -1,11 +1,12 @@
 import { recordLocator } from '../../shared/fields';
 import { functionRouting } from '../../shared/functions';
 import { organizationId } from '../../shared/organization';
-import { readUuid, type NexusOperation } from '../../shared/rows';
+import type { Operation } from '../../../shared/operation';
+import { readUuid } from '../../shared/uuid';
 import { conversationIdLocator, CONVERSATION_ID } from '../conversation/fields';
 import { messageTextProperty, readMessageText } from './fields';
 
-export const sendWhatsappMessage: NexusOperation = {
+export const sendWhatsappMessage: Operation = {
 	option: {
 		name: 'Send WhatsApp Message',
 		value: 'whatsappMessage',

@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { functionRouting } from '../../shared/functions';
-import { type NexusOperation } from '../../shared/rows';
-import { defaultCountryCodeProperty, normalisedPhone } from '../contact/fields';
+import type { Operation } from '../../../shared/operation';
+import { defaultCountryCodeProperty, phoneNumberProperty, readPhoneNumber } from '../contact/fields';
 
-export const sendWhatsappTemplate: NexusOperation = {
+export const sendWhatsappTemplate: Operation = {
 	option: {
 		name: 'Send WhatsApp Template',
 		value: 'whatsappTemplate',
@@ -16,7 +16,7 @@ export const sendWhatsappTemplate: NexusOperation = {
 			writes: true,
 			safeToRepeat: false,
 			body() {
-				const phone = normalisedPhone(this, this.getNodeParameter('phoneNumber', ''), this.getNodeParameter('defaultCountryCode', ''), 'Phone Number');
+				const phone = readPhoneNumber(this);
 				const templateName = String(this.getNodeParameter('templateName', '')).trim();
 				if (templateName === '') {
 					throw new NodeOperationError(this.getNode(), 'Template Name is empty', { description: 'Enter the name of an approved template, e.g. order_confirmation.' });
@@ -44,15 +44,7 @@ export const sendWhatsappTemplate: NexusOperation = {
 		}),
 	},
 	properties: [
-		{
-			displayName: 'Phone Number',
-			name: 'phoneNumber',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. +201234567890',
-			description: 'Recipient; normalised to E.164 before sending',
-		},
+		phoneNumberProperty('Recipient; normalised to E.164 before sending'),
 		defaultCountryCodeProperty,
 		{
 			displayName: 'Template Name',

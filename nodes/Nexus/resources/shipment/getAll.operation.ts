@@ -1,8 +1,10 @@
-import { filtersProperty, listOptionsProperty, returnAllProperties } from '../../shared/fields';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import { filtersProperty, listOptionsProperty } from '../../shared/fields';
+import type { Operation } from '../../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 import { SHIPMENT_COLUMNS_HINT } from './fields';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllShipments: NexusOperation = {
+export const getAllShipments: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -10,5 +12,5 @@ export const getAllShipments: NexusOperation = {
 		description: 'List shipments (AWBs), newest first',
 		routing: listRowsRouting('awbs', 'shipments', { defaultSort: [{ column: 'created_at', direction: 'desc' }] }),
 	},
-	properties: [...returnAllProperties(), filtersProperty(SHIPMENT_COLUMNS_HINT), listOptionsProperty('created_at descending')],
+	properties: [...returnAllAndLimit(), filtersProperty(SHIPMENT_COLUMNS_HINT), listOptionsProperty('created_at descending')],
 };

@@ -1,15 +1,16 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { SINGLE_OBJECT, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import type { Operation } from '../../../shared/operation';
+import { SINGLE_OBJECT } from '../../shared/rowRouting';
+import { nexusExecutor } from '../../shared/transport';
 
-export const getShipmentByAwbNumber: NexusOperation = {
+export const getShipmentByAwbNumber: Operation = {
 	option: {
 		name: 'Get by AWB Number',
 		value: 'getByAwbNumber',
 		action: 'Get a shipment by AWB number',
 		description: 'Track a shipment by its AWB (tracking) number',
-		routing: nexusRouting(
+		routing: nexusExecutor.routing(
 			{ method: 'GET', url: '/rest/v1/awbs' },
 			{
 				safeToRepeat: true,

@@ -2,19 +2,19 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fetchAllRows } from '../../shared/fetchAllRows';
-import { SINGLE_OBJECT, UUID, type NexusOperation } from '../../shared/rows';
-import { nexusApiRequest, nexusRouting } from '../../shared/transport';
+import type { Operation } from '../../../shared/operation';
+import { SINGLE_OBJECT } from '../../shared/rowRouting';
+import { UUID } from '../../shared/uuid';
+import { nexusApiRequest, nexusExecutor } from '../../shared/transport';
 import { quoteValue } from '../../../shared/quote';
 
-export const getShipmentStatusHistory: NexusOperation = {
+export const getShipmentStatusHistory: Operation = {
 	option: {
 		name: 'Get Status History',
 		value: 'getStatusHistory',
 		action: 'Get the status history of a shipment',
 		description: 'The tracking events of a shipment (awb_status_logs), newest first',
-		routing: nexusRouting(
-			{ method: 'GET', url: '/rest/v1/awb_status_logs' },
-			{
+		routing: nexusExecutor.programmatic({
 				safeToRepeat: true,
 				what: 'shipment',
 				async run() {
@@ -40,8 +40,7 @@ export const getShipmentStatusHistory: NexusOperation = {
 						['order', 'timestamp.desc'],
 					]);
 				},
-			},
-		),
+		}),
 	},
 	properties: [
 		{

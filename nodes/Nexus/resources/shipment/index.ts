@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { getAllShipments } from './getAll.operation';
 import { getShipmentByAwbNumber } from './getByAwbNumber.operation';
 import { getShipmentStatusHistory } from './getStatusHistory.operation';

@@ -2,23 +2,22 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
 import { fetchAllRows } from '../../shared/fetchAllRows';
-import { readUuid, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import type { Operation } from '../../../shared/operation';
+import { readUuid } from '../../shared/uuid';
 import { itemIdLocator, ITEM_ID } from '../inventoryItem/fields';
+import { nexusExecutor } from '../../shared/transport';
 
 function sum(rows: IDataObject[], column: string): number {
 	return rows.reduce((total, row) => total + (Number(row[column]) || 0), 0);
 }
 
-export const checkItemStock: NexusOperation = {
+export const checkItemStock: Operation = {
 	option: {
 		name: 'Check Item Stock',
 		value: 'checkItem',
 		action: 'Check the stock of an item',
 		description: 'Total quantity, reserved and available stock of one item, with its balance in each warehouse',
-		routing: nexusRouting(
-			{ method: 'GET', url: '/rest/v1/stock_balances' },
-			{
+		routing: nexusExecutor.programmatic({
 				safeToRepeat: true,
 				what: 'stock balances',
 				async run() {
@@ -38,8 +37,7 @@ export const checkItemStock: NexusOperation = {
 						},
 					];
 				},
-			},
-		),
+		}),
 	},
 	properties: [recordLocator(itemIdLocator)],
 };

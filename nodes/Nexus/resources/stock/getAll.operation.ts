@@ -1,9 +1,11 @@
-import { filtersProperty, listOptionsProperty, returnAllProperties } from '../../shared/fields';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import { filtersProperty, listOptionsProperty } from '../../shared/fields';
+import type { Operation } from '../../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 import { STOCK_COLUMNS_HINT, warehouseFilterProperty } from './fields';
 import { warehouseFilter } from './warehouseFilter';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllStock: NexusOperation = {
+export const getAllStock: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -16,5 +18,5 @@ export const getAllStock: NexusOperation = {
 			},
 		}),
 	},
-	properties: [...returnAllProperties(), warehouseFilterProperty, filtersProperty(STOCK_COLUMNS_HINT), listOptionsProperty('last_updated descending')],
+	properties: [...returnAllAndLimit(), warehouseFilterProperty, filtersProperty(STOCK_COLUMNS_HINT), listOptionsProperty('last_updated descending')],
 };

@@ -1,12 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { filtersProperty, listOptionsProperty, returnAllProperties } from '../../shared/fields';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import { filtersProperty, listOptionsProperty } from '../../shared/fields';
+import type { Operation } from '../../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
 import { STOCK_COLUMNS_HINT, warehouseFilterProperty } from './fields';
 import { warehouseFilter } from './warehouseFilter';
 import { quoteValue } from '../../../shared/quote';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getLowStock: NexusOperation = {
+export const getLowStock: Operation = {
 	option: {
 		name: 'Get Low Stock',
 		value: 'getLowStock',
@@ -32,7 +34,7 @@ export const getLowStock: NexusOperation = {
 			description: 'Balances with an available quantity (quantity − reserved) below this number are returned',
 		},
 		warehouseFilterProperty,
-		...returnAllProperties(),
+		...returnAllAndLimit(),
 		filtersProperty(STOCK_COLUMNS_HINT),
 		listOptionsProperty('available_quantity ascending'),
 	],

@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { checkItemStock } from './checkItem.operation';
 import { getAllStock } from './getAll.operation';
 import { getLowStock } from './getLowStock.operation';

@@ -2,18 +2,20 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { tableProperty } from '../../shared/fields';
 import { organizationId } from '../../shared/organization';
-import { readTable, RETURN_REPRESENTATION, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import { readTable } from '../../shared/guardInput';
+import type { Operation } from '../../../shared/operation';
+import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
 import { TABLE_PATH_ID } from './tablePathId';
 import { readRows, rowsInputProperties } from './rowsInput';
+import { nexusExecutor } from '../../shared/transport';
 
-export const createTableRows: NexusOperation = {
+export const createTableRows: Operation = {
 	option: {
 		name: 'Create Rows',
 		value: 'create',
 		action: 'Create rows in a table',
 		description: 'Insert one or more rows into any table; outputs the rows written',
-		routing: nexusRouting(
+		routing: nexusExecutor.routing(
 			{ method: 'POST', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
 			{
 				safeToRepeat: false,

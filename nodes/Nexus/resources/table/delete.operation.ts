@@ -2,17 +2,20 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { filterOptionsProperty, filtersProperty, tableProperty } from '../../shared/fields';
 import { toQueryObject } from '../../shared/postgrest';
-import { filterPairs, readTable, RETURN_REPRESENTATION, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import { readTable } from '../../shared/guardInput';
+import { filterPairs } from '../../shared/listQuery';
+import type { Operation } from '../../../shared/operation';
+import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
 import { TABLE_PATH_ID } from './tablePathId';
+import { nexusExecutor } from '../../shared/transport';
 
-export const deleteTableRows: NexusOperation = {
+export const deleteTableRows: Operation = {
 	option: {
 		name: 'Delete Rows',
 		value: 'delete',
 		action: 'Delete rows of a table',
 		description: 'Delete the rows of any table that match the filters; outputs the deleted rows',
-		routing: nexusRouting(
+		routing: nexusExecutor.routing(
 			{ method: 'DELETE', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
 			{
 				safeToRepeat: false,

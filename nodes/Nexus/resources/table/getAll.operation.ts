@@ -1,22 +1,26 @@
-import { filtersProperty, listOptionsProperty, returnAllProperties, tableProperty } from '../../shared/fields';
+import { filtersProperty, listOptionsProperty, tableProperty } from '../../shared/fields';
 import { toQueryObject } from '../../shared/postgrest';
-import { listQuery, readTable, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import { readTable } from '../../shared/guardInput';
+import { listQuery } from '../../shared/listQuery';
+import type { Operation } from '../../../shared/operation';
 import { TABLE_PATH_ID } from './tablePathId';
+import { nexusExecutor } from '../../shared/transport';
+import { returnAllAndLimit } from '../../../shared/operation';
+import { KEYSET_PAGES } from '../../shared/paging';
 
-export const getAllTableRows: NexusOperation = {
+export const getAllTableRows: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many rows of a table',
 		description: 'List the rows of any table, with filters and sort',
-		routing: nexusRouting(
+		routing: nexusExecutor.routing(
 			{ method: 'GET', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
 			{
 				safeToRepeat: true,
 				pathIds: [TABLE_PATH_ID],
 				what: 'table',
-				pagination: 'postgrest',
+				paging: KEYSET_PAGES,
 				validate() {
 					readTable(this);
 				},
@@ -26,5 +30,5 @@ export const getAllTableRows: NexusOperation = {
 			},
 		),
 	},
-	properties: [tableProperty, ...returnAllProperties(), filtersProperty('any column of the table'), listOptionsProperty('id ascending')],
+	properties: [tableProperty, ...returnAllAndLimit(), filtersProperty('any column of the table'), listOptionsProperty('id ascending')],
 };

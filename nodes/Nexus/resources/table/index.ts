@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { createTableRows } from './create.operation';
 import { deleteTableRows } from './delete.operation';
 import { getAllTableRows } from './getAll.operation';

@@ -2,18 +2,21 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { filterOptionsProperty, filtersProperty, tableProperty } from '../../shared/fields';
 import { toQueryObject } from '../../shared/postgrest';
-import { filterPairs, readTable, RETURN_REPRESENTATION, type NexusOperation } from '../../shared/rows';
-import { nexusRouting } from '../../shared/transport';
+import { readTable } from '../../shared/guardInput';
+import { filterPairs } from '../../shared/listQuery';
+import type { Operation } from '../../../shared/operation';
+import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
 import { TABLE_PATH_ID } from './tablePathId';
 import { readRows, rowsInputProperties } from './rowsInput';
+import { nexusExecutor } from '../../shared/transport';
 
-export const updateTableRows: NexusOperation = {
+export const updateTableRows: Operation = {
 	option: {
 		name: 'Update Rows',
 		value: 'update',
 		action: 'Update rows of a table',
 		description: 'Change the rows of any table that match the filters; outputs the rows written',
-		routing: nexusRouting(
+		routing: nexusExecutor.routing(
 			{ method: 'PATCH', url: '=/rest/v1/{{String($parameter.table).trim()}}' },
 			{
 				safeToRepeat: true,

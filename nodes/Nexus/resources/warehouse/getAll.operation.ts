@@ -1,8 +1,10 @@
-import { filtersProperty, listOptionsProperty, returnAllProperties } from '../../shared/fields';
-import type { QueryPairs } from '../../shared/postgrest';
-import { listRowsRouting, type NexusOperation } from '../../shared/rows';
+import { activeOnlyFilter, activeOnlyProperty } from '../../shared/activeOnly';
+import { filtersProperty, listOptionsProperty } from '../../shared/fields';
+import type { Operation } from '../../../shared/operation';
+import { listRowsRouting } from '../../shared/rowRouting';
+import { returnAllAndLimit } from '../../../shared/operation';
 
-export const getAllWarehouses: NexusOperation = {
+export const getAllWarehouses: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -10,22 +12,12 @@ export const getAllWarehouses: NexusOperation = {
 		description: 'List warehouses by name',
 		routing: listRowsRouting('warehouses', 'warehouses', {
 			defaultSort: [{ column: 'name', direction: 'asc' }],
-			fixed() {
-				const pairs: QueryPairs = [];
-				if (this.getNodeParameter('activeOnly', true)) pairs.push(['is_active', 'eq.true']);
-				return pairs;
-			},
+			fixed: activeOnlyFilter,
 		}),
 	},
 	properties: [
-		...returnAllProperties(),
-		{
-			displayName: 'Active Only',
-			name: 'activeOnly',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return only active warehouses (is_active = true)',
-		},
+		...returnAllAndLimit(),
+		activeOnlyProperty('warehouses'),
 		filtersProperty('id, name, location, is_active'),
 		listOptionsProperty('name ascending'),
 	],

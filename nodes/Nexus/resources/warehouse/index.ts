@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/rows';
+import { resourceProperties } from '../../../shared/operation';
 import { getAllWarehouses } from './getAll.operation';
 
 export const warehouseDescription = resourceProperties('warehouse', [getAllWarehouses], 'getAll');

@@ -1,11 +1,7 @@
-/**
- * Dropdowns and searchable pickers: order statuses (documented ones plus any the organization
- * uses), warehouses, items; contacts, orders, conversations and items searched literally.
- */
-import type { INode, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
-
-import { loadOptions } from '../harness/triggers';
-import { NEXUS_NODE_TYPE, startNexusTest, type NexusTest } from './helpers';
+/** Searchable pickers: contacts, orders, conversations and items searched literally. */
+import type { INode, INodeListSearchResult } from 'n8n-workflow';
+import { loadOptions } from '../../harness/triggers';
+import { NEXUS_NODE_TYPE, startNexusTest, type NexusTest } from '../helpers';
 
 let t: NexusTest;
 beforeAll(async () => {
@@ -23,23 +19,6 @@ const node = (): INode => ({
 	position: [0, 0],
 	parameters: { resource: 'order', operation: 'updateStatus' },
 	credentials: { nexusApi: t.org('a') },
-});
-
-test('order statuses: the documented values plus any value the organization uses', async () => {
-	await t.sandbox.query(`update public.orders set order_status = 'pick_started' where id = (select id from public.orders where organization_id = $1 limit 1)`, [t.sandbox.orgs.a.id]);
-	const options = (await loadOptions(t.engine, node(), 'getOrderStatuses')) as INodePropertyOptions[];
-	expect(options.map((option) => option.value)).toEqual(['cancelled', 'confirmed', 'delivered', 'fulfilling', 'pending', 'pick_started', 'shipped']);
-	expect(options.find((option) => option.value === 'pick_started')?.name).toBe('Pick started');
-});
-
-test('warehouses and items of the own organization', async () => {
-	const warehouses = (await loadOptions(t.engine, node(), 'getWarehouses')) as INodePropertyOptions[];
-	const expected = await t.sandbox.query('select id, name from public.warehouses where organization_id = $1 order by name', [t.sandbox.orgs.a.id]);
-	expect(warehouses.map((option) => option.value)).toEqual(expected.map((row) => row.id));
-	expect(warehouses[1].name).toBe('Overflow Store (inactive)');
-	const items = (await loadOptions(t.engine, node(), 'getItems')) as INodePropertyOptions[];
-	const active = await t.sandbox.query('select id from public.items where organization_id = $1 and is_active order by name, id', [t.sandbox.orgs.a.id]);
-	expect(items.map((option) => option.value)).toEqual(active.map((row) => row.id));
 });
 
 test('contact search matches names, phones and emails literally, including reserved characters', async () => {

@@ -4,7 +4,6 @@
  * built filter is parsed back with the sandbox's port of PostgREST's grammar to prove that a
  * value can never change the structure of the query.
  */
-import { toE164 } from '../../nodes/Nexus/shared/phone';
 import {
 	buildFilters,
 	listExpression,
@@ -20,9 +19,8 @@ import {
 	toQueryObject,
 	toQueryPairs,
 	type FilterRow,
-} from '../../nodes/Nexus/shared/postgrest';
-import { mergePrefer } from '../../nodes/Nexus/shared/transport';
-import { parseFilterValue, parseLogicTree, parseOrder } from '../sandbox/nexus/postgrest/parse';
+} from '../../../nodes/Nexus/shared/postgrest';
+import { parseFilterValue, parseLogicTree, parseOrder } from '../../sandbox/nexus/postgrest/parse';
 
 const HOSTILE = [
 	'a,b',
@@ -190,30 +188,6 @@ describe('query pairs', () => {
 		];
 		expect(toQueryObject(pairs)).toEqual({ a: ['gte.1', 'lte.9'], b: 'eq.x' });
 		expect(toQueryPairs(toQueryObject(pairs))).toEqual(pairs);
-	});
-});
-
-describe('paging helpers', () => {
-	test('Prefer merging', () => {
-		expect(mergePrefer('return=representation', 'count=exact, return=representation', undefined)).toBe('return=representation, count=exact');
-	});
-});
-
-describe('phone numbers to E.164', () => {
-	test.each([
-		['+20 101 234 5678', undefined, '+201012345678'],
-		['0020-101-234-5678', undefined, '+201012345678'],
-		['(+20) 1012345678', undefined, '+201012345678'],
-		['01012345678', '20', '+201012345678'],
-		['01012345678', '+20', '+201012345678'],
-		['1012345678', '20', '+201012345678'],
-		['201012345678', '20', '+201012345678'],
-	])('%p (country %p) → %p', (input, country, expected) => {
-		expect(toE164(input, country)).toBe(expected);
-	});
-
-	test.each([['01012345678'], ['+20 10 abc'], [''], ['+0123456789'], ['+1234']])('%p is not a number', (input) => {
-		expect(toE164(input)).toBeUndefined();
 	});
 });
 

@@ -16,9 +16,9 @@ import {
 	withCondition,
 	type KeyColumn,
 	type KeyValue,
-} from '../../nodes/Nexus/shared/keyset';
-import type { QueryPairs } from '../../nodes/Nexus/shared/queryPairs';
-import { decodeQueryString, parseLogicTree, parseOrder, parseSelect, type LogicTree } from '../sandbox/nexus/postgrest/parse';
+} from '../../../nodes/Nexus/shared/keyset';
+import type { QueryPairs } from '../../../nodes/Nexus/shared/queryPairs';
+import { decodeQueryString, parseLogicTree, parseOrder, parseSelect, type LogicTree } from '../../sandbox/nexus/postgrest/parse';
 
 type Row = Record<string, string | null>;
 

@@ -1,0 +1,152 @@
+import type { IDataObject, IExecuteSingleFunctions, INodePropertyRouting } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { RequestPatch } from '../../shared/executor';
+import { listQuery, type ListQueryOptions } from './listQuery';
+import { organizationId } from './organization';
+import { toQueryObject } from './postgrest';
+import { KEYSET_PAGES } from './paging';
+import { nexusExecutor, type NexusOperationSpec } from './transport';
+import { readUuid } from './uuid';
+
+/**
+ * Operations over PostgREST tables: list with filters/sort/paging, get/update/delete one row by
+ * id, insert a row. Typed resources use these with their table; the Table resource with any.
+ */
+
+/** Accept header that makes PostgREST answer one object, or 406 PGRST116 when not exactly one row matched. */
+export const SINGLE_OBJECT = 'application/vnd.pgrst.object+json';
+
+export const RETURN_REPRESENTATION = 'return=representation';
+
+function parameter<T>(context: IExecuteSingleFunctions, name: string, fallback: T): T {
+	return context.getNodeParameter(name, fallback) as T;
+}
+
+/** Get Many over a table: Return All/Limit at 100 rows per request, every row once. */
+export function listRowsRouting(
+	table: string,
+	what: string,
+	options: ListQueryOptions & { validate?: NexusOperationSpec['validate'] } = {},
+): INodePropertyRouting {
+	return nexusExecutor.routing(
+		{ method: 'GET', url: `/rest/v1/${table}` },
+		{
+			safeToRepeat: true,
+			what,
+			paging: KEYSET_PAGES,
+			validate: options.validate,
+			async request() {
+				return { qs: toQueryObject(await listQuery(this, options)) };
+			},
+		},
+	);
+}
+
+/** Get one row by id (406 with advice when it does not exist in this organization). */
+export function getRowRouting(
+	table: string,
+	what: string,
+	id: { parameter: string; label: string },
+	options: { select?: string; simplifyColumns?: string[] } = {},
+): INodePropertyRouting {
+	return nexusExecutor.routing(
+		{ method: 'GET', url: `/rest/v1/${table}` },
+		{
+			safeToRepeat: true,
+			what,
+			request() {
+				const qs: IDataObject = { id: `eq.${readUuid(this, id.parameter, id.label)}` };
+				if (options.simplifyColumns && parameter(this, 'simplify', true)) qs.select = options.simplifyColumns.join(',');
+				else if (options.select) qs.select = options.select;
+				return { qs, headers: { Accept: SINGLE_OBJECT } };
+			},
+		},
+	);
+}
+
+/** Body fields from a collection parameter, without empty strings (unset optional fields). */
+export function collectionFields(context: IExecuteSingleFunctions, name: string): IDataObject {
+	const raw = parameter<IDataObject>(context, name, {});
+	const body: IDataObject = {};
+	for (const [key, value] of Object.entries(raw)) {
+		if (value === '' || value === undefined) continue;
+		body[key] = value;
+	}
+	return body;
+}
+
+export type BodyBuilder = (this: IExecuteSingleFunctions) => IDataObject | Promise<IDataObject>;
+
+/** Insert one row (organization_id set from the key), answering the row written. */
+export function createRowRouting(
+	table: string,
+	what: string,
+	body: BodyBuilder,
+	options: { withOrganization?: boolean } = {},
+): INodePropertyRouting {
+	return nexusExecutor.routing(
+		{ method: 'POST', url: `/rest/v1/${table}` },
+		{
+			safeToRepeat: false,
+			writes: true,
+			what,
+			async request(): Promise<RequestPatch> {
+				const row = await body.call(this);
+				if (options.withOrganization !== false) row.organization_id = await organizationId(this);
+				return { body: row, headers: { Prefer: RETURN_REPRESENTATION, Accept: SINGLE_OBJECT } };
+			},
+		},
+	);
+}
+
+/** Update one row by id, answering the row written (406 with advice when it does not exist). */
+export function updateRowRouting(
+	table: string,
+	what: string,
+	id: { parameter: string; label: string },
+	body: BodyBuilder,
+	fieldsLabel = 'Update Fields',
+): INodePropertyRouting {
+	return nexusExecutor.routing(
+		{ method: 'PATCH', url: `/rest/v1/${table}` },
+		{
+			safeToRepeat: true,
+			writes: true,
+			what,
+			async request(): Promise<RequestPatch> {
+				const rowId = readUuid(this, id.parameter, id.label);
+				const row = await body.call(this);
+				if (Object.keys(row).length === 0) {
+					throw new NodeOperationError(this.getNode(), `${fieldsLabel}: nothing to update`, {
+						description: `Add at least one field under "${fieldsLabel}".`,
+					});
+				}
+				return {
+					qs: { id: `eq.${rowId}` },
+					body: row,
+					headers: { Prefer: RETURN_REPRESENTATION, Accept: SINGLE_OBJECT },
+				};
+			},
+		},
+	);
+}
+
+/** Delete one row by id, answering the deleted row (406 with advice when it does not exist). */
+export function deleteRowRouting(table: string, what: string, id: { parameter: string; label: string }): INodePropertyRouting {
+	return nexusExecutor.routing(
+		{ method: 'DELETE', url: `/rest/v1/${table}` },
+		{
+			// Repeating a delete that went through would answer "not found".
+			safeToRepeat: false,
+			writes: true,
+			what,
+			request() {
+				return {
+					qs: { id: `eq.${readUuid(this, id.parameter, id.label)}` },
+					headers: { Prefer: RETURN_REPRESENTATION, Accept: SINGLE_OBJECT },
+				};
+			},
+		},
+	);
+}
