@@ -403,7 +403,12 @@ export class N8n {
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
 			if (!this.running) throw new Error(`n8n exited while starting:\n${this.logText.slice(-4000)}`);
-			if (command === 'worker' ? /n8n worker is now ready/.test(this.logText) : /Editor is now accessible via/.test(this.logText) && (await this.healthy())) return;
+			// A worker serves no editor: its log says when it takes jobs.
+			const ready =
+				command === 'worker'
+					? /n8n worker is now ready/.test(this.logText)
+					: /Editor is now accessible via/.test(this.logText) && (await this.healthy());
+			if (ready) return;
 			await sleep(250);
 		}
 		await this.stop();

@@ -160,8 +160,8 @@ describe(`real n8n ${version} in queue mode: one main, two workers, Postgres, Re
 		if (!webhookExample) throw new Error(`examples/ has no workflow ${WEBHOOK_EXAMPLE}`);
 		await main.importCredentials(sandboxCredentials(sandboxes));
 		await main.importWorkflows([webhookExample.workflow, nexTriggerWorkflow(), nexusTriggerWorkflow()].map((workflow) => ({ ...workflow, active: false })));
-		await startMain();
-		await Promise.all(cluster.workers.map((worker) => worker.start()));
+		// The import above migrated the database: the main and the workers can start together.
+		await Promise.all([startMain(), ...cluster.workers.map((worker) => worker.start())]);
 		for (const id of [WEBHOOK_EXAMPLE, NEX_TRIGGER_WORKFLOW, NEXUS_TRIGGER_WORKFLOW]) await main.rest.activate(id);
 	});
 
