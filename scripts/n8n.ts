@@ -231,6 +231,8 @@ export interface N8nOptions {
 	logFile?: string;
 	/** Echo the server's output to this process's stdout too. */
 	echo?: boolean;
+	/** `start` (default): the main instance; `worker`: a queue-mode worker (no editor, no REST API). */
+	command?: 'start' | 'worker';
 }
 
 /** One n8n instance: a line, a user folder, its CLI, its server and its REST API. */
@@ -382,7 +384,8 @@ export class N8n {
 		mkdirSync(dirname(this.logFile), { recursive: true });
 		this.log = createWriteStream(this.logFile, { flags: 'a' });
 		this.logText = '';
-		const child = spawn(this.installation.nodeBin, [this.installation.cliJs, 'start'], {
+		const command = this.options.command ?? 'start';
+		const child = spawn(this.installation.nodeBin, [this.installation.cliJs, command], {
 			cwd: this.home.folder,
 			env: this.env(),
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -400,7 +403,12 @@ export class N8n {
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
 			if (!this.running) throw new Error(`n8n exited while starting:\n${this.logText.slice(-4000)}`);
-			if (/Editor is now accessible via/.test(this.logText) && (await this.healthy())) return;
+			// A worker serves no editor: its log says when it takes jobs.
+			const ready =
+				command === 'worker'
+					? /n8n worker is now ready/.test(this.logText)
+					: /Editor is now accessible via/.test(this.logText) && (await this.healthy());
+			if (ready) return;
 			await sleep(250);
 		}
 		await this.stop();

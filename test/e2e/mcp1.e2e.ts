@@ -1,0 +1,3 @@
+import { describeMcpTools } from './mcpTools';
+
+describeMcpTools('v1');
