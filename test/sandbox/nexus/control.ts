@@ -23,10 +23,17 @@
  *   POST   /__control/limits                {requestsPerMinute?, authAttemptsPerMinute?}
  *   POST   /__control/sql                   {sql, params?} -> {rows} (superuser)
  *   POST   /__control/reload-schema         reload the schema cache after DDL
+ *   POST   /__control/api-keys              {org, scopes, name?} -> {api_key}
+ *   GET    /__control/mcp                   MCP sessions, response mode, tools
+ *   POST   /__control/mcp/expire-sessions   every MCP session ends (next call 404)
+ *   POST   /__control/mcp/response-mode     {mode: "json" | "sse"}
+ *   POST   /__control/mcp/tools             {name, description?, inputSchema?, result?, access?}
+ *   DELETE /__control/mcp/tools             remove the tools added at run time
  */
 import type { FaultSpec } from '../shared/faults';
 import { toPgError } from './db';
-import { type ApiRequest, json, type Reply } from './http';
+import { type ApiRequest, EdgeError, json, type Reply } from './http';
+import type { AddedToolSpec } from './mcp/hub';
 import type { LogCallOptions, MoveShipmentOptions, NexusSandbox, TouchOrdersOptions } from './index';
 
 function parseBody(req: ApiRequest): Record<string, unknown> {
@@ -133,10 +140,29 @@ export function controlHandler(sandbox: () => NexusSandbox, state: () => Record<
 				case 'POST /__control/reload-schema':
 					await s.reloadSchemaCache();
 					return json(200, { ok: true });
+				case 'POST /__control/api-keys': {
+					const scopes = Array.isArray(body.scopes) ? body.scopes.map(String) : ['read'];
+					return json(200, { api_key: await s.createApiKey({ org: body.org === 'b' ? 'b' : 'a', scopes, name: typeof body.name === 'string' ? body.name : undefined }), scopes });
+				}
+				case 'GET /__control/mcp':
+					return json(200, s.mcp.state());
+				case 'POST /__control/mcp/expire-sessions':
+					return json(200, { expired: await s.mcp.expireSessions() });
+				case 'POST /__control/mcp/response-mode':
+					if (body.mode !== 'json' && body.mode !== 'sse') return json(400, { error: 'validation_error', message: 'mode must be json or sse' });
+					s.mcp.responseMode = body.mode;
+					return json(200, s.mcp.state());
+				case 'POST /__control/mcp/tools':
+					await s.mcp.addTool(body as unknown as AddedToolSpec);
+					return json(200, s.mcp.state());
+				case 'DELETE /__control/mcp/tools':
+					await s.mcp.removeAddedTools();
+					return json(200, s.mcp.state());
 				default:
 					return json(404, { error: 'not_found', message: `No control endpoint ${route}` });
 			}
 		} catch (error) {
+			if (error instanceof EdgeError) return error.toReply();
 			const pg = toPgError(error);
 			if (pg) return json(400, { error: 'sql_error', code: pg.code, message: pg.message, details: pg.detail, hint: pg.hint });
 			return json(500, { error: 'internal_error', message: error instanceof Error ? error.message : String(error) });

@@ -6,6 +6,8 @@ export interface Reply {
 	headers: Record<string, string>;
 	/** JSON text, or undefined for no body. */
 	body?: string;
+	/** A long-lived answer (an SSE stream), written as it comes. */
+	stream?: ReadableStream<Uint8Array>;
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';

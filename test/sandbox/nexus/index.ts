@@ -11,15 +11,17 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { FaultInjector } from '../shared/faults';
 import { RequestLog } from '../shared/requestLog';
-import { DEFAULT_JWT_SECRET, JwtService, makeAnonKey, SlidingWindow } from './auth';
+import { DEFAULT_JWT_SECRET, deterministicApiKey, hashApiKey, JwtService, makeAnonKey, SlidingWindow } from './auth';
 import { type Catalog, loadCatalog } from './catalog';
 import { MicroClock } from './clock';
 import { controlHandler } from './control';
 import { openPglite, SerialDb, type SqlRunner } from './db';
+import { McpHub, type ResponseMode } from './mcp/hub';
 import { MutationHooks } from './mutations';
 import { rlsSql, ROLES_SQL } from './rls';
 import { PUBLIC_TABLES, SCHEMA_SQL } from './schema';
-import { type OrgKey, SEED_ORGS, seedBulkOrders, seedDatabase } from './seed';
+import { agentAccountId } from './mcp/seed';
+import { insertRows, type OrgKey, SEED_ORGS, seedBulkOrders, seedDatabase } from './seed';
 import { createSandboxServer } from './server';
 
 function pgliteVersion(): string {
@@ -48,6 +50,10 @@ export interface NexusSandboxOptions {
 	jwtSecret?: string;
 	/** Rows per page cap (PostgREST db-max-rows; Nexus uses 100). */
 	maxRows?: number;
+	/** Start with the `items` schema of databases that have no `name` column (description / item_no only). */
+	itemsWithoutName?: boolean;
+	/** How the MCP server answers POSTs: `json` (default, as the hosted server) or `sse` streams. */
+	mcpResponseMode?: ResponseMode;
 }
 
 export interface SandboxOrg {
@@ -127,6 +133,10 @@ export interface NexusSandbox {
 	setAuthAttemptsPerMinute(n: number): void;
 	/** Re-reads tables and columns (after DDL through `query`). */
 	reloadSchemaCache(): Promise<void>;
+	/** The MCP server at /functions/v1/mcp-server: sessions, response mode, tools added at run time. */
+	mcp: McpHub;
+	/** A new API key of an organization with these scopes (agent-auth puts them in the JWT). */
+	createApiKey(opts: { org: OrgKey; scopes: string[]; name?: string }): Promise<string>;
 	/** Fresh seed data, no faults, empty log, limits and tokens back to the start. */
 	reset(): Promise<void>;
 	close(): Promise<void>;
@@ -149,6 +159,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 	const { engine, schemaReady } = await openPglite({ dataDir: opts.dataDir, template: { key, build: buildSchema } });
 	const db = new SerialDb(engine);
 	const seedData = opts.seed ?? true;
+	const seedOptions = { orgsOnly: !seedData, itemsWithoutName: opts.itemsWithoutName === true };
 
 	try {
 		await db.exclusive((q) => q.exec(`set timezone = 'UTC'; set datestyle = 'ISO, MDY'; set client_min_messages = warning;`));
@@ -156,7 +167,8 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 		const keepData = opts.dataDir !== undefined && (await schemaExists(db));
 		if (!keepData) {
 			if (!schemaReady) await db.exclusive(buildSchema);
-			await db.exclusive((q) => seedDatabase(q, { orgsOnly: !seedData }));
+			if (opts.itemsWithoutName) await db.exclusive((q) => q.exec('alter table public.items drop column if exists name'));
+			await db.exclusive((q) => seedDatabase(q, seedOptions));
 		}
 	} catch (error) {
 		await engine.close().catch(() => undefined);
@@ -174,6 +186,14 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 	const clock = new MicroClock();
 	const apiCalls = new Map<string, number>();
 	const initialLimits = { requests: requestLimiter.limit, auth: authLimiter.limit };
+	const mcp = new McpHub({
+		defaultResponseMode: opts.mcpResponseMode,
+		agentAccountOf: async (apiKeyId) => {
+			const r = await db.exclusive((q) => q.query('select agent_id from private.agent_api_keys where id = $1::uuid', [apiKeyId]));
+			return r.rows[0]?.agent_id ? String(r.rows[0].agent_id) : null;
+		},
+	});
+	let keysCreated = 0;
 
 	const orgs = {
 		a: { id: SEED_ORGS.a.id, apiKey: SEED_ORGS.a.apiKey, name: SEED_ORGS.a.name, plan: SEED_ORGS.a.plan },
@@ -194,6 +214,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 		pendingFaults: faults.pending(),
 		pendingMutations: mutations.pending(),
 		orgs: { a: { id: orgs.a.id, name: orgs.a.name, plan: orgs.a.plan }, b: { id: orgs.b.id, name: orgs.b.name, plan: orgs.b.plan } },
+		mcp: mcp.state(),
 	});
 
 	const server: Server = createSandboxServer({
@@ -210,6 +231,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 		maxRows: opts.maxRows ?? 100,
 		apiCalls,
 		control: controlHandler(() => sandbox, state),
+		mcp,
 	});
 	const sockets = new Set<Socket>();
 	server.on('connection', (socket: Socket) => {
@@ -236,6 +258,23 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 		faults,
 		mutations,
 		authExchanges: () => jwt.exchanges,
+		mcp,
+		async createApiKey({ org, scopes, name }) {
+			const apiKey = deterministicApiKey(`nexus-sandbox-extra-key-${Date.now()}-${++keysCreated}`);
+			await db.exclusive((q) =>
+				insertRows(q, 'private.agent_api_keys', [
+					{
+						organization_id: SEED_ORGS[org].id,
+						name: name ?? `Sandbox key (${scopes.join(', ') || 'no scopes'})`,
+						key_prefix: apiKey.slice(0, 12),
+						key_hash: hashApiKey(apiKey),
+						scopes,
+						agent_id: agentAccountId(org),
+					},
+				]),
+			);
+			return apiKey;
+		},
 		async query(sql, params) {
 			const r = await db.exclusive((q) => q.query(sql, params ?? []));
 			return r.rows;
@@ -339,8 +378,9 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 					alter sequence sandbox.order_number_seq restart;
 					alter sequence sandbox.bulk_order_seq restart;
 					alter sequence sandbox.pick_list_seq restart;`);
-				await seedDatabase(q, { orgsOnly: !seedData });
+				await seedDatabase(q, seedOptions);
 			});
+			await mcp.reset();
 			faults.clear();
 			mutations.clear();
 			requests.clear();
@@ -356,6 +396,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 			closed = true;
 			faults.clear();
 			mutations.clear();
+			await mcp.expireSessions();
 			await new Promise<void>((resolve) => {
 				server.close(() => resolve());
 				for (const s of sockets) s.destroy();
@@ -374,6 +415,7 @@ export function describeNexusSandbox(s: NexusSandbox): string {
 		`  REST          ${s.baseUrl}/rest/v1/<table>`,
 		`  Functions     ${s.baseUrl}/functions/v1/<name>`,
 		`  Agent auth    POST ${s.baseUrl}/functions/v1/agent-auth {"api_key": "..."}`,
+		`  MCP           POST ${s.baseUrl}/functions/v1/mcp-server (Authorization: Bearer <agent JWT>)`,
 		`  Control       ${s.controlUrl}`,
 		`  Anon key      ${s.anonKey}`,
 		`  Org A         ${s.orgs.a.name} (${s.orgs.a.plan})  id ${s.orgs.a.id}`,

@@ -11,6 +11,7 @@
  *   `awb_status_logs`, `pick_list_items`) take it from their parent row.
  * - Tables a client may not reach live in the `private` schema (not exposed, like Supabase).
  */
+import { MCP_SCHEMA_SQL, MCP_TABLES } from './mcp/schema';
 
 /** Tables in the exposed `public` schema, in dependency order (parents first). */
 export const PUBLIC_TABLES = [
@@ -31,6 +32,7 @@ export const PUBLIC_TABLES = [
 	'pick_lists',
 	'pick_list_items',
 	'organization_invites',
+	...MCP_TABLES,
 ] as const;
 
 export type PublicTable = (typeof PUBLIC_TABLES)[number];
@@ -332,6 +334,8 @@ create trigger pick_list_items_org before insert on public.pick_list_items for e
 ${['organizations', 'customer_journey_stages', 'lead_sources', 'customers', 'warehouses', 'items', 'stock_balances', 'orders', 'order_items', 'chats', 'messages', 'awbs', 'awb_status_logs', 'call_logs', 'pick_lists', 'pick_list_items', 'organization_invites']
 	.map((t) => `create trigger ${t}_updated_at before update on public.${t} for each row execute function sandbox.set_updated_at();`)
 	.join('\n')}
+
+${MCP_SCHEMA_SQL}
 
 create table sandbox.meta (key text primary key, value text);
 insert into sandbox.meta values ('schema_version', '1');

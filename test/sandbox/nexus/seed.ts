@@ -4,6 +4,8 @@
  */
 import { deterministicApiKey, hashApiKey } from './auth';
 import type { SqlRunner } from './db';
+import { agentAccountId, mcpSeedRows } from './mcp/seed';
+import { MCP_TABLES } from './mcp/schema';
 import { qi } from './postgrest/sql';
 
 export type OrgKey = 'a' | 'b';
@@ -334,6 +336,7 @@ function orgRows(org: SeedOrg, now: number): Record<string, Row[]> {
 		{ id: g.uuid(), organization_id: orgId, email: `ops.lead@${org.slug}.example`, role: 'admin', status: 'accepted', token: null, invited_by: 'user-1', expires_at: g.at(now, 20), last_sent_at: g.at(now, 27), resend_count: 0, created_at: g.at(now, 27), updated_at: g.at(now, 25) },
 		{ id: g.uuid(), organization_id: orgId, email: `packer@${org.slug}.example`, role: 'member', status: 'pending', token: g.digits(24), invited_by: 'user-1', expires_at: new Date(now + 5 * 86_400_000).toISOString(), last_sent_at: g.at(now, 2), resend_count: 0, created_at: g.at(now, 2), updated_at: g.at(now, 2) },
 	];
+	Object.assign(t, mcpSeedRows(org, t, now));
 	return t;
 }
 
@@ -355,15 +358,19 @@ const SEED_ORDER = [
 	'messages',
 	'call_logs',
 	'organization_invites',
+	...MCP_TABLES,
 ];
 
 /** Inserts both organizations, their API keys and (unless `orgsOnly`) their demo data. */
-export async function seedDatabase(q: SqlRunner, opts: { orgsOnly?: boolean } = {}): Promise<void> {
+export async function seedDatabase(q: SqlRunner, opts: { orgsOnly?: boolean; itemsWithoutName?: boolean } = {}): Promise<void> {
 	const now = Date.now();
 	const all = (['a', 'b'] as OrgKey[]).map((k) => orgRows(SEED_ORGS[k], now));
 	for (const table of SEED_ORDER) {
-		if (opts.orgsOnly && table !== 'organizations') continue;
-		await insertRows(q, table, all.flatMap((t) => t[table] ?? []));
+		// Agent accounts exist with the organizations: the API keys point at them.
+		if (opts.orgsOnly && table !== 'organizations' && table !== 'agent_accounts') continue;
+		let rows = all.flatMap((t) => t[table] ?? []);
+		if (table === 'items' && opts.itemsWithoutName) rows = rows.map(({ name: _name, ...rest }) => rest);
+		await insertRows(q, table, rows);
 	}
 	await insertRows(
 		q,
@@ -375,6 +382,7 @@ export async function seedDatabase(q: SqlRunner, opts: { orgsOnly?: boolean } = 
 			key_hash: hashApiKey(SEED_ORGS[k].apiKey),
 			scopes: ['read', 'write'],
 			agent_user_id: k === 'a' ? 'aa000000-0000-4000-8000-00000000000a' : 'bb000000-0000-4000-8000-00000000000b',
+			agent_id: agentAccountId(k),
 		})),
 	);
 }

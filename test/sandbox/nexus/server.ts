@@ -2,6 +2,7 @@
  * The HTTP front: Supabase's gateway checks (apikey, JWT), the per-user rate limit, faults,
  * the request log, and routing to PostgREST, agent-auth and the edge functions.
  */
+import { Readable } from 'node:stream';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import { applyFault, type FaultInjector, type FaultSpec, waitForDelay } from '../shared/faults';
 import { type LoggedRequest, parseQuery, readBody, type RequestLog } from '../shared/requestLog';
@@ -13,7 +14,9 @@ import { EDGE_FUNCTIONS, type EdgeContext } from './edge-functions';
 import { type ApiRequest, EdgeError, header, json, JSON_TYPE, type Reply } from './http';
 import { errors } from './postgrest/errors';
 import { handleRest, type RestCaller } from './postgrest/handler';
+import type { McpHub } from './mcp/hub';
 import type { MutationHooks } from './mutations';
+import { handleRpc } from './postgrest/rpc';
 
 export interface ServerDeps {
 	db: SerialDb;
@@ -31,6 +34,7 @@ export interface ServerDeps {
 	/** Counts API calls per organization per UTC day (for agent-usage). */
 	apiCalls: Map<string, number>;
 	control: (req: ApiRequest) => Promise<Reply>;
+	mcp: McpHub;
 }
 
 const CORS: Record<string, string> = {
@@ -150,6 +154,14 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 
 function write(res: ServerResponse, reply: Reply, method: string): void {
 	const headers = { ...CORS, ...reply.headers };
+	if (reply.stream) {
+		res.writeHead(reply.status, headers);
+		const body = Readable.fromWeb(reply.stream as import('node:stream/web').ReadableStream<Uint8Array>);
+		res.on('close', () => body.destroy());
+		body.on('error', () => res.destroy());
+		body.pipe(res);
+		return;
+	}
 	if (reply.body !== undefined && method !== 'HEAD') {
 		headers['content-length'] = String(Buffer.byteLength(reply.body));
 		res.writeHead(reply.status, headers);
@@ -216,6 +228,7 @@ function countApiCall(deps: ServerDeps, claims: Record<string, unknown>): void {
 async function route(deps: ServerDeps, req: ApiRequest): Promise<Reply> {
 	if (req.path === '/rest/v1' || req.path.startsWith('/rest/v1/')) return rest(deps, req);
 	if (req.path === '/functions/v1/agent-auth') return agentAuth(deps, req);
+	if (req.path.replace(/\/+$/, '') === '/functions/v1/mcp-server') return mcpServer(deps, req);
 	if (req.path.startsWith('/functions/v1/')) return edgeFunction(deps, req, req.path.slice('/functions/v1/'.length).replace(/\/+$/, ''));
 	if (req.path === '/' || req.path === '/health') return json(200, { status: 'ok', service: 'nexus-sandbox' });
 	return gatewayError(404, 'no Route matched with those values');
@@ -245,6 +258,7 @@ async function rest(deps: ServerDeps, req: ApiRequest): Promise<Reply> {
 	countApiCall(deps, claims);
 	const table = decodeURIComponent(req.path.slice('/rest/v1'.length).replace(/^\/+/, '').replace(/\/+$/, ''));
 	const caller: RestCaller = { role, claims, settings: txSettings(deps, role, claims, req) };
+	if (table.startsWith('rpc/')) return handleRpc(deps.db, { ...req, rawQuery: stripApiKeyParam(req.rawQuery) }, table.slice(4), caller);
 	return handleRest({ catalog: deps.catalog, db: deps.db, maxRows: deps.maxRows }, { ...req, rawQuery: stripApiKeyParam(req.rawQuery) }, table, caller);
 }
 
@@ -293,25 +307,69 @@ async function agentAuth(deps: ServerDeps, req: ApiRequest): Promise<Reply> {
 	);
 }
 
+/** The agent JWT of a function call (edge functions, MCP), or the 401 to answer. */
+function agentClaims(deps: ServerDeps, req: ApiRequest): { claims: AgentClaims } | { reply: Reply } {
+	const token = bearer(req);
+	if (!token) return { reply: new EdgeError(401, 'unauthorized', 'Missing authorization header', { 'www-authenticate': 'Bearer' }).toReply() };
+	const v = deps.jwt.verify(token);
+	if (!v.ok) {
+		const expired = v.reason === 'expired';
+		return {
+			reply: new EdgeError(401, 'invalid_token', expired ? 'JWT expired' : 'Invalid JWT', {
+				'www-authenticate': `Bearer error="invalid_token", error_description="${expired ? 'JWT expired' : 'Invalid JWT'}"`,
+			}).toReply(),
+		};
+	}
+	const claims = v.claims;
+	if (claims.role !== 'authenticated' || !claims.organization_id) {
+		return { reply: new EdgeError(401, 'unauthorized', 'An agent JWT from agent-auth is required').toReply() };
+	}
+	return { claims };
+}
+
+function edgeContext(deps: ServerDeps, req: ApiRequest, claims: AgentClaims, body: Record<string, unknown>): EdgeContext {
+	const orgId = String(claims.organization_id);
+	let txNow = deps.clock.nextIso();
+	return {
+		req,
+		body,
+		query: new URLSearchParams(req.rawQuery),
+		claims,
+		orgId,
+		tx: (fnTx) => {
+			const settings = txSettings(deps, 'authenticated', claims, req);
+			txNow = settings['sandbox.tx_now'];
+			return deps.db.transaction(settings, fnTx);
+		},
+		apiCallsToday: () => deps.apiCalls.get(dayKey(orgId)) ?? 0,
+		now: () => txNow,
+	};
+}
+
+/** The hosted MCP server: the documented contract is the agent JWT alone (no apikey needed). */
+async function mcpServer(deps: ServerDeps, req: ApiRequest): Promise<Reply> {
+	if (req.method === 'OPTIONS') return { status: 200, headers: { 'content-type': 'text/plain' }, body: 'ok' };
+	const apikey = header(req.headers, 'apikey');
+	if (apikey !== undefined && apikey !== deps.anonKey) return gatewayError(401, 'Invalid API key', 'Double check your Supabase `anon` or `service_role` API key.');
+	const auth = agentClaims(deps, req);
+	if ('reply' in auth) return auth.reply;
+	const limited = rateLimited(deps, auth.claims, req.ip);
+	if (limited) return limited;
+	countApiCall(deps, auth.claims);
+	// The function's own query parameters (none) are not the caller's: tool calls see an empty query.
+	const fnReq: ApiRequest = { ...req, rawQuery: '' };
+	return deps.mcp.handle({ req: fnReq, claims: auth.claims, context: (body) => edgeContext(deps, fnReq, auth.claims, body) });
+}
+
 async function edgeFunction(deps: ServerDeps, req: ApiRequest, name: string): Promise<Reply> {
 	if (req.method === 'OPTIONS') return { status: 200, headers: { 'content-type': 'text/plain' }, body: 'ok' };
 	const keyError = checkApiKey(deps, req);
 	if (keyError) return keyError;
 	const fn = EDGE_FUNCTIONS[name];
 	if (!fn) return new EdgeError(404, 'function_not_found', `Requested function '${name}' was not found`).toReply();
-	const token = bearer(req);
-	if (!token) return new EdgeError(401, 'unauthorized', 'Missing authorization header').toReply();
-	const v = deps.jwt.verify(token);
-	if (!v.ok) {
-		const expired = v.reason === 'expired';
-		return new EdgeError(401, 'invalid_token', expired ? 'JWT expired' : 'Invalid JWT', {
-			'www-authenticate': `Bearer error="invalid_token", error_description="${expired ? 'JWT expired' : 'Invalid JWT'}"`,
-		}).toReply();
-	}
-	const claims = v.claims;
-	if (claims.role !== 'authenticated' || !claims.organization_id) {
-		return new EdgeError(401, 'unauthorized', 'An agent JWT from agent-auth is required').toReply();
-	}
+	const auth = agentClaims(deps, req);
+	if ('reply' in auth) return auth.reply;
+	const claims = auth.claims;
 	const limited = rateLimited(deps, claims, req.ip);
 	if (limited) return limited;
 	countApiCall(deps, claims);
@@ -326,22 +384,7 @@ async function edgeFunction(deps: ServerDeps, req: ApiRequest, name: string): Pr
 			return new EdgeError(400, 'invalid_json', 'Request body must be a JSON object').toReply();
 		}
 	}
-	const orgId = String(claims.organization_id);
-	let txNow = deps.clock.nextIso();
-	const ctx: EdgeContext = {
-		req,
-		body,
-		query: new URLSearchParams(req.rawQuery),
-		claims,
-		orgId,
-		tx: (fnTx) => {
-			const settings = txSettings(deps, 'authenticated', claims, req);
-			txNow = settings['sandbox.tx_now'];
-			return deps.db.transaction(settings, fnTx);
-		},
-		apiCallsToday: () => deps.apiCalls.get(dayKey(orgId)) ?? 0,
-		now: () => txNow,
-	};
+	const ctx = edgeContext(deps, req, claims, body);
 	try {
 		return await fn.handler(ctx);
 	} catch (error) {
