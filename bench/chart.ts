@@ -27,9 +27,10 @@ export function chartSvg(rows: BenchRow[], title: string): string {
 		(row): row is BenchRow & { ratioValue: number; targetValue: number } =>
 			typeof row.ratioValue === 'number' && Number.isFinite(row.ratioValue) && typeof row.targetValue === 'number' && row.targetValue > 0,
 	);
-	const scaleMax = Math.max(2, ...charted.map((row) => Math.ceil((row.ratioValue / row.targetValue) * 2) / 2));
+	// Up to 4x the target; longer bars end at the edge with a mark (their ratio is printed).
+	const scaleMax = Math.min(4, Math.max(2, ...charted.map((row) => Math.ceil((row.ratioValue / row.targetValue) * 2) / 2)));
 	const plotWidth = WIDTH - LABEL_WIDTH - 120;
-	const x = (value: number) => LABEL_WIDTH + (Math.min(value, scaleMax) / scaleMax) * plotWidth;
+	const x = (value: number) => Math.round(LABEL_WIDTH + (Math.min(value, scaleMax) / scaleMax) * plotWidth);
 	const height = TOP + charted.length * ROW_HEIGHT + BOTTOM;
 	const parts: string[] = [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
