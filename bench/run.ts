@@ -13,7 +13,7 @@
  *   BENCH_LIMIT_RUNS=2              Nexus Return Alls timed under the rate limit
  *   BENCH_QUICK=1                   1 round, streams of 10 s, 1 run under the limit, no key-exchange section
  *   BENCH_ONLY=nex,stream           only these sections (nex, nexus, nexusLimit, nexusTrigger, exchange,
- *                                   stream); prints the table but writes no results
+ *                                   stream); prints the table but writes no results unless BENCH_WRITE=1
  */
 import '../test/harness/bootstrap';
 
@@ -69,7 +69,7 @@ const load = { start: loadavg()[0], end: 0 };
 
 function markdown(rows: BenchRow[], measuredAt: string, seconds: number, notesLink: string, chartLink: string): string {
 	return [
-		`Measured ${measuredAt.slice(0, 16).replace('T', ' ')} UTC with \`npm run bench${QUICK ? ' (BENCH_QUICK)' : ''}\` ` +
+		`Measured ${measuredAt.slice(0, 16).replace('T', ' ')} UTC with \`npm run bench${QUICK ? ' (BENCH_QUICK)' : ''}${ONLY ? `, sections ${ONLY.join(', ')} only` : ''}\` ` +
 			`(loopback: ${ROUNDS} rounds; ${RTT_MS} ms round trip through the latency proxy: ${RTT_ROUNDS} round${RTT_ROUNDS === 1 ? '' : 's'}; ` +
 			`streams of ${STREAM_SECONDS} s at 1,000/s and ${FAST_STREAM_SECONDS} s at 10,000/s; ${Math.round(seconds)} s in all) on ${machine()}, ` +
 			`load average ${load.start.toFixed(1)} at the start and ${load.end.toFixed(1)} at the end. ` +
@@ -154,8 +154,8 @@ async function main(): Promise<void> {
 		`${timings.map((t) => `${t.section} ${t.seconds} s`).join(', ')}; ${Math.round(seconds)} s in all; ` +
 			`load average ${load.start.toFixed(1)} → ${load.end.toFixed(1)}\n`,
 	);
-	if (ONLY) {
-		process.stderr.write('bench: BENCH_ONLY is set, so bench/results/ and README.md were left as they were\n');
+	if (ONLY && !process.env.BENCH_WRITE) {
+		process.stderr.write('bench: BENCH_ONLY is set (without BENCH_WRITE), so bench/results/ and README.md were left as they were\n');
 		return;
 	}
 	const measuredAt = new Date().toISOString();
