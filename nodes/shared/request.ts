@@ -1,0 +1,201 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { NodeContext, NodeRef } from './context';
+import {
+	describeThrown,
+	HttpStatusFailure,
+	LocalFailure,
+	NetworkFailure,
+	parseFullResponse,
+	thrownStatusFailure,
+	toRetryable,
+	TruncatedBodyFailure,
+	type ParsedAnswer,
+} from './http';
+import { keyExchangeFailureIn, withKeyExchangeSettings } from './keyExchange';
+import { unsafePathSegment } from './pathIds';
+import { quoteValue } from './quote';
+import { DEFAULT_RETRY_POLICY, RetryableFailure, withRetries, type RetryPolicy } from './retry';
+
+/**
+ * The request machinery both services share; each service's transport supplies its
+ * credential type and how a failure reads to the user (its vendor's error shape and advice).
+ */
+
+/** The context every request is made with (see `context.ts`). */
+export type RequestContext = NodeContext;
+
+export interface CallSpec {
+	/** Whether repeating the request after an ambiguous failure (5xx, reset, cut body) is harmless. */
+	safeToRepeat: boolean;
+	/** Timeout (ms) when the node's Request Options set none; absent: n8n's default (5 minutes). */
+	defaultTimeoutMs?: number;
+}
+
+export interface ServiceTransport<Spec extends CallSpec> {
+	credentialType: string;
+	/** The error the user sees for a failure; `attempts` > 1 when retries were made. */
+	userError(context: RequestContext, spec: Spec, failure: unknown, attempts?: number): Error;
+}
+
+/** Max retries from the node's Request Options, if it has them. */
+export function retryPolicyOf(context: RequestContext): RetryPolicy {
+	let options: IDataObject = {};
+	try {
+		options = context.getNodeParameter('requestOptions', {}) as IDataObject;
+	} catch {
+		options = {};
+	}
+	const maxRetries = typeof options.maxRetries === 'number' ? options.maxRetries : DEFAULT_RETRY_POLICY.maxRetries;
+	return { ...DEFAULT_RETRY_POLICY, maxRetries };
+}
+
+/** The node's Request Options timeout, else the call's default; undefined: none set. */
+export function timeoutOf(context: RequestContext, spec: CallSpec): number | undefined {
+	try {
+		const options = context.getNodeParameter('requestOptions', {}) as IDataObject;
+		if (typeof options.timeout === 'number') return options.timeout;
+	} catch {
+		// A context without Request Options keeps the default.
+	}
+	return spec.defaultTimeoutMs;
+}
+
+/** Normalises what n8n's request helper threw: an HTTP status it did not ignore, or a network failure. */
+export function asTransportFailure(error: unknown): unknown {
+	// A failed key exchange (n8n ran the credential's preAuthentication inside the request) was
+	// already retried by the credential with this call's settings, or refused: final here.
+	const exchangeFailure = keyExchangeFailureIn(error);
+	if (exchangeFailure) return exchangeFailure;
+	if (
+		error instanceof HttpStatusFailure ||
+		error instanceof TruncatedBodyFailure ||
+		error instanceof RetryableFailure ||
+		error instanceof LocalFailure ||
+		error instanceof NodeOperationError
+	) {
+		return error;
+	}
+	const thrown = describeThrown(error);
+	const { status, code, message } = thrown;
+	// Statuses a request did not ignore (Nexus's 401, so n8n refreshes the JWT first) arrive thrown.
+	if (status !== undefined && status >= 400) return thrownStatusFailure(status, thrown);
+	// A status below 400 here means the headers arrived but the body did not (reset mid-body).
+	if (status !== undefined) return new NetworkFailure(code ?? 'ECONNRESET', message);
+	if (code !== undefined || NETWORK_MESSAGE.test(message)) return new NetworkFailure(code ?? 'ECONNRESET', message);
+	// No status, no network code: nothing reached the service (e.g. the credential refused the
+	// key). Retrying would only repeat the refusal, or burn a limited key exchange.
+	return new LocalFailure(message);
+}
+
+const NETWORK_MESSAGE = /socket hang up|aborted|timeout|timed out|ECONN|EPIPE|network|closed/i;
+
+/** Sends with the node's retry policy; on giving up, the error names the attempts made. */
+export async function sendWithRetries<T, Spec extends CallSpec>(
+	context: RequestContext,
+	transport: ServiceTransport<Spec>,
+	spec: Spec,
+	send: () => Promise<T>,
+): Promise<T> {
+	let lastFailure: unknown;
+	const policy = retryPolicyOf(context);
+	// A key exchange n8n runs inside these requests (no token yet, or a 401) gets the same
+	// timeout and Max Retries as the requests themselves.
+	const exchangeSettings = { timeoutMs: timeoutOf(context, spec), maxRetries: policy.maxRetries };
+	return await withKeyExchangeSettings(
+		exchangeSettings,
+		async () =>
+			await withRetries(
+				async () => {
+					try {
+						return await send();
+					} catch (error) {
+						lastFailure = asTransportFailure(error);
+						throw toRetryable(lastFailure, (failure) => transport.userError(context, spec, failure));
+					}
+				},
+				spec.safeToRepeat,
+				policy,
+				(_failure, attempts) => transport.userError(context, spec, lastFailure, attempts),
+			),
+	);
+}
+
+/** Programmatic request through `httpRequestWithAuthentication`, answered as exact-id JSON with headers. */
+export async function requestParsed<Spec extends CallSpec>(
+	context: RequestContext,
+	transport: ServiceTransport<Spec>,
+	spec: Spec,
+	request: IHttpRequestOptions,
+): Promise<ParsedAnswer> {
+	const timeout = timeoutOf(context, spec);
+	const prepared: IHttpRequestOptions = {
+		...request,
+		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		...(timeout !== undefined ? { timeout } : {}),
+	};
+	if (prepared.ignoreHttpStatusErrors === undefined) prepared.ignoreHttpStatusErrors = true;
+	assertSafePath(context, prepared.url);
+	return await sendWithRetries(context, transport, spec, async () => {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			transport.credentialType,
+			{ ...prepared, headers: { ...(prepared.headers ?? {}) } },
+		)) as IN8nHttpFullResponse;
+		const body = parseFullResponse(response);
+		return {
+			statusCode: response.statusCode,
+			headers: (response.headers ?? {}) as IDataObject,
+			body: (body ?? null) as ParsedAnswer['body'],
+		};
+	});
+}
+
+/** One routed request (the operation's request with `patch` merged in), with retries. */
+export async function routingRequestParsed<Spec extends CallSpec>(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	transport: ServiceTransport<Spec>,
+	spec: Spec,
+	patch: { qs?: IDataObject; body?: unknown; headers?: IDataObject } = {},
+): Promise<ParsedAnswer> {
+	const current = requestData.options;
+	const pageRequest: DeclarativeRestApiSettings.ResultOptions = {
+		...requestData,
+		options: {
+			...current,
+			qs: { ...(current.qs ?? {}), ...(patch.qs ?? {}) },
+			headers: { ...(current.headers ?? {}), ...(patch.headers ?? {}) },
+			body:
+				patch.body === undefined
+					? current.body
+					: Array.isArray(patch.body)
+						? patch.body
+						: { ...((current.body as IDataObject) ?? {}), ...(patch.body as IDataObject) },
+		},
+	};
+	assertSafePath(context, pageRequest.options.url);
+	const items = await sendWithRetries(context, transport, spec, async () => await context.makeRoutingRequest(pageRequest));
+	return items[0]?.json as ParsedAnswer;
+}
+
+/** Refuses a request whose path holds a dot segment or a hidden break, however it was built; nothing is sent. */
+export function assertSafePath(context: NodeRef, url: string | undefined): void {
+	const segment = unsafePathSegment(url ?? '');
+	if (segment === undefined) return;
+	throw new NodeOperationError(context.getNode(), `The request path has an unsafe segment ${quoteValue(segment)}`, {
+		description:
+			'A value placed in the URL is made of dots only or holds "/", "\\", ";" or a control character, and would reach a different resource. Nothing was sent. Check the ids entered in the node.',
+	});
+}
+
