@@ -120,7 +120,7 @@ export class InsightStreamConnection {
 				const status = statusOf(failure);
 				if (status && (status.status === 401 || status.status === 403)) {
 					this.stop();
-					this.handlers.onFatal(nexTransport.userError(this.context as never, STREAM_SPEC, status));
+					this.handlers.onFatal(nexTransport.userError(this.context, STREAM_SPEC, status));
 					break;
 				}
 				this.retryAfterMs = status ? parseRetryAfter(status.headers['retry-after']) : undefined;

@@ -110,7 +110,7 @@ export class InsightListener {
 		try {
 			recent = await fetchInsights(this.session, { limit: this.settings.recentLimit }, this.fetchSettings(this.closing.signal));
 		} catch (error) {
-			throw asNodeError(this.context as never, nexTransport.userError(this.context as never, STREAM_SPEC, asTransportFailure(error)));
+			throw asNodeError(this.context, nexTransport.userError(this.context, STREAM_SPEC, asTransportFailure(error)));
 		}
 		// Oldest first in the output, as they would have arrived, whatever the order of the answer.
 		const newestFirst = answerOrder(recent.insights.map((insight) => timestampNs(insight.created_at))) !== 'oldest-first';
