@@ -49,9 +49,10 @@ export async function peakHeapDuring<T>(run: () => Promise<T>): Promise<{ peakBy
 export async function interleavedMedians(
 	contenders: Record<string, () => Promise<unknown>>,
 	rounds: number,
+	warmUp = true,
 ): Promise<Record<string, { medianMs: number; runsMs: number[] }>> {
 	const names = Object.keys(contenders);
-	for (const name of names) await contenders[name]();
+	if (warmUp) for (const name of names) await contenders[name]();
 	const runs: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
 	for (let round = 0; round < rounds; round++) {
 		for (const name of names) runs[name].push((await timed(contenders[name])).ms);
@@ -59,19 +60,47 @@ export async function interleavedMedians(
 	return Object.fromEntries(names.map((name) => [name, { medianMs: median(runs[name]), runsMs: runs[name] }]));
 }
 
+/** One network condition of a run: the round-trip time the latency proxy charges (0: loopback, no proxy). */
+export interface Condition {
+	rttMs: number;
+	/** Timed rounds per contender. */
+	rounds: number;
+	/** One untimed round first (the first condition warms the code up for the others). */
+	warmUp: boolean;
+}
+
 export interface BenchRow {
+	/** The section's key (`nex`, `nexus`, ...), for the chart. */
+	section?: string;
+	/** Round-trip time the figure was measured at (0: loopback). */
+	rttMs?: number;
 	figure: string;
 	value: string;
 	baseline: string;
 	ratio: string;
 	target: string;
 	met: boolean | null;
+	/** The ratio and its target as numbers, where the target is a ceiling on a ratio (charted). */
+	ratioValue?: number;
+	targetValue?: number;
 }
+
+export const ratioText = (ratio: number) => `${ratio.toFixed(2)}x`;
+
+export const rttText = (rttMs: number | undefined) => (rttMs === undefined ? '-' : rttMs === 0 ? 'loopback' : `${rttMs} ms`);
 
 export function formatTable(rows: BenchRow[]): string {
 	const header: BenchRow = { figure: 'Figure', value: 'Value', baseline: 'Baseline (same run)', ratio: 'Ratio', target: 'Target', met: null };
 	const all = [header, ...rows];
-	const cell = (row: BenchRow) => [row.figure, row.value, row.baseline, row.ratio, row.target, row.met === null ? (row === header ? 'Met' : '-') : row.met ? 'yes' : 'NO'];
+	const cell = (row: BenchRow) => [
+		row === header ? 'RTT' : rttText(row.rttMs),
+		row.figure,
+		row.value,
+		row.baseline,
+		row.ratio,
+		row.target,
+		row.met === null ? (row === header ? 'Met' : '-') : row.met ? 'met' : 'MISSED',
+	];
 	const widths = cell(header).map((_, i) => Math.max(...all.map((row) => cell(row)[i].length)));
 	const line = (row: BenchRow) => `| ${cell(row).map((text, i) => text.padEnd(widths[i])).join(' | ')} |`;
 	return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');

@@ -1,5 +1,5 @@
 import type { LoggedRequest } from '../test/sandbox/shared/requestLog';
-import type { BenchRow } from './measure';
+import type { BenchRow, Condition } from './measure';
 import { nexusEngine, nexusNode, type NexusChild } from './nexusSetup';
 import { manualThen } from './workflow';
 
@@ -35,9 +35,9 @@ export function lifetimesSpanned(firstExchangeMs: number, endMs: number, lifetim
 	return count;
 }
 
-async function runPhase(nexus: NexusChild, workflows: number): Promise<Phase> {
+async function runPhase(nexus: NexusChild, workflows: number, rttMs: number): Promise<Phase> {
 	const { child } = nexus;
-	const engine = nexusEngine(nexus);
+	const engine = nexusEngine(nexus, await child.urlAt(rttMs));
 	const workflow = manualThen(nexusNode({ resource: 'order', operation: 'getAll', returnAll: false, limit: 1 }));
 	await child.control('POST', '/jwt-lifetime', { seconds: LIFETIME_SECONDS });
 	// Every token from earlier sections answers "JWT expired": the phase starts with an exchange.
@@ -77,15 +77,17 @@ async function runPhase(nexus: NexusChild, workflows: number): Promise<Phase> {
  * Limit 1) run back to back, by one workflow and by several at once, over several lifetimes of a
  * shortened JWT; exchanges counted by the sandbox (successful agent-auth calls).
  */
-export async function benchNexusKeyExchanges(nexus: NexusChild): Promise<BenchRow[]> {
+export async function benchNexusKeyExchanges(nexus: NexusChild, conditions: Condition[]): Promise<BenchRow[]> {
 	const { child } = nexus;
 	await child.control('POST', '/limits', { authAttemptsPerMinute: 1000 });
 	try {
 		const rows: BenchRow[] = [];
-		for (const workflows of [1, 4]) {
-			const phase = await runPhase(nexus, workflows);
+		for (const { rttMs } of conditions) for (const workflows of [1, 4]) {
+			const phase = await runPhase(nexus, workflows, rttMs);
 			const perLifetime = phase.exchanges / phase.lifetimes;
 			rows.push({
+				section: 'exchange',
+				rttMs,
 				figure:
 					`Nexus key exchanges per ${LIFETIME_SECONDS} s JWT lifetime, ${workflows === 1 ? '1 workflow' : `${workflows} parallel workflows`} ` +
 					`(${phase.runs} runs in ${phase.seconds.toFixed(0)} s, ${phase.failed} failed, ${phase.expired401} answered 401)`,

@@ -25,12 +25,20 @@ export async function startNexusChild(): Promise<NexusChild> {
 	};
 }
 
-export function nexusEngine(nexus: NexusChild): TestEngine {
+/** An engine whose Nexus credential points at `baseUrl` (the sandbox, or a latency proxy in front of it). */
+export function nexusEngine(nexus: NexusChild, baseUrl = nexus.child.info.baseUrl): TestEngine {
 	return new TestEngine().addCredential({
 		...NEXUS_CREDENTIAL,
 		type: 'nexusApi',
-		data: { apiKey: nexus.orgs.a.apiKey, anonApiKey: nexus.anonKey, baseUrl: nexus.child.info.baseUrl },
+		data: { apiKey: nexus.orgs.a.apiKey, anonApiKey: nexus.anonKey, baseUrl },
 	});
+}
+
+/** The Nexus rate limit as documented (100 requests a minute per user and organization), its window scaled to 6 s. */
+export const NEXUS_LIMIT = { requests: 100, windowMs: 6_000 };
+
+export async function setNexusLimit(nexus: NexusChild, on: boolean): Promise<void> {
+	await nexus.child.control('POST', '/limits', on ? { requestsPerMinute: NEXUS_LIMIT.requests, requestWindowMs: NEXUS_LIMIT.windowMs } : { requestsPerMinute: 0, requestWindowMs: 60_000 });
 }
 
 export function nexusNode(parameters: INodeParameters): INode {

@@ -25,7 +25,7 @@ interface ProfileNode {
 	children?: number[];
 }
 
-interface CpuProfile {
+export interface CpuProfile {
 	nodes: ProfileNode[];
 	samples: number[];
 	timeDeltas: number[];
@@ -51,7 +51,7 @@ export function categoryOf(frame: ProfileNode['callFrame']): string {
 	return 'other';
 }
 
-function attribute(profile: CpuProfile): {
+export function attribute(profile: CpuProfile): {
 	byCategory: Map<string, number>;
 	functions: Map<string, Map<string, number>>;
 	totalMs: number;
@@ -175,7 +175,9 @@ async function main(): Promise<void> {
 	}
 }
 
-main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((error: unknown) => {
+		process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+		process.exit(1);
+	});
+}

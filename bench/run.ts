@@ -1,13 +1,19 @@
 /**
- * `npm run bench`: every figure measured against the sandboxes on 127.0.0.1 (each in a child
- * process), as the median of several interleaved runs where it is a time, beside its baseline
- * measured in the same run. Prints a table and writes bench/results/latest.json and latest.md,
- * and the table into README.md between `<!-- bench:start -->` and `<!-- bench:end -->`.
+ * `npm run bench`: every figure measured against the sandboxes (each in a child process), on
+ * loopback and through a latency proxy charging a real round-trip time, as the median of several
+ * interleaved runs where it is a time, beside its baselines measured in the same run. Prints a
+ * table and writes bench/results/latest.json, latest.md and latest.svg (the chart), and the
+ * table into README.md between `<!-- bench:start -->` and `<!-- bench:end -->`.
  *
- *   BENCH_ROUNDS=3            timed rounds per contender of the Return All sections
- *   BENCH_STREAM_SECONDS=60   how long the insight stream runs (the trigger and the raw client read it together)
- *   BENCH_ONLY=nex,stream     only these sections (nex, nexus, nexusTrigger, exchange, stream);
- *                             prints the table but writes no results
+ *   BENCH_RTT_MS=40                 round-trip time of the second condition (handshakes: 2 more per connection)
+ *   BENCH_ROUNDS=3                  timed rounds per contender of the Return All sections, loopback
+ *   BENCH_RTT_ROUNDS=1              the same through the proxy (the round trips dominate; noise is small)
+ *   BENCH_STREAM_SECONDS=30         insight stream at 1,000 events/s
+ *   BENCH_FAST_STREAM_SECONDS=60    insight stream at 10,000 events/s
+ *   BENCH_LIMIT_RUNS=2              Nexus Return Alls timed under the rate limit
+ *   BENCH_QUICK=1                   1 round, streams of 10 s, 1 run under the limit, no key-exchange section
+ *   BENCH_ONLY=nex,stream           only these sections (nex, nexus, nexusLimit, nexusTrigger, exchange,
+ *                                   stream); prints the table but writes no results unless BENCH_WRITE=1
  */
 import '../test/harness/bootstrap';
 
@@ -15,17 +21,31 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
+import { chartSvg } from './chart';
 import { benchInsightStream } from './insightStream';
-import { formatTable, type BenchRow } from './measure';
+import { formatTable, type BenchRow, type Condition } from './measure';
 import { benchNexReturnAll } from './nexReturnAll';
 import { benchNexusKeyExchanges } from './nexusKeyExchange';
-import { benchNexusReturnAll } from './nexusReturnAll';
+import { benchNexusReturnAll, benchNexusUnderLimit } from './nexusReturnAll';
 import { startNexusChild, type NexusChild } from './nexusSetup';
 import { benchNexusTrigger } from './nexusTrigger';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const STREAM_SECONDS = Number(process.env.BENCH_STREAM_SECONDS ?? 60);
+const QUICK = Boolean(process.env.BENCH_QUICK);
+const setting = (name: string, full: number, quick: number) => Number(process.env[name] ?? (QUICK ? quick : full));
+const RTT_MS = setting('BENCH_RTT_MS', 40, 40);
+const ROUNDS = setting('BENCH_ROUNDS', 3, 1);
+const RTT_ROUNDS = setting('BENCH_RTT_ROUNDS', 1, 1);
+const STREAM_SECONDS = setting('BENCH_STREAM_SECONDS', 30, 10);
+const FAST_STREAM_SECONDS = setting('BENCH_FAST_STREAM_SECONDS', 60, 10);
+const LIMIT_RUNS = setting('BENCH_LIMIT_RUNS', 2, 1);
 const ONLY = process.env.BENCH_ONLY?.split(',').map((key) => key.trim());
+const SKIP = QUICK && !ONLY ? ['exchange'] : [];
+
+/** Loopback first (it also warms the code up), then the round-trip time of the internet. */
+const CONDITIONS: Condition[] = [
+	{ rttMs: 0, rounds: ROUNDS, warmUp: true },
+	{ rttMs: RTT_MS, rounds: RTT_ROUNDS, warmUp: false },
+];
 
 const README = join(__dirname, '..', 'README.md');
 const README_START = '<!-- bench:start -->';
@@ -47,13 +67,18 @@ const escapePipes = (text: string) => text.replace(/\|/g, '\\|');
 /** The machine's 1-minute load average at the start and at the end: other work on it shows in the figures. */
 const load = { start: loadavg()[0], end: 0 };
 
-function markdown(rows: BenchRow[], measuredAt: string, seconds: number, notesLink: string): string {
+function markdown(rows: BenchRow[], measuredAt: string, seconds: number, notesLink: string, chartLink: string): string {
 	return [
-		`Measured ${measuredAt.slice(0, 16).replace('T', ' ')} UTC with \`npm run bench\` (${ROUNDS} rounds, ` +
-			`stream of ${STREAM_SECONDS} s, ${Math.round(seconds)} s in all) on ${machine()}, ` +
+		`Measured ${measuredAt.slice(0, 16).replace('T', ' ')} UTC with \`npm run bench${QUICK ? ' (BENCH_QUICK)' : ''}${ONLY ? `, sections ${ONLY.join(', ')} only` : ''}\` ` +
+			`(loopback: ${ROUNDS} rounds; ${RTT_MS} ms round trip through the latency proxy: ${RTT_ROUNDS} round${RTT_ROUNDS === 1 ? '' : 's'}; ` +
+			`streams of ${STREAM_SECONDS} s at 1,000/s and ${FAST_STREAM_SECONDS} s at 10,000/s; ${Math.round(seconds)} s in all) on ${machine()}, ` +
 			`load average ${load.start.toFixed(1)} at the start and ${load.end.toFixed(1)} at the end. ` +
-			'Every baseline was measured in the same run; times are medians. ' +
+			'Every baseline was measured in the same run and at the same round-trip time; times are medians. ' +
 			`Where a target is missed, [bench/README.md](${notesLink}) says where the time or memory goes.`,
+		'',
+		`![Figures against their targets](${chartLink})`,
+		'',
+		targetSummary(rows),
 		'',
 		formatTable(
 			rows.map((row) => ({
@@ -66,6 +91,13 @@ function markdown(rows: BenchRow[], measuredAt: string, seconds: number, notesLi
 			})),
 		),
 	].join('\n');
+}
+
+/** "9 targets met, 4 missed". */
+export function targetSummary(rows: BenchRow[]): string {
+	const met = rows.filter((row) => row.met === true).length;
+	const missed = rows.filter((row) => row.met === false).length;
+	return `Targets: ${met} met, ${missed} missed.`;
 }
 
 /** Replaces what stands between a README's bench markers; leaves a README without them alone. */
@@ -88,18 +120,26 @@ async function main(): Promise<void> {
 	let nexus: NexusChild | undefined;
 	const nexusChild = async () => (nexus ??= await startNexusChild());
 	const sections: Array<[string, string, () => Promise<BenchRow[]>]> = [
-		['nex', 'Nex Return All', async () => await benchNexReturnAll(ROUNDS)],
-		['nexus', 'Nexus Return All', async () => await benchNexusReturnAll(await nexusChild(), ROUNDS)],
-		['nexusTrigger', 'Nexus Trigger', async () => await benchNexusTrigger(await nexusChild())],
-		['exchange', 'Nexus key exchanges', async () => await benchNexusKeyExchanges(await nexusChild())],
-		['stream', 'Insight stream', async () => await benchInsightStream(STREAM_SECONDS)],
+		['nex', 'Nex Return All', async () => await benchNexReturnAll(CONDITIONS)],
+		['nexus', 'Nexus Return All', async () => await benchNexusReturnAll(await nexusChild(), CONDITIONS)],
+		['nexusLimit', 'Nexus Return All under the rate limit', async () => await benchNexusUnderLimit(await nexusChild(), CONDITIONS, LIMIT_RUNS)],
+		['nexusTrigger', 'Nexus Trigger', async () => await benchNexusTrigger(await nexusChild(), CONDITIONS)],
+		['exchange', 'Nexus key exchanges', async () => await benchNexusKeyExchanges(await nexusChild(), CONDITIONS)],
+		['stream', 'Insight stream', async () => await benchInsightStream(CONDITIONS, STREAM_SECONDS, FAST_STREAM_SECONDS)],
 	];
 	try {
 		for (const [key, name, run] of sections) {
-			if (ONLY && !ONLY.includes(key)) continue;
+			if ((ONLY && !ONLY.includes(key)) || SKIP.includes(key)) continue;
 			const sectionStarted = Date.now();
 			process.stderr.write(`bench: ${name}...\n`);
-			rows.push(...(await run()));
+			try {
+				rows.push(...(await run()));
+			} catch (error) {
+				// One section failing must not cost the others' figures: it shows as a missed row.
+				const message = error instanceof Error ? error.message : String(error);
+				process.stderr.write(`bench: ${name} failed: ${error instanceof Error ? error.stack : message}\n`);
+				rows.push({ section: key, figure: `${name}: the section failed (${message.slice(0, 200)})`, value: '-', baseline: '-', ratio: '-', target: 'runs', met: false });
+			}
 			const seconds = (Date.now() - sectionStarted) / 1000;
 			timings.push({ section: name, seconds: Math.round(seconds) });
 			process.stderr.write(`bench: ${name} took ${Math.round(seconds)} s\n`);
@@ -109,13 +149,13 @@ async function main(): Promise<void> {
 	}
 	const seconds = (Date.now() - started) / 1000;
 	load.end = loadavg()[0];
-	process.stdout.write(`${formatTable(rows)}\n`);
+	process.stdout.write(`${formatTable(rows)}\n${targetSummary(rows)}\n`);
 	process.stdout.write(
 		`${timings.map((t) => `${t.section} ${t.seconds} s`).join(', ')}; ${Math.round(seconds)} s in all; ` +
 			`load average ${load.start.toFixed(1)} → ${load.end.toFixed(1)}\n`,
 	);
-	if (ONLY) {
-		process.stderr.write('bench: BENCH_ONLY is set, so bench/results/ and README.md were left as they were\n');
+	if (ONLY && !process.env.BENCH_WRITE) {
+		process.stderr.write('bench: BENCH_ONLY is set (without BENCH_WRITE), so bench/results/ and README.md were left as they were\n');
 		return;
 	}
 	const measuredAt = new Date().toISOString();
@@ -126,8 +166,13 @@ async function main(): Promise<void> {
 		`${JSON.stringify(
 			{
 				measuredAt,
+				quick: QUICK,
+				rttMs: RTT_MS,
 				rounds: ROUNDS,
+				rttRounds: RTT_ROUNDS,
 				streamSeconds: STREAM_SECONDS,
+				fastStreamSeconds: FAST_STREAM_SECONDS,
+				limitRuns: LIMIT_RUNS,
 				seconds: Math.round(seconds),
 				machine: machine(),
 				loadAverage: { start: load.start, end: load.end },
@@ -138,8 +183,9 @@ async function main(): Promise<void> {
 			2,
 		)}\n`,
 	);
-	writeFileSync(join(outDir, 'latest.md'), `# Benchmark results\n\n${markdown(rows, measuredAt, seconds, '../README.md')}\n`);
-	if (updateReadme(README, markdown(rows, measuredAt, seconds, 'bench/README.md'))) {
+	writeFileSync(join(outDir, 'latest.svg'), chartSvg(rows, `n8n-nodes-nex bench, ${measuredAt.slice(0, 16).replace('T', ' ')} UTC: loopback and ${RTT_MS} ms round trip`));
+	writeFileSync(join(outDir, 'latest.md'), `# Benchmark results\n\n${markdown(rows, measuredAt, seconds, '../README.md', 'latest.svg')}\n`);
+	if (updateReadme(README, markdown(rows, measuredAt, seconds, 'bench/README.md', 'bench/results/latest.svg'))) {
 		process.stderr.write('bench: README.md updated between the bench markers\n');
 	}
 }

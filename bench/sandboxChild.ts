@@ -6,6 +6,7 @@
  * rate, each stamped in its content with the time it was handed to the stream.
  */
 
+import { startLatencyProxy } from './latencyProxy';
 import { wallClockMs } from './measure';
 import type { ChildReply, ChildRequest, EmitInsightsRequest } from './sandboxProcess';
 
@@ -35,6 +36,13 @@ function emitAtRate(emit: (content: string) => void, request: EmitInsightsReques
 	setTimeout(tick, 1);
 }
 
+/** Answers `proxy`: a latency proxy in front of the sandbox at `baseUrl`. */
+async function proxyFor(baseUrl: string, rttMs: number): Promise<void> {
+	const target = new URL(baseUrl);
+	const proxy = await startLatencyProxy(Number(target.port), rttMs);
+	reply({ cmd: 'proxy', url: `${proxy.url}${target.pathname.replace(/\/$/, '')}` });
+}
+
 async function main(): Promise<void> {
 	const [kind, optionsJson] = process.argv.slice(2);
 	const options = JSON.parse(optionsJson ?? '{}') as Record<string, unknown>;
@@ -43,6 +51,7 @@ async function main(): Promise<void> {
 		const sandbox = await startNexSandbox({ port: 0, ...options });
 		process.on('message', (message: ChildRequest) => {
 			if (message.cmd === 'clock') reply({ cmd: 'clock', nowMs: wallClockMs() });
+			else if (message.cmd === 'proxy') void proxyFor(sandbox.baseUrl, message.rttMs);
 			else if (message.cmd === 'emitInsights') {
 				emitAtRate((content) => void sandbox.emitInsightBatch([{ content, type: 'activity' }]), message);
 			}
@@ -54,6 +63,7 @@ async function main(): Promise<void> {
 		const sandbox = await startNexusSandbox({ port: 0, ...options });
 		process.on('message', (message: ChildRequest) => {
 			if (message.cmd === 'clock') reply({ cmd: 'clock', nowMs: wallClockMs() });
+			else if (message.cmd === 'proxy') void proxyFor(sandbox.baseUrl, message.rttMs);
 		});
 		process.send?.({ baseUrl: sandbox.baseUrl, controlUrl: sandbox.controlUrl, anonKey: sandbox.anonKey, orgs: sandbox.orgs });
 		process.once('SIGTERM', () => void sandbox.close().then(() => process.exit(0)));

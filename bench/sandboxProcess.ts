@@ -17,11 +17,18 @@ export interface EmitInsightsRequest {
 	prefix: string;
 }
 
-export type ChildRequest = { cmd: 'clock' } | EmitInsightsRequest;
+/** Starts a latency proxy (`latencyProxy.ts`) in front of the sandbox, in the sandbox's process. */
+export interface ProxyRequest {
+	cmd: 'proxy';
+	rttMs: number;
+}
+
+export type ChildRequest = { cmd: 'clock' } | EmitInsightsRequest | ProxyRequest;
 
 export type ChildReply =
 	| { cmd: 'clock'; nowMs: number }
-	| { cmd: 'emitInsights'; sent: number; seconds: number; lateTicks: number };
+	| { cmd: 'emitInsights'; sent: number; seconds: number; lateTicks: number }
+	| { cmd: 'proxy'; url: string };
 
 export interface ChildSandbox {
 	kind: 'nex' | 'nexus';
@@ -31,6 +38,8 @@ export interface ChildSandbox {
 	ask<C extends ChildRequest['cmd']>(request: Extract<ChildRequest, { cmd: C }>): Promise<Extract<ChildReply, { cmd: C }>>;
 	/** The child's wall clock minus ours (ms), from the IPC round trip with the smallest delay. */
 	clockOffsetMs(): Promise<number>;
+	/** The sandbox's base URL behind a proxy charging `rttMs` per round trip and per handshake (0: the sandbox itself). */
+	urlAt(rttMs: number): Promise<string>;
 	stop(): Promise<void>;
 }
 
@@ -74,6 +83,7 @@ export async function startChildSandbox(kind: 'nex' | 'nexus', options: Record<s
 		child.once('message', (message) => resolve(message as ChildSandbox['info']));
 		child.once('exit', (code) => reject(new Error(`${kind} sandbox exited with ${code}`)));
 	});
+	const proxies = new Map<number, string>();
 	const ask: ChildSandbox['ask'] = async (request) => (await askOverIpc(child, request, `${kind} sandbox`)) as never;
 	return {
 		kind,
@@ -90,6 +100,14 @@ export async function startChildSandbox(kind: 'nex' | 'nexus', options: Record<s
 		},
 		ask,
 		clockOffsetMs: async () => await clockOffsetMs(async () => (await ask({ cmd: 'clock' })).nowMs),
+		async urlAt(rttMs) {
+			if (rttMs <= 0) return info.baseUrl;
+			const known = proxies.get(rttMs);
+			if (known) return known;
+			const { url } = await ask({ cmd: 'proxy', rttMs });
+			proxies.set(rttMs, url);
+			return url;
+		},
 		async stop() {
 			if (child.exitCode !== null) return;
 			const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -19,6 +19,8 @@ export interface ReaderStats {
 	heapAtStartBytes: number;
 	/** CPU time of the reader's process while events flowed, as a share of one core. */
 	cpuShare: number;
+	/** The same CPU time per event received (µs). */
+	cpuUsPerEvent: number;
 	maxGcPauseMs: number;
 	/** Longest time the reader's event loop was blocked (its own work, GC, or waiting for a CPU). */
 	maxLoopDelayMs: number;
@@ -110,6 +112,7 @@ export class StreamMeasure {
 			heapGrowthBytes: heapAfter - this.heapBefore,
 			heapAtStartBytes: this.heapBefore,
 			cpuShare: (cpu.user + cpu.system) / 1e6 / seconds,
+			cpuUsPerEvent: (cpu.user + cpu.system) / Math.max(1, this.received),
 			maxGcPauseMs: this.maxGcPauseMs,
 			maxLoopDelayMs: this.loopDelay.max / 1e6,
 			slowSeconds: [...slowest].filter(([, worst]) => worst > 20),

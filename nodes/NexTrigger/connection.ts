@@ -5,8 +5,10 @@ import { HttpStatusFailure } from '../shared/http';
 import { parseJsonKeepingIds } from '../shared/losslessJson';
 import { parseRetryAfter } from '../shared/retry';
 import { nexTransport, type NexCallSpec } from '../Nex/shared/transport';
+import { reconnectDelay, type BackoffSettings } from './backoff';
 import type { NexSession } from './session';
 import { SseParser, type SseMessage } from './sse/parser';
+import { destroyBody, headerValue, pump, readLimited } from './answer';
 
 /**
  * The connection to `GET /v1/insights/stream`, kept open while the workflow is active.
@@ -27,16 +29,11 @@ import { SseParser, type SseMessage } from './sse/parser';
 
 export const STREAM_SPEC: NexCallSpec = { safeToRepeat: true, scope: 'insight.stream' };
 
-export interface StreamSettings {
+export interface StreamSettings extends BackoffSettings {
 	/** Reconnect when nothing arrived for this long. */
 	watchdogMs: number;
-	/** First backoff step. */
-	reconnectBaseMs: number;
-	/** Ceiling of one backoff wait. */
-	reconnectMaxMs: number;
 	/** A connection that stayed up this long counts as healthy even without events. */
 	healthyAfterMs?: number;
-	random?: () => number;
 }
 
 export interface OpenInfo {
@@ -55,8 +52,6 @@ export interface StreamHandlers {
 	onFatal(error: Error): void;
 }
 
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-
 class WatchdogTimeout extends Error {
 	constructor(ms: number) {
 		super(`No data or keepalive from the insight stream for ${ms} ms`);
@@ -72,85 +67,6 @@ class ClosedByClient extends Error {
 /** The status failure behind an error, if it is one (gap fill, stream answer). */
 function statusOf(error: unknown): HttpStatusFailure | undefined {
 	return error instanceof HttpStatusFailure ? error : undefined;
-}
-
-interface BodyStream {
-	on(event: string, listener: (...args: unknown[]) => void): unknown;
-	off(event: string, listener: (...args: unknown[]) => void): unknown;
-}
-
-const ignoreError = () => {};
-
-/**
- * Reads a response body until it ends, fails or `signal` aborts; `onChunk` returning false stops
- * early. Event listeners rather than `for await`: an abort settles at once, whatever state the
- * stream (and the request helper's wrapper around it) is in, so the loop can never hang on it.
- */
-export async function pump(body: unknown, signal: AbortSignal, onChunk: (chunk: Buffer) => boolean): Promise<void> {
-	if (typeof body === 'string' || Buffer.isBuffer(body)) {
-		onChunk(Buffer.from(body));
-		return;
-	}
-	const stream = body as BodyStream | undefined;
-	if (!stream || typeof stream.on !== 'function' || typeof stream.off !== 'function') return;
-	await new Promise<void>((resolve, reject) => {
-		let done = false;
-		const finish = (error?: unknown) => {
-			if (done) return;
-			done = true;
-			stream.off('data', onData);
-			stream.off('end', onEnd);
-			stream.off('close', onEnd);
-			stream.off('error', onError);
-			signal.removeEventListener('abort', onAbort);
-			// An error emitted after this (e.g. by the abort) must not go unhandled.
-			stream.on('error', ignoreError);
-			if (error === undefined) resolve();
-			else reject(error);
-		};
-		const onData = (...args: unknown[]) => {
-			const chunk = args[0];
-			try {
-				if (!onChunk(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))) finish();
-			} catch (error) {
-				finish(error);
-			}
-		};
-		const onEnd = () => finish();
-		const onError = (...args: unknown[]) => finish(args[0] ?? new Error('The stream failed'));
-		const onAbort = () => finish(signal.reason ?? new Error('Aborted'));
-		if (signal.aborted) {
-			onAbort();
-			return;
-		}
-		signal.addEventListener('abort', onAbort, { once: true });
-		stream.on('error', onError);
-		stream.on('end', onEnd);
-		stream.on('close', onEnd);
-		stream.on('data', onData);
-	});
-}
-
-async function readLimited(body: unknown, signal: AbortSignal): Promise<string> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	await pump(body, signal, (chunk) => {
-		chunks.push(chunk);
-		size += chunk.length;
-		return size < MAX_ERROR_BODY_BYTES;
-	});
-	return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString('utf8');
-}
-
-function destroyBody(body: unknown): void {
-	const stream = body as { destroy?: (error?: Error) => void; destroyed?: boolean } | undefined;
-	if (stream && typeof stream.destroy === 'function' && !stream.destroyed) stream.destroy();
-}
-
-function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
-	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
-	if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
-	return value === undefined || value === null ? undefined : String(value);
 }
 
 export class InsightStreamConnection {
@@ -204,7 +120,7 @@ export class InsightStreamConnection {
 				const status = statusOf(failure);
 				if (status && (status.status === 401 || status.status === 403)) {
 					this.stop();
-					this.handlers.onFatal(nexTransport.userError(this.context as never, STREAM_SPEC, status));
+					this.handlers.onFatal(nexTransport.userError(this.context, STREAM_SPEC, status));
 					break;
 				}
 				this.retryAfterMs = status ? parseRetryAfter(status.headers['retry-after']) : undefined;
@@ -221,13 +137,9 @@ export class InsightStreamConnection {
 	}
 
 	private nextDelay(): number {
-		const random = this.settings.random ?? Math.random;
-		const { reconnectBaseMs: base, reconnectMaxMs: max } = this.settings;
-		const delay =
-			this.failures === 0 ? base * random() : Math.min(max, base * 2 ** (this.failures - 1)) * (0.5 + random() / 2);
-		const retryAfter = this.retryAfterMs;
+		const delay = reconnectDelay(this.failures, this.settings, this.retryAfterMs);
 		this.retryAfterMs = undefined;
-		return Math.round(retryAfter !== undefined ? Math.max(delay, Math.min(retryAfter, max)) : delay);
+		return delay;
 	}
 
 	/** One connection, from request to end of stream: whether it was healthy (delivered events), and why it failed. */

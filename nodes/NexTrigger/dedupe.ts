@@ -80,10 +80,19 @@ function bigintOfBase36(text: string): bigint {
 	return value;
 }
 
-/** Creation tag of an insight: its exact creation time (ns, base 36), '' when it has none. */
-function createdTag(insight: IDataObject): string {
+/** What the memory knows an insight by: its content key and its exact creation time. */
+export interface InsightIdentity {
+	key: string;
+	/** Creation time (ns, base 36), '' when the insight has none. */
+	created: string;
+	/** The creation time's millisecond (rounded down), when it has one. */
+	createdMs: number | undefined;
+}
+
+/** An insight's identity, computed once for both `hasIdentity` and `rememberIdentity` (the stream's per-event path). */
+export function insightIdentity(insight: IDataObject): InsightIdentity {
 	const ns = timestampNs(insight.created_at);
-	return ns === undefined ? '' : ns.toString(36);
+	return { key: insightKey(insight), created: ns === undefined ? '' : ns.toString(36), createdMs: ns === undefined ? undefined : msOf(ns) };
 }
 
 /** Milliseconds of an RFC 3339 timestamp, or undefined (for clocks, never to tell insights apart). */
@@ -162,16 +171,23 @@ export class InsightMemory {
 
 	/** Whether this insight was emitted already. */
 	has(insight: IDataObject): boolean {
-		const tags = this.index.get(insightKey(insight));
+		return this.hasIdentity(insightIdentity(insight));
+	}
+
+	hasIdentity({ key, created }: InsightIdentity): boolean {
+		const tags = this.index.get(key);
 		if (!tags) return false;
-		const created = createdTag(insight);
 		if (created === '') return true;
 		return tags.has(created) || tags.has('');
 	}
 
 	/** Records an emitted insight; `ms` is its creation or emission time. */
 	remember(insight: IDataObject, ms: number): void {
-		this.add({ key: insightKey(insight), created: createdTag(insight), ms: Math.floor(ms) });
+		this.rememberIdentity(insightIdentity(insight), ms);
+	}
+
+	rememberIdentity({ key, created, createdMs }: InsightIdentity, ms: number): void {
+		this.add({ key, created, ms: Math.floor(ms) }, createdMs);
 	}
 
 	/** Notes the newest `emitted_at` seen. */
@@ -193,8 +209,12 @@ export class InsightMemory {
 		let drop = 0;
 		while (this.entries.length - drop > MAX_KEPT) drop++;
 		while (this.entries.length - drop > MIN_KEPT && this.entries[drop].ms < horizon) drop++;
-		this.serialized.splice(0, drop);
-		for (const entry of this.entries.splice(0, drop)) {
+		// One at a time from the front: V8 trims an array's start in place on shift(), where
+		// splice(0, n) moves the whole array, which showed on the stream's every event once full.
+		for (let i = 0; i < drop; i++) {
+			this.serialized.shift();
+			const entry = this.entries.shift();
+			if (!entry) break;
 			const tags = this.index.get(entry.key);
 			if (!tags) continue;
 			const count = (tags.get(entry.created) ?? 1) - 1;
@@ -218,10 +238,11 @@ export class InsightMemory {
 		if (this.workspace !== undefined) data.workspace = this.workspace;
 	}
 
-	private add(entry: Entry): void {
+	/** `createdMs`: the creation time's millisecond when the caller knows it (else read from the tag). */
+	private add(entry: Entry, createdMs?: number): void {
 		this.entries.push(entry);
 		// The time is left out when it is the creation time's millisecond.
-		const implied = entry.created === '' ? undefined : msOf(bigintOfBase36(entry.created));
+		const implied = entry.created === '' ? undefined : (createdMs ?? msOf(bigintOfBase36(entry.created)));
 		this.serialized.push(implied === entry.ms ? `${entry.key}.${entry.created}` : `${entry.key}.${entry.created}.${base36(entry.ms)}`);
 		let tags = this.index.get(entry.key);
 		if (!tags) {

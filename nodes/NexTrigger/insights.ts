@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { deepCopy } from 'n8n-workflow';
 
 import { parseJsonKeepingIds } from '../shared/losslessJson';
+import { copyJson } from './copyJson';
 
 /** Insight events, filters and output items of the Nex Trigger. */
 
@@ -95,7 +95,7 @@ export function insightItem(
 	return {
 		json: {
 			...insight,
-			workspace: workspace ? deepCopy(workspace) : null,
+			workspace: workspace ? copyJson(workspace) : null,
 			emitted_at: emittedAt ?? (typeof insight.created_at === 'string' ? insight.created_at : null),
 			event,
 		},

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { nexTransport } from '../Nex/shared/transport';
 import { asNodeError, asTransportFailure } from '../shared/executor';
 import { STREAM_SPEC, InsightStreamConnection, type OpenInfo } from './connection';
-import { InsightMemory, timeOf } from './dedupe';
+import { InsightMemory, insightIdentity, timeOf } from './dedupe';
 import {
 	fetchInsights,
 	fetchInsightsSince,
@@ -110,7 +110,7 @@ export class InsightListener {
 		try {
 			recent = await fetchInsights(this.session, { limit: this.settings.recentLimit }, this.fetchSettings(this.closing.signal));
 		} catch (error) {
-			throw asNodeError(this.context as never, nexTransport.userError(this.context as never, STREAM_SPEC, asTransportFailure(error)));
+			throw asNodeError(this.context, nexTransport.userError(this.context, STREAM_SPEC, asTransportFailure(error)));
 		}
 		// Oldest first in the output, as they would have arrived, whatever the order of the answer.
 		const newestFirst = answerOrder(recent.insights.map((insight) => timestampNs(insight.created_at))) !== 'oldest-first';
@@ -220,8 +220,10 @@ export class InsightListener {
 		if (batch.workspace) this.memory.workspace = batch.workspace;
 		const items: INodeExecutionData[] = [];
 		for (const insight of batch.insights) {
-			if (!passesFilters(insight, this.settings.filters) || this.memory.has(insight)) continue;
-			this.memory.remember(insight, timeOf(insight.created_at) ?? emittedMs ?? Date.now());
+			if (!passesFilters(insight, this.settings.filters)) continue;
+			const identity = insightIdentity(insight);
+			if (this.memory.hasIdentity(identity)) continue;
+			this.memory.rememberIdentity(identity, timeOf(insight.created_at) ?? emittedMs ?? Date.now());
 			items.push(insightItem(insight, batch.workspace ?? this.memory.workspace, batch.emittedAt, message.type));
 		}
 		this.memory.save();

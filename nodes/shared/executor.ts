@@ -49,13 +49,15 @@ export interface PageReader {
 /** Reads every page of a listing (or up to `limit` items). */
 export type PagingStrategy = (reader: PageReader) => Promise<IDataObject[]>;
 
+type Validate = (this: IExecuteSingleFunctions) => Promise<void> | void;
+
 interface Checks {
 	/** Parameters used as ids in the path (every `{placeholder}` of the URL) or elsewhere, with their labels. */
 	pathIds?: PathId[];
 	/** The operation shows Return All / Limit and its answer comes in one piece: at most `max` (the API's maximum). */
 	limit?: { max?: number };
-	/** Checks before sending (throw NodeOperationError to stop with nothing sent). */
-	validate?: (this: IExecuteSingleFunctions) => Promise<void> | void;
+	/** Checks before sending, run in order (throw NodeOperationError to stop with nothing sent). */
+	validate?: Validate | Validate[];
 	/**
 	 * Shapes the output items (Simplify, waiting for a job...). With `paging` it runs on each
 	 * page as it arrives, so it must shape items one by one.
@@ -87,6 +89,8 @@ export interface ServiceConfig<Spec extends CallSpec, Style extends string> {
 	baseUrl(context: NodeContext): Promise<string>;
 	/** Extra request options of programmatic requests (e.g. how arrays in the query are sent). */
 	requestOptions?: { arrayFormat?: 'repeat'; ignoreHttpStatusErrors?: boolean };
+	/** What an empty answer stands for (default: nothing, no item). */
+	emptyBody?: IDataObject;
 	/** Headers of the operation's request, its patch and a page's patch combined (default: later wins). */
 	mergeHeaders?: (...headers: Array<IDataObject | undefined>) => IDataObject;
 }
@@ -130,7 +134,7 @@ export function createExecutor<Spec extends CallSpec, Style extends string>(
 		assertPathIds(context, spec.pathIds);
 		assertExactIdNumbers(context);
 		const limit = spec.paging !== undefined || spec.limit !== undefined ? readLimit(context, spec.limit?.max) : undefined;
-		if (spec.validate) await spec.validate.call(context);
+		for (const validate of [spec.validate ?? []].flat()) await validate.call(context);
 		return limit;
 	}
 
@@ -157,7 +161,7 @@ export function createExecutor<Spec extends CallSpec, Style extends string>(
 					const strategy = service.paging[spec.paging.style];
 					return await strategy({ send, items, limit, pageSize: spec.paging.pageSize, patch });
 				}
-				const all = extractItems(spec.items, (await send()).body);
+				const all = extractItems(spec.items, (await send())?.body ?? service.emptyBody);
 				return await shape(this, spec, limit === undefined ? all : all.slice(0, limit));
 			});
 		};

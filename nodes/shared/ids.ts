@@ -1,5 +1,5 @@
-import type { NodeRef } from './context';
-import { asText, invalidInput, splitList } from './parameters';
+import type { NodeRef, ParameterContext } from './context';
+import { asText, invalidInput, parameterText, splitList } from './parameters';
 import { quoteValue } from './quote';
 
 /**
@@ -60,4 +60,17 @@ export function checkIdList(context: NodeRef, value: unknown, label: string): st
 		}
 	}
 	return ids;
+}
+
+/** Integer-id parameters (a resource locator gives its value) that are set: digits only, so a name or URL never reaches the API. */
+export function assertIntegerIds(context: ParameterContext, ids: Array<{ parameter: string; label: string }>): void {
+	for (const { parameter, label } of ids) {
+		const value = parameterText(context, parameter);
+		if (value !== '') checkIntegerId(context, value, label);
+	}
+}
+
+/** An integer-id parameter (a resource locator's value is read too). */
+export function requireIntegerId(context: ParameterContext, parameter: string, label: string): string {
+	return checkIntegerId(context, context.getNodeParameter(parameter, '', { extractValue: true }), label);
 }

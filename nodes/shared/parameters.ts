@@ -48,3 +48,12 @@ export function splitList(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value.map(asText) : asText(value).split(',');
 	return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
+
+/** Text parameters that must not be empty. */
+export function assertFilled(context: ParameterContext, fields: Array<{ parameter: string; label: string }>): void {
+	for (const { parameter, label } of fields) {
+		if (parameterText(context, parameter) === '') {
+			throw invalidInput(context, `${label} is empty`, `Enter the ${label} (or an expression that gives it).`);
+		}
+	}
+}

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { base36, InsightMemory, insightKey, MAX_KEPT, MIN_KEPT, OVERLAP_MS } from '../../nodes/NexTrigger/dedupe';
+import { base36, InsightMemory, insightIdentity, insightKey, MAX_KEPT, MIN_KEPT, OVERLAP_MS } from '../../nodes/NexTrigger/dedupe';
 
 /** The trigger's memory of emitted insights: content keys, bounds, and what it stores in static data. */
 
@@ -127,5 +127,32 @@ describe('InsightMemory', () => {
 		const memory = new InsightMemory({ version: 99, seen: ['x.y'], floor: 5 });
 		expect(memory.size).toBe(0);
 		expect(memory.floor).toBeUndefined();
+	});
+});
+
+describe('insight identities (key and creation tag, computed once per insight)', () => {
+	it('carry the content key, the exact creation time and its millisecond', () => {
+		const insight = restInsight('Twice', '2026-02-05T10:30:00.123456789Z');
+		const identity = insightIdentity(insight);
+		expect(identity.key).toBe(insightKey(insight));
+		expect([...identity.created].reduce((value, ch) => value * 36n + BigInt(parseInt(ch, 36)), 0n)).toBe(1770287400123456789n);
+		expect(identity.createdMs).toBe(Date.parse('2026-02-05T10:30:00.123Z'));
+		expect(insightIdentity(streamInsight('No time'))).toEqual({ key: insightKey(streamInsight('No time')), created: '', createdMs: undefined });
+	});
+
+	it('answer has/remember as the insights themselves do, also after a reload', () => {
+		const staticData: IDataObject = {};
+		const memory = new InsightMemory(staticData);
+		memory.rememberIdentity(insightIdentity(restInsight('Known', '2026-02-05T10:30:00.123456Z')), Date.parse('2026-02-05T10:30:00.123Z'));
+		memory.rememberIdentity(insightIdentity(streamInsight('Timeless')), 1_000);
+		memory.save();
+		for (const target of [memory, new InsightMemory(JSON.parse(JSON.stringify(staticData)) as IDataObject)]) {
+			expect(target.hasIdentity(insightIdentity(restInsight('Known', '2026-02-05T10:30:00.123456Z')))).toBe(true);
+			expect(target.has(restInsight('Known', '2026-02-05T10:30:00.123456Z'))).toBe(true);
+			expect(target.hasIdentity(insightIdentity(restInsight('Known', '2026-02-05T10:30:00.123457Z')))).toBe(false);
+			expect(target.hasIdentity(insightIdentity(streamInsight('Timeless', '2026-02-06T00:00:00Z')))).toBe(true);
+		}
+		// The stored form is what `remember` writes: the time is left out when it is the creation time's millisecond.
+		expect(staticData.seen).toEqual([`${insightKey(streamInsight('Known'))}.${(1770287400123456000n).toString(36)}`, `${insightKey(streamInsight('Timeless'))}..${base36(1_000)}`]);
 	});
 });

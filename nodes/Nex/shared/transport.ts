@@ -1,37 +1,11 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestMethods,
-	INodeExecutionData,
-	INodePropertyRouting,
-	INodeRequestSend,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	assertDeclaredPathIds,
-	assertPathIds,
-	itemsOrErrorItem,
-	readLimit,
-	requestParsed,
-	routingRequestParsed,
-	type CallSpec,
-	type PathId,
-	type RequestContext,
-	type ServiceTransport,
-} from '../../shared/executor';
-import {
-	HttpStatusFailure,
-	LocalFailure,
-	parseAnswerPostReceive,
-	pick,
-	toItems,
-} from '../../shared/http';
-import { assertExactIdNumbers } from '../../shared/exactIds';
+import type { NodeContext, NodeRef } from '../../shared/context';
+import { createExecutor, type CallSpec, type OperationSpec, type ServiceTransport } from '../../shared/executor';
+import { HttpStatusFailure, LocalFailure } from '../../shared/http';
 import { attemptsText, serverErrorText, transportFailureError } from '../../shared/failureAdvice';
-import { collectPages, type Page } from '../../shared/paging';
+import { nexPaging, type NexPagingStyle } from './paging';
 
 /**
  * The one transport of the Nex node and trigger: base URL and Bearer auth from the credential,
@@ -57,37 +31,10 @@ export interface NexCallSpec extends CallSpec {
 	notFound?: string;
 }
 
-export type NexPagination =
-	/** POST body `{limit, offset}` → `{data, total, limit, offset}` (records, list records). */
-	| { style: 'bodyOffset'; pageSize: number }
-	/** `?limit&offset` → `{data, has_more, total, next_offset}` (tasks). */
-	| { style: 'queryOffset'; pageSize: number }
-	/** `?limit&cursor` → `{data, has_next_page, next_cursor}` (timeline). */
-	| { style: 'cursor'; pageSize: number };
+/** How a Nex operation is declared: its request's scope and what a 404 means, plus the executor's spec. */
+export type NexOperationSpec = OperationSpec<NexCallSpec, NexPagingStyle>;
 
-export interface NexRoutingSpec extends NexCallSpec {
-	/** Where the results sit in the answer (`data`, `insights`, `message.results`...). Absent: the answer is one item. */
-	items?: string | ((answer: unknown) => unknown);
-	/** Listing style; with it the operation honours the `returnAll` and `limit` parameters. */
-	pagination?: NexPagination;
-	/**
-	 * Listings Nex answers in one piece (notes, integrations, rules, object types, lists): the Limit
-	 * is checked before sending, like every Limit, and the first Limit items are kept.
-	 */
-	localLimit?: true;
-	/** Parameters used as ids in the path, with their names in the editor: checked by `assertPathIds` before anything is sent; every parameter the URL reads must be here. */
-	pathIds?: PathId[];
-	/** Checks or reshapes before sending (throw NodeOperationError to stop with nothing sent). */
-	validate?: (this: IExecuteSingleFunctions) => Promise<void> | void;
-	/**
-	 * Shapes the output items (Simplify, waiting for a job...). With `pagination` it runs on each
-	 * page as it arrives, so it must shape items one by one (the full records of a page are then
-	 * garbage before the next page, instead of all of them living beside their simplified copies).
-	 */
-	transform?: (this: IExecuteSingleFunctions, items: IDataObject[]) => Promise<IDataObject[]>;
-}
-
-function nexUserError(context: RequestContext, spec: NexCallSpec, error: unknown, attempts?: number): Error {
+function nexUserError(context: NodeRef, spec: NexCallSpec, error: unknown, attempts?: number): Error {
 	const node = context.getNode();
 	const tries = attemptsText(attempts);
 	if (error instanceof HttpStatusFailure) {
@@ -125,138 +72,31 @@ export const nexTransport: ServiceTransport<NexCallSpec> = {
 	userError: nexUserError,
 };
 
+/** The executor of every Nex operation, load-options method and trigger request. */
+export const nexExecutor = createExecutor<NexCallSpec, NexPagingStyle>({
+	transport: nexTransport,
+	paging: nexPaging,
+	// Nex answers a delete with an empty 200: one (empty) item, which the operation fills in.
+	emptyBody: {},
+	async baseUrl(context) {
+		const credentials = await context.getCredentials(NEX_CREDENTIAL_TYPE);
+		return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	},
+});
+
+/** The routing of a Nex operation: its request (ids as `{placeholders}`), and the executor that sends it. */
+export const nexRouting = nexExecutor.routing;
+
 /**
  * Programmatic request (trigger, load-options, polling a job) through n8n's
  * `httpRequestWithAuthentication`, with the same parsing, retries and errors as the node.
  */
 export async function nexApiRequest(
-	this: RequestContext,
+	this: NodeContext,
 	method: IHttpRequestMethods,
 	url: string,
 	spec: NexCallSpec,
 	options: { qs?: IDataObject; body?: IDataObject } = {},
 ): Promise<unknown> {
-	const credentials = await this.getCredentials(NEX_CREDENTIAL_TYPE);
-	const answer = await requestParsed(this, nexTransport, spec, {
-		method,
-		baseURL: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
-		url,
-		qs: options.qs,
-		body: options.body,
-	});
-	return answer.body;
-}
-
-function extractItems(spec: NexRoutingSpec, answer: unknown): IDataObject[] {
-	const selected = typeof spec.items === 'function' ? spec.items(answer) : pick(answer, spec.items);
-	return toItems(selected).map((item) => item.json);
-}
-
-/** A page's items, shaped by the operation's transform. */
-async function pageItems(context: IExecutePaginationFunctions, spec: NexRoutingSpec, answer: unknown): Promise<IDataObject[]> {
-	const items = extractItems(spec, answer);
-	return spec.transform ? await spec.transform.call(context, items) : items;
-}
-
-async function fetchBody(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	spec: NexRoutingSpec,
-	patch: { qs?: IDataObject; body?: IDataObject } = {},
-): Promise<IDataObject> {
-	const answer = await routingRequestParsed(context, requestData, nexTransport, spec, patch);
-	return (answer?.body ?? {}) as IDataObject;
-}
-
-/** Reads every page (or up to `limit` items) in the operation's pagination style. */
-async function paginate(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	spec: NexRoutingSpec,
-	pagination: NexPagination,
-	limit: number | undefined,
-): Promise<IDataObject[]> {
-	const size = (wanted: number) => Math.max(1, Math.min(pagination.pageSize, wanted));
-	if (pagination.style === 'cursor') {
-		return await collectPages<{ cursor?: string }>(
-			{},
-			async (state, wanted): Promise<Page<{ cursor?: string }>> => {
-				const qs: IDataObject = { limit: size(wanted) };
-				if (state.cursor) qs.cursor = state.cursor;
-				const answer = await fetchBody(context, requestData, spec, { qs });
-				const next = answer.has_next_page && answer.next_cursor ? { cursor: String(answer.next_cursor) } : undefined;
-				return { items: await pageItems(context, spec, answer), next };
-			},
-			limit,
-		);
-	}
-	return await collectPages<number>(
-		0,
-		async (offset, wanted): Promise<Page<number>> => {
-			const page = { limit: size(wanted), offset };
-			const answer = await fetchBody(
-				context,
-				requestData,
-				spec,
-				pagination.style === 'bodyOffset' ? { body: page } : { qs: page },
-			);
-			const items = await pageItems(context, spec, answer);
-			let next: number | undefined;
-			if (pagination.style === 'bodyOffset') {
-				// Without a usable total, a full page means there may be more: ask for the next one.
-				const total = Number(answer.total);
-				const more = Number.isFinite(total) ? offset + items.length < total : items.length >= page.limit;
-				next = more ? offset + items.length : undefined;
-			} else if (answer.has_more) {
-				next = typeof answer.next_offset === 'number' ? answer.next_offset : offset + items.length;
-			}
-			return { items, next };
-		},
-		limit,
-	);
-}
-
-/**
- * The executor every Nex operation runs through. n8n calls it as the routing's pagination
- * function, which hands it `makeRoutingRequest`: the request itself is still built by n8n's
- * routing from `routing.request` and the parameters' `routing.send`. It checks inputs (nothing
- * is sent when they are wrong), sends one request or every page, retries, and maps errors.
- */
-export function nexExecutor(spec: NexRoutingSpec) {
-	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
-	): Promise<INodeExecutionData[]> {
-		return await itemsOrErrorItem(this, async () => {
-			assertPathIds(this, spec.pathIds);
-			assertExactIdNumbers(this);
-			const localLimit = spec.localLimit ? readLimit(this) : undefined;
-			if (spec.validate) await spec.validate.call(this);
-			let results: IDataObject[];
-			if (spec.pagination) {
-				// Each page went through the transform already.
-				return await paginate(this, requestData, spec, spec.pagination, readLimit(this));
-			} else {
-				results = extractItems(spec, await fetchBody(this, requestData, spec));
-			}
-			if (localLimit !== undefined) results = results.slice(0, localLimit);
-			if (spec.transform) results = await spec.transform.call(this, results);
-			return results;
-		});
-	};
-}
-
-/** The routing block of a Nex operation: its request, and the executor that sends it. */
-export function nexRouting(
-	request: { method: IHttpRequestMethods; url: string },
-	spec: NexRoutingSpec,
-	send?: Omit<INodeRequestSend, 'paginate'>,
-): INodePropertyRouting {
-	assertDeclaredPathIds(request.url, spec.pathIds);
-	return {
-		request,
-		send: { ...(send ?? {}), paginate: true },
-		operations: { pagination: nexExecutor(spec) },
-		output: { postReceive: [parseAnswerPostReceive] },
-	};
+	return (await nexExecutor.request(this, method, url, spec, options)).body;
 }

@@ -119,14 +119,22 @@ export class JwtService {
 	}
 }
 
-/** Sliding one-minute windows per key (auth attempts per IP, requests per user per org). */
+/**
+ * Sliding one-minute windows per key (auth attempts per IP, requests per user per org). The
+ * window can be scaled down (100 per 6 s keeps the ratio of 100 per minute) for runs that must stay short.
+ */
 export class SlidingWindow {
 	private hits = new Map<string, number[]>();
 
 	constructor(
 		public limit: number,
-		private readonly windowMs = 60_000,
+		public windowMs = 60_000,
 	) {}
+
+	/** "per minute", or the scaled window ("per 6 s"). */
+	get per(): string {
+		return this.windowMs === 60_000 ? 'per minute' : `per ${this.windowMs / 1000} s`;
+	}
 
 	/** Records a hit; answers the seconds to wait when the key is over its limit. */
 	hit(key: string, now = Date.now()): { ok: true; remaining: number } | { ok: false; retryAfter: number } {

@@ -20,7 +20,7 @@
  *   POST   /__control/message-status        {ids, status} -> {ids}
  *   POST   /__control/expire-tokens         every issued JWT answers "JWT expired"
  *   POST   /__control/jwt-lifetime          {seconds}
- *   POST   /__control/limits                {requestsPerMinute?, authAttemptsPerMinute?}
+ *   POST   /__control/limits                {requestsPerMinute?, requestWindowMs?, authAttemptsPerMinute?}
  *   POST   /__control/sql                   {sql, params?} -> {rows} (superuser)
  *   POST   /__control/reload-schema         reload the schema cache after DDL
  *   POST   /__control/api-keys              {org, scopes, name?} -> {api_key}
@@ -130,6 +130,7 @@ export function controlHandler(sandbox: () => NexusSandbox, state: () => Record<
 				}
 				case 'POST /__control/limits':
 					if (body.requestsPerMinute !== undefined) s.setRequestsPerMinute(Number(body.requestsPerMinute));
+					if (body.requestWindowMs !== undefined) s.setRequestWindow(Number(body.requestWindowMs));
 					if (body.authAttemptsPerMinute !== undefined) s.setAuthAttemptsPerMinute(Number(body.authAttemptsPerMinute));
 					return json(200, state());
 				case 'POST /__control/sql': {

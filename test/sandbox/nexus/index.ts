@@ -42,6 +42,8 @@ export interface NexusSandboxOptions {
 	authAttemptsPerMinute?: number;
 	/** Requests per minute per user per organization (default 100; 0 disables). */
 	requestsPerMinute?: number;
+	/** The request limit's window in ms (default 60,000: a minute); a shorter one keeps the ratio in short runs. */
+	requestWindowMs?: number;
 	/** Demo data for both organizations (default true). Organizations and API keys always exist. */
 	seed?: boolean;
 	/** PGlite data directory (kept between runs; the schema is created once). */
@@ -130,6 +132,8 @@ export interface NexusSandbox {
 	expireTokens(): void;
 	setJwtLifetime(seconds: number): void;
 	setRequestsPerMinute(n: number): void;
+	/** The request limit's window (ms); 60,000 is Nexus's minute. */
+	setRequestWindow(ms: number): void;
 	setAuthAttemptsPerMinute(n: number): void;
 	/** Re-reads tables and columns (after DDL through `query`). */
 	reloadSchemaCache(): Promise<void>;
@@ -179,7 +183,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 	const jwt = new JwtService(secret, lifetime);
 	const anonKey = makeAnonKey(secret);
 	const authLimiter = new SlidingWindow(opts.authAttemptsPerMinute ?? 10);
-	const requestLimiter = new SlidingWindow(opts.requestsPerMinute ?? 100);
+	const requestLimiter = new SlidingWindow(opts.requestsPerMinute ?? 100, opts.requestWindowMs ?? 60_000);
 	const faults = new FaultInjector();
 	const mutations = new MutationHooks(async (sql, params) => db.exclusive((q) => q.query(sql, params)));
 	const requests = new RequestLog();
@@ -208,6 +212,7 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 		authExchanges: jwt.exchanges,
 		jwtLifetimeSeconds: jwt.lifetimeSeconds,
 		requestsPerMinute: requestLimiter.limit,
+		requestWindowMs: requestLimiter.windowMs,
 		authAttemptsPerMinute: authLimiter.limit,
 		maxRows: opts.maxRows ?? 100,
 		requestCount: requests.entries.length,
@@ -362,6 +367,10 @@ export async function startNexusSandbox(opts: NexusSandboxOptions = {}): Promise
 		},
 		setRequestsPerMinute: (n) => {
 			requestLimiter.limit = n;
+			requestLimiter.clear();
+		},
+		setRequestWindow: (ms) => {
+			requestLimiter.windowMs = ms;
 			requestLimiter.clear();
 		},
 		setAuthAttemptsPerMinute: (n) => {

@@ -214,7 +214,7 @@ function rateLimited(deps: ServerDeps, claims: Record<string, unknown>, ip: stri
 	if (r.ok) return undefined;
 	return json(
 		429,
-		{ error: 'rate_limit_exceeded', message: `Rate limit exceeded: ${deps.requestLimiter.limit} requests per minute per user per organization. Retry in ${r.retryAfter} seconds.` },
+		{ error: 'rate_limit_exceeded', message: `Rate limit exceeded: ${deps.requestLimiter.limit} requests ${deps.requestLimiter.per} per user per organization. Retry in ${r.retryAfter} seconds.` },
 		{ 'retry-after': String(r.retryAfter) },
 	);
 }

@@ -1,59 +1,61 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { checkIntegerInRange, optionalParameter, requireText } from '../../shared/inputChecks';
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
 import { AI_LIST_SCOPE, AI_LIST_STATUS_RULES, readAiListJob, unwrapAiListJob } from './job';
+import { checkWholeNumber } from '../../../shared/numbers';
+import { optionalParameter, requireText } from '../../../shared/parameters';
 
 const show = { resource: ['aiList'], operation: ['create'] };
 
-export const option: INodePropertyOptions = {
-	name: 'Create',
-	value: 'create',
-	action: 'Create an AI list',
-	description:
-		'Have the AI search the workspace for contacts or companies matching a description, ranked with reasons and highlights',
-	routing: nexRouting(
-		{ method: 'POST', url: '/v1/context/list/jobs' },
-		{
-			scope: AI_LIST_SCOPE,
-			safeToRepeat: false,
-			items: unwrapAiListJob,
-			validate(this: IExecuteSingleFunctions) {
-				requireText(this, 'query', 'Description');
-				const limit = optionalParameter(this, 'additionalFields.maxResults');
-				if (limit !== undefined) checkIntegerInRange(this, limit, 'Max Results', 1, 100);
-				readWaitSettings(this, true);
-			},
-			async transform(items) {
-				const job = items[0] ?? {};
-				const { wait, timeoutMs } = readWaitSettings(this, true);
-				if (!wait) return [job];
-				const jobId = job.job_id === undefined || job.job_id === null ? '' : String(job.job_id);
-				if (jobId === '') {
-					throw new NodeOperationError(this.getNode(), 'Nex accepted the AI list request but returned no job_id to wait for', {
-						description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
-					});
-				}
-				const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
-				const includeAttributes = fields.includeAttributes === true;
-				return [
-					await waitForJob(this, {
-						label: `AI list job ${jobId}`,
-						rules: AI_LIST_STATUS_RULES,
-						poll: async () => await readAiListJob(this, jobId, includeAttributes),
-						timeoutMs,
-						readLater: 'the AI List → Get operation',
-					}),
-				];
-			},
-		},
-	),
-};
 
-export const properties: INodeProperties[] = [
-	...updateDisplayOptions({ show }, [
+export const aiListCreate: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create an AI list',
+		description:
+			'Have the AI search the workspace for contacts or companies matching a description, ranked with reasons and highlights',
+		routing: nexRouting(
+			{ method: 'POST', url: '/v1/context/list/jobs' },
+			{
+				scope: AI_LIST_SCOPE,
+				safeToRepeat: false,
+				items: unwrapAiListJob,
+				validate(this: IExecuteSingleFunctions) {
+					requireText(this, 'query', 'Description');
+					const limit = optionalParameter(this, 'additionalFields.maxResults');
+					if (limit !== undefined) checkWholeNumber(this.getNode(), limit, 'Max Results', 1, 100);
+					readWaitSettings(this, true);
+				},
+				async transform(items) {
+					const job = items[0] ?? {};
+					const { wait, timeoutMs } = readWaitSettings(this, true);
+					if (!wait) return [job];
+					const jobId = job.job_id === undefined || job.job_id === null ? '' : String(job.job_id);
+					if (jobId === '') {
+						throw new NodeOperationError(this.getNode(), 'Nex accepted the AI list request but returned no job_id to wait for', {
+							description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
+						});
+					}
+					const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
+					const includeAttributes = fields.includeAttributes === true;
+					return [
+						await waitForJob(this, {
+							label: `AI list job ${jobId}`,
+							rules: AI_LIST_STATUS_RULES,
+							poll: async () => await readAiListJob(this, jobId, includeAttributes),
+							timeoutMs,
+							readLater: 'the AI List → Get operation',
+						}),
+					];
+				},
+			},
+		),
+	},
+	properties: [
 		{
 			displayName: 'Description',
 			name: 'query',
@@ -103,13 +105,13 @@ export const properties: INodeProperties[] = [
 				},
 			],
 		},
-	]),
-	...waitProperties(show, {
-		displayName: 'Wait for Completion',
-		what: 'the list to be built',
-		defaultWait: true,
-		defaultTimeoutSeconds: 120,
-		waitDescription:
-			'Whether to wait until the AI has built the list and return it with its entities. Off returns the job ID at once; read it later with AI List → Get.',
-	}),
-];
+		...waitProperties(show, {
+			displayName: 'Wait for Completion',
+			what: 'the list to be built',
+			defaultWait: true,
+			defaultTimeoutSeconds: 120,
+			waitDescription:
+				'Whether to wait until the AI has built the list and return it with its entities. Off returns the job ID at once; read it later with AI List → Get.',
+		}),
+	],
+};

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import type { Show } from '../../../shared/operation';
 
-import type { Show } from '../object/common';
 
 /** Attribute value types Nex accepts (CreateAttributeDefinitionRequest.type). */
 export const ATTRIBUTE_TYPES = [

@@ -1,11 +1,12 @@
 import { nexRouting } from '../../shared/transport';
-import { assertFilled, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import { ATTRIBUTE_TYPES, attributeOptionsPreSend, createAttributeOptionalFields } from './attributeFields';
+import { type Operation, showFor } from '../../../shared/operation';
+import { assertFilled } from '../../../shared/parameters';
 
 const show = showFor('attribute', 'create');
 
-export const attributeCreate: NexOperation = {
+export const attributeCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
@@ -18,17 +19,17 @@ export const attributeCreate: NexOperation = {
 				notFound: 'object type',
 				safeToRepeat: false,
 				pathIds: [OBJECT_TYPE_PATH_ID],
-				validate: validateAll(function () {
+				validate: [function () {
 					assertFilled(this, [
 						{ parameter: 'name', label: 'Name' },
 						{ parameter: 'slug', label: 'Slug' },
 					]);
-				}),
+				}],
 			},
-			{ preSend: [fillPathParameters, attributeOptionsPreSend('additionalFields')] },
+			{ preSend: [attributeOptionsPreSend('additionalFields')] },
 		),
 	},
-	fields: [
+	properties: [
 		objectTypeLocator(show, 'The object type to add the attribute to'),
 		{
 			displayName: 'Name',

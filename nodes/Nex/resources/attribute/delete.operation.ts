@@ -1,11 +1,12 @@
 import { nexRouting } from '../../shared/transport';
-import { deletedResult, fillPathParameters, showFor, type NexOperation } from '../object/common';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import { ATTRIBUTE_PATH, ATTRIBUTE_PATH_ID, attributeLocator } from './attributeFields';
+import { deletedResult } from '../../shared/deleted';
+import { type Operation, showFor } from '../../../shared/operation';
 
 const show = showFor('attribute', 'delete');
 
-export const attributeDelete: NexOperation = {
+export const attributeDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -19,9 +20,8 @@ export const attributeDelete: NexOperation = {
 				safeToRepeat: false,
 				pathIds: [OBJECT_TYPE_PATH_ID, ATTRIBUTE_PATH_ID],
 				transform: deletedResult('deleted', { object_type: 'objectType', id: 'attributeId' }),
-			},
-			{ preSend: [fillPathParameters] },
+			}
 		),
 	},
-	fields: [objectTypeLocator(show, 'The object type the attribute belongs to'), attributeLocator(show)],
+	properties: [objectTypeLocator(show, 'The object type the attribute belongs to'), attributeLocator(show)],
 };

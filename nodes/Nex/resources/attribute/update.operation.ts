@@ -2,7 +2,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { nexRouting } from '../../shared/transport';
-import { fillPathParameters, showFor, type NexOperation } from '../object/common';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import {
 	ATTRIBUTE_PATH,
@@ -11,10 +10,11 @@ import {
 	attributeOptionsPreSend,
 	updateAttributeFields,
 } from './attributeFields';
+import { type Operation, showFor } from '../../../shared/operation';
 
 const show = showFor('attribute', 'update');
 
-export const attributeUpdate: NexOperation = {
+export const attributeUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
@@ -36,10 +36,10 @@ export const attributeUpdate: NexOperation = {
 					}
 				},
 			},
-			{ preSend: [fillPathParameters, attributeOptionsPreSend('updateFields')] },
+			{ preSend: [attributeOptionsPreSend('updateFields')] },
 		),
 	},
-	fields: [
+	properties: [
 		objectTypeLocator(show, 'The object type the attribute belongs to'),
 		attributeLocator(show),
 		{

@@ -1,18 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as getStatus from './getStatus.operation';
-import * as trigger from './trigger.operation';
+import { resourceProperties } from '../../../shared/operation';
+import { compoundingJobGetStatus } from './getStatus.operation';
+import { compoundingJobTrigger } from './trigger.operation';
 
-export const compoundingJobDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['compoundingJob'] } },
-		options: [getStatus.option, trigger.option],
-		default: 'trigger',
-	},
-	...getStatus.properties,
-	...trigger.properties,
-];
+export const compoundingJobDescription: INodeProperties[] = resourceProperties('compoundingJob', [compoundingJobGetStatus, compoundingJobTrigger], 'trigger');

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/inputChecks';
 import { nexApiRequest } from '../../shared/transport';
 import type { JobStatusRules } from '../../shared/waitForJob';
 import { encodePathId } from '../../../shared/pathIds';
 import { quoteValue } from '../../../shared/quote';
+import { invalidInput } from '../../../shared/parameters';
 
 /** Compounding job statuses: accepted, running, completed, failed. */
 export const COMPOUNDING_STATUS_RULES: JobStatusRules = { done: ['completed'], failed: ['failed'] };

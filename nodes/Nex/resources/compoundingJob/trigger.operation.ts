@@ -1,52 +1,52 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
 import { COMPOUNDING_STATUS_RULES, readCompoundingJob } from './job';
 
 const show = { resource: ['compoundingJob'], operation: ['trigger'] };
 
-export const option: INodePropertyOptions = {
-	name: 'Trigger',
-	value: 'trigger',
-	action: 'Trigger a compounding job',
-	description:
-		'Run an intelligence pipeline now instead of at its next scheduled cycle, e.g. after importing a lot of context',
-	routing: nexRouting(
-		{ method: 'POST', url: '/v1/compounding/trigger' },
-		{
-			scope: 'record.write',
-			safeToRepeat: false,
-			validate() {
-				readWaitSettings(this, true);
-			},
-			async transform(items) {
-				const accepted = items[0] ?? {};
-				const { wait, timeoutMs } = readWaitSettings(this, true);
-				if (!wait) return [accepted];
-				const jobRunId = accepted.job_run_id === undefined || accepted.job_run_id === null ? '' : String(accepted.job_run_id);
-				if (jobRunId === '') {
-					throw new NodeOperationError(this.getNode(), 'Nex accepted the job but returned no job_run_id to wait for', {
-						description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
-					});
-				}
-				return [
-					await waitForJob(this, {
-						label: `compounding job ${jobRunId}`,
-						rules: COMPOUNDING_STATUS_RULES,
-						poll: async () => await readCompoundingJob(this, jobRunId),
-						timeoutMs,
-						readLater: 'the Compounding Job → Get Status operation',
-					}),
-				];
-			},
-		},
-	),
-};
 
-export const properties: INodeProperties[] = [
-	...updateDisplayOptions({ show }, [
+export const compoundingJobTrigger: Operation = {
+	option: {
+		name: 'Trigger',
+		value: 'trigger',
+		action: 'Trigger a compounding job',
+		description:
+			'Run an intelligence pipeline now instead of at its next scheduled cycle, e.g. after importing a lot of context',
+		routing: nexRouting(
+			{ method: 'POST', url: '/v1/compounding/trigger' },
+			{
+				scope: 'record.write',
+				safeToRepeat: false,
+				validate() {
+					readWaitSettings(this, true);
+				},
+				async transform(items) {
+					const accepted = items[0] ?? {};
+					const { wait, timeoutMs } = readWaitSettings(this, true);
+					if (!wait) return [accepted];
+					const jobRunId = accepted.job_run_id === undefined || accepted.job_run_id === null ? '' : String(accepted.job_run_id);
+					if (jobRunId === '') {
+						throw new NodeOperationError(this.getNode(), 'Nex accepted the job but returned no job_run_id to wait for', {
+							description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
+						});
+					}
+					return [
+						await waitForJob(this, {
+							label: `compounding job ${jobRunId}`,
+							rules: COMPOUNDING_STATUS_RULES,
+							poll: async () => await readCompoundingJob(this, jobRunId),
+							timeoutMs,
+							readLater: 'the Compounding Job → Get Status operation',
+						}),
+					];
+				},
+			},
+		),
+	},
+	properties: [
 		{
 			displayName: 'Job Type',
 			name: 'jobType',
@@ -70,13 +70,13 @@ export const properties: INodeProperties[] = [
 			description: 'Whether to only preview the impact without saving any change',
 			routing: { send: { type: 'body', property: 'dry_run' } },
 		},
-	]),
-	...waitProperties(show, {
-		displayName: 'Wait for Completion',
-		what: 'the job to finish',
-		defaultWait: true,
-		defaultTimeoutSeconds: 300,
-		waitDescription:
-			'Whether to wait until the job has finished and return its final counts. Off returns the job_run_id at once; read it later with Get Status.',
-	}),
-];
+		...waitProperties(show, {
+			displayName: 'Wait for Completion',
+			what: 'the job to finish',
+			defaultWait: true,
+			defaultTimeoutSeconds: 300,
+			waitDescription:
+				'Whether to wait until the job has finished and return its final counts. Off returns the job_run_id at once; read it later with Get Status.',
+		}),
+	],
+};

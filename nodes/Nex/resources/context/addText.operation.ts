@@ -1,53 +1,54 @@
-import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { requireText } from '../../shared/inputChecks';
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
 import { ARTIFACT_STATUS_RULES, CONTEXT_SCOPE, readArtifact, withArtifactId } from './artifact';
+import { requireText } from '../../../shared/parameters';
 
 const show = { resource: ['context'], operation: ['addText'] };
 
-export const option: INodePropertyOptions = {
-	name: 'Add Text',
-	value: 'addText',
-	action: 'Add text to the context graph',
-	description:
-		'Send unstructured text (meeting notes, an email, a conversation) for the AI to extract people, companies, relationships and insights from',
-	routing: nexRouting(
-		{ method: 'POST', url: '/v1/context/text' },
-		{
-			scope: CONTEXT_SCOPE,
-			safeToRepeat: false,
-			validate(this: IExecuteSingleFunctions) {
-				requireText(this, 'content', 'Text');
-				readWaitSettings(this, true);
-			},
-			async transform(items) {
-				const handle = items[0] ?? {};
-				const { wait, timeoutMs } = readWaitSettings(this, true);
-				if (!wait) return [handle];
-				const artifactId = handle.artifact_id === undefined || handle.artifact_id === null ? '' : String(handle.artifact_id);
-				if (artifactId === '') {
-					throw new NodeOperationError(this.getNode(), 'Nex accepted the text but returned no artifact_id to wait for', {
-						description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
-					});
-				}
-				const artifact = await waitForJob(this, {
-					label: `artifact ${artifactId}`,
-					rules: ARTIFACT_STATUS_RULES,
-					poll: async () => await readArtifact(this, artifactId),
-					timeoutMs,
-					readLater: 'the Context → Get Artifact operation',
-				});
-				return [withArtifactId(artifactId, artifact)];
-			},
-		},
-	),
-};
 
-export const properties: INodeProperties[] = [
-	...updateDisplayOptions({ show }, [
+export const contextAddText: Operation = {
+	option: {
+		name: 'Add Text',
+		value: 'addText',
+		action: 'Add text to the context graph',
+		description:
+			'Send unstructured text (meeting notes, an email, a conversation) for the AI to extract people, companies, relationships and insights from',
+		routing: nexRouting(
+			{ method: 'POST', url: '/v1/context/text' },
+			{
+				scope: CONTEXT_SCOPE,
+				safeToRepeat: false,
+				validate(this: IExecuteSingleFunctions) {
+					requireText(this, 'content', 'Text');
+					readWaitSettings(this, true);
+				},
+				async transform(items) {
+					const handle = items[0] ?? {};
+					const { wait, timeoutMs } = readWaitSettings(this, true);
+					if (!wait) return [handle];
+					const artifactId = handle.artifact_id === undefined || handle.artifact_id === null ? '' : String(handle.artifact_id);
+					if (artifactId === '') {
+						throw new NodeOperationError(this.getNode(), 'Nex accepted the text but returned no artifact_id to wait for', {
+							description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
+						});
+					}
+					const artifact = await waitForJob(this, {
+						label: `artifact ${artifactId}`,
+						rules: ARTIFACT_STATUS_RULES,
+						poll: async () => await readArtifact(this, artifactId),
+						timeoutMs,
+						readLater: 'the Context → Get Artifact operation',
+					});
+					return [withArtifactId(artifactId, artifact)];
+				},
+			},
+		),
+	},
+	properties: [
 		{
 			displayName: 'Text',
 			name: 'content',
@@ -77,13 +78,13 @@ export const properties: INodeProperties[] = [
 				},
 			],
 		},
-	]),
-	...waitProperties(show, {
-		displayName: 'Wait for Completion',
-		what: 'the text to be processed',
-		defaultWait: true,
-		defaultTimeoutSeconds: 120,
-		waitDescription:
-			'Whether to wait until Nex has processed the text (usually 10–60 seconds) and return the finished artifact with what was extracted. Off returns the artifact ID at once; read it later with Get Artifact.',
-	}),
-];
+		...waitProperties(show, {
+			displayName: 'Wait for Completion',
+			what: 'the text to be processed',
+			defaultWait: true,
+			defaultTimeoutSeconds: 120,
+			waitDescription:
+				'Whether to wait until Nex has processed the text (usually 10–60 seconds) and return the finished artifact with what was extracted. Off returns the artifact ID at once; read it later with Get Artifact.',
+		}),
+	],
+};

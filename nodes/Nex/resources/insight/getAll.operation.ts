@@ -1,12 +1,13 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { readLimit } from '../../../shared/executor';
-import { checkDateTime, invalidInput, optionalParameter, sendDateTime } from '../../shared/inputChecks';
-import { isSimplifyChosen, simplifyProperty } from '../../shared/simplify';
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { insightsOf, simplifyInsight } from './simplify';
 import { quoteValue } from '../../../shared/quote';
+import { checkDateTime } from '../../../shared/dateTime';
+import { isSimplifyChosen, readLimit, simplifyField } from '../../../shared/operation';
+import { invalidInput, optionalParameter } from '../../../shared/parameters';
+import { sendDateTime } from '../../../shared/preSend';
 
 /** Nex answers at most 100 insights per request and has no paging. */
 export const INSIGHTS_MAX = 100;
@@ -21,52 +22,52 @@ async function askForMaximum(this: IExecuteSingleFunctions, requestOptions: IHtt
 	return requestOptions;
 }
 
-export const option: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many insights',
-	description:
-		'List insights the AI extracted (opportunities, risks, relationships...), most recent first, for a rolling window or a date range',
-	routing: nexRouting(
-		{ method: 'GET', url: '/v1/insights' },
-		{
-			scope: 'insight.stream',
-			safeToRepeat: true,
-			items: insightsOf,
-			validate(this: IExecuteSingleFunctions) {
-				readLimit(this, INSIGHTS_MAX);
-				const filters = this.getNodeParameter('filters', {}) as IDataObject;
-				const last = optionalParameter(this, 'filters.last');
-				if (last !== undefined && !ROLLING_WINDOW.test(String(last).trim())) {
-					throw invalidInput(
-						this,
-						`Time Window ${quoteValue(String(last))} is not a valid duration`,
-						'Enter a duration such as 30m, 2h, 1h30m or 1d.',
-					);
-				}
-				const from = optionalParameter(this, 'filters.from');
-				if (from !== undefined) checkDateTime(this, from, 'From');
-				const to = optionalParameter(this, 'filters.to');
-				if (to !== undefined) checkDateTime(this, to, 'To');
-				if (last !== undefined && (filters.from !== undefined || filters.to !== undefined)) {
-					throw invalidInput(
-						this,
-						'Time Window cannot be combined with From or To',
-						'Use either a rolling Time Window or a From/To date range, not both.',
-					);
-				}
-			},
-			async transform(insights) {
-				const limit = readLimit(this);
-				const kept = limit === undefined ? insights : insights.slice(0, limit);
-				return isSimplifyChosen(this) ? kept.map(simplifyInsight) : kept;
-			},
-		},
-	),
-};
 
-export const properties: INodeProperties[] = [
-	...updateDisplayOptions({ show: { resource: ['insight'], operation: ['getAll'] } }, [
+export const insightGetAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many insights',
+		description:
+			'List insights the AI extracted (opportunities, risks, relationships...), most recent first, for a rolling window or a date range',
+		routing: nexRouting(
+			{ method: 'GET', url: '/v1/insights' },
+			{
+				scope: 'insight.stream',
+				safeToRepeat: true,
+				items: insightsOf,
+				validate(this: IExecuteSingleFunctions) {
+					readLimit(this, INSIGHTS_MAX);
+					const filters = this.getNodeParameter('filters', {}) as IDataObject;
+					const last = optionalParameter(this, 'filters.last');
+					if (last !== undefined && !ROLLING_WINDOW.test(String(last).trim())) {
+						throw invalidInput(
+							this,
+							`Time Window ${quoteValue(String(last))} is not a valid duration`,
+							'Enter a duration such as 30m, 2h, 1h30m or 1d.',
+						);
+					}
+					const from = optionalParameter(this, 'filters.from');
+					if (from !== undefined) checkDateTime(this, from, 'From');
+					const to = optionalParameter(this, 'filters.to');
+					if (to !== undefined) checkDateTime(this, to, 'To');
+					if (last !== undefined && (filters.from !== undefined || filters.to !== undefined)) {
+						throw invalidInput(
+							this,
+							'Time Window cannot be combined with From or To',
+							'Use either a rolling Time Window or a From/To date range, not both.',
+						);
+					}
+				},
+				async transform(insights) {
+					const limit = readLimit(this);
+					const kept = limit === undefined ? insights : insights.slice(0, limit);
+					return isSimplifyChosen(this) ? kept.map(simplifyInsight) : kept;
+				},
+			},
+		),
+	},
+	properties: [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
@@ -121,6 +122,6 @@ export const properties: INodeProperties[] = [
 				},
 			],
 		},
-	]),
-	simplifyProperty({ resource: ['insight'], operation: ['getAll'] }),
-];
+		simplifyField(),
+	],
+};

@@ -1,16 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as getAll from './getAll.operation';
+import { resourceProperties } from '../../../shared/operation';
+import { insightGetAll } from './getAll.operation';
 
-export const insightDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['insight'] } },
-		options: [getAll.option],
-		default: 'getAll',
-	},
-	...getAll.properties,
-];
+export const insightDescription: INodeProperties[] = resourceProperties('insight', [insightGetAll], 'getAll');

@@ -1,6 +1,7 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
 import { CONNECT_STATUS_RULES, INTEGRATION_SCOPE_WRITE, readConnectStatus } from './connection';
@@ -25,52 +26,52 @@ const PROVIDERS: Record<string, Array<{ name: string; value: string }>> = {
 	messaging: [{ name: 'Slack', value: 'slack' }],
 };
 
-export const option: INodePropertyOptions = {
-	name: 'Connect',
-	value: 'connect',
-	action: 'Start connecting an integration',
-	description:
-		'Start the OAuth flow for an integration: returns the auth_url a person must open to grant access, and a connect_id to follow the connection with',
-	routing: nexRouting(
-		{
-			method: 'POST',
-			url: '=/v1/integrations/{{encodeURIComponent($parameter.integrationType)}}/{{encodeURIComponent($parameter.provider)}}/connect',
-		},
-		{
-			scope: INTEGRATION_SCOPE_WRITE,
-			safeToRepeat: false,
-			pathIds: [
-				{ parameter: 'integrationType', label: 'Type' },
-				{ parameter: 'provider', label: 'Provider' },
-			],
-			validate() {
-				readWaitSettings(this, false);
-			},
-			async transform(items) {
-				const started = items[0] ?? {};
-				const { wait, timeoutMs } = readWaitSettings(this, false);
-				if (!wait) return [started];
-				const connectId = started.connect_id === undefined || started.connect_id === null ? '' : String(started.connect_id);
-				if (connectId === '') {
-					throw new NodeOperationError(this.getNode(), 'Nex started the connection but returned no connect_id to wait for', {
-						description: 'Turn off "Wait for Connection" to see the answer Nex gave.',
-					});
-				}
-				const finished = await waitForJob(this, {
-					label: `connection attempt ${connectId} (auth URL: ${String(started.auth_url ?? 'none')})`,
-					rules: CONNECT_STATUS_RULES,
-					poll: async () => await readConnectStatus(this, connectId),
-					timeoutMs,
-					readLater: 'the Integration → Get Connect Status operation',
-				});
-				return [{ ...started, ...finished }];
-			},
-		},
-	),
-};
 
-export const properties: INodeProperties[] = [
-	...updateDisplayOptions({ show }, [
+export const integrationConnect: Operation = {
+	option: {
+		name: 'Connect',
+		value: 'connect',
+		action: 'Start connecting an integration',
+		description:
+			'Start the OAuth flow for an integration: returns the auth_url a person must open to grant access, and a connect_id to follow the connection with',
+		routing: nexRouting(
+			{
+				method: 'POST',
+				url: '=/v1/integrations/{{encodeURIComponent($parameter.integrationType)}}/{{encodeURIComponent($parameter.provider)}}/connect',
+			},
+			{
+				scope: INTEGRATION_SCOPE_WRITE,
+				safeToRepeat: false,
+				pathIds: [
+					{ parameter: 'integrationType', label: 'Type' },
+					{ parameter: 'provider', label: 'Provider' },
+				],
+				validate() {
+					readWaitSettings(this, false);
+				},
+				async transform(items) {
+					const started = items[0] ?? {};
+					const { wait, timeoutMs } = readWaitSettings(this, false);
+					if (!wait) return [started];
+					const connectId = started.connect_id === undefined || started.connect_id === null ? '' : String(started.connect_id);
+					if (connectId === '') {
+						throw new NodeOperationError(this.getNode(), 'Nex started the connection but returned no connect_id to wait for', {
+							description: 'Turn off "Wait for Connection" to see the answer Nex gave.',
+						});
+					}
+					const finished = await waitForJob(this, {
+						label: `connection attempt ${connectId} (auth URL: ${String(started.auth_url ?? 'none')})`,
+						rules: CONNECT_STATUS_RULES,
+						poll: async () => await readConnectStatus(this, connectId),
+						timeoutMs,
+						readLater: 'the Integration → Get Connect Status operation',
+					});
+					return [{ ...started, ...finished }];
+				},
+			},
+		),
+	},
+	properties: [
 		{
 			displayName: 'Type',
 			name: 'integrationType',
@@ -96,13 +97,13 @@ export const properties: INodeProperties[] = [
 				description: 'The service to connect',
 			};
 		}),
-	]),
-	...waitProperties(show, {
-		displayName: 'Wait for Connection',
-		what: 'the connection to be completed',
-		defaultWait: false,
-		defaultTimeoutSeconds: 600,
-		waitDescription:
-			'Whether to wait until someone has opened the auth URL and granted access. The auth URL is only output when the node finishes, so leave this off to pass the URL on (e.g. by email) and follow up with Get Connect Status.',
-	}),
-];
+		...waitProperties(show, {
+			displayName: 'Wait for Connection',
+			what: 'the connection to be completed',
+			defaultWait: false,
+			defaultTimeoutSeconds: 600,
+			waitDescription:
+				'Whether to wait until someone has opened the auth URL and granted access. The auth URL is only output when the node finishes, so leave this off to pass the URL on (e.g. by email) and follow up with Get Connect Status.',
+		}),
+	],
+};

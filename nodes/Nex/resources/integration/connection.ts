@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/inputChecks';
 import { nexApiRequest } from '../../shared/transport';
 import type { JobStatusRules } from '../../shared/waitForJob';
 import { encodePathId } from '../../../shared/pathIds';
+import { invalidInput } from '../../../shared/parameters';
 
 export const INTEGRATION_SCOPE_READ = 'integration.read';
 export const INTEGRATION_SCOPE_WRITE = 'integration.write';

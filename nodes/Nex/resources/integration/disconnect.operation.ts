@@ -1,43 +1,45 @@
-import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { requireIntegerId } from '../../shared/inputChecks';
+import { requireIntegerId } from '../../../shared/ids';
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { INTEGRATION_SCOPE_WRITE } from './connection';
 
-export const option: INodePropertyOptions = {
-	name: 'Disconnect',
-	value: 'disconnect',
-	action: 'Disconnect an integration',
-	description: 'Remove a connection; its ID is in the connections of Get Many or the connection_id of a finished Connect',
-	routing: nexRouting(
-		{
-			method: 'DELETE',
-			url: '=/v1/integrations/connections/{{encodeURIComponent(String($parameter.connectionId).trim())}}',
-		},
-		{
-			scope: INTEGRATION_SCOPE_WRITE,
-			safeToRepeat: true,
-			pathIds: [{ parameter: 'connectionId', label: 'Connection ID' }],
-			notFound: 'connection',
-			validate(this: IExecuteSingleFunctions) {
-				requireIntegerId(this, 'connectionId', 'Connection ID');
-			},
-			async transform() {
-				return [{ connection_id: String(this.getNodeParameter('connectionId', '')).trim(), disconnected: true }];
-			},
-		},
-	),
-};
 
-export const properties: INodeProperties[] = updateDisplayOptions({ show: { resource: ['integration'], operation: ['disconnect'] } }, [
-	{
-		displayName: 'Connection ID',
-		name: 'connectionId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 32710180831586561',
-		description: 'ID of the connection to remove',
+export const integrationDisconnect: Operation = {
+	option: {
+		name: 'Disconnect',
+		value: 'disconnect',
+		action: 'Disconnect an integration',
+		description: 'Remove a connection; its ID is in the connections of Get Many or the connection_id of a finished Connect',
+		routing: nexRouting(
+			{
+				method: 'DELETE',
+				url: '=/v1/integrations/connections/{{encodeURIComponent(String($parameter.connectionId).trim())}}',
+			},
+			{
+				scope: INTEGRATION_SCOPE_WRITE,
+				safeToRepeat: true,
+				pathIds: [{ parameter: 'connectionId', label: 'Connection ID' }],
+				notFound: 'connection',
+				validate(this: IExecuteSingleFunctions) {
+					requireIntegerId(this, 'connectionId', 'Connection ID');
+				},
+				async transform() {
+					return [{ connection_id: String(this.getNodeParameter('connectionId', '')).trim(), disconnected: true }];
+				},
+			},
+		),
 	},
-]);
+	properties: [
+		{
+			displayName: 'Connection ID',
+			name: 'connectionId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 32710180831586561',
+			description: 'ID of the connection to remove',
+		},
+	],
+};

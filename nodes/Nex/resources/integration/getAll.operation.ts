@@ -1,40 +1,41 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { INTEGRATION_SCOPE_READ } from './connection';
 
-export const option: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many integrations',
-	description: 'List the integrations Nex offers (Gmail, Slack, HubSpot...) with the connections the workspace has for each',
-	routing: nexRouting(
-		{ method: 'GET', url: '/v1/integrations' },
-		{
-			scope: INTEGRATION_SCOPE_READ,
-			safeToRepeat: true,
-			// One request answers everything Nex gives; the Limit is applied to the answer.
-			localLimit: true,
-		},
-	),
-};
 
-export const properties: INodeProperties[] = updateDisplayOptions({ show: { resource: ['integration'], operation: ['getAll'] } }, [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
+export const integrationGetAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many integrations',
+		description: 'List the integrations Nex offers (Gmail, Slack, HubSpot...) with the connections the workspace has for each',
+		routing: nexRouting(
+			{ method: 'GET', url: '/v1/integrations' },
+			{
+				scope: INTEGRATION_SCOPE_READ,
+				safeToRepeat: true,
+				// One request answers everything Nex gives; the Limit is applied to the answer.
+				limit: {},
+			},
+		),
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-]);
+	properties: [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	],
+};

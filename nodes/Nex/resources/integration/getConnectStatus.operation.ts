@@ -1,54 +1,54 @@
-import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
 import { checkConnectId, CONNECT_STATUS_RULES, INTEGRATION_SCOPE_READ, readConnectStatus } from './connection';
 
 const show = { resource: ['integration'], operation: ['getConnectStatus'] };
 
-export const option: INodePropertyOptions = {
-	name: 'Get Connect Status',
-	value: 'getConnectStatus',
-	action: 'Get the status of a connection attempt',
-	description:
-		'Check whether a connection started with Connect is still pending or connected (then with its connection_id). Connect IDs expire after 10 minutes.',
-	routing: nexRouting(
-		{
-			method: 'GET',
-			url: '=/v1/integrations/connect/{{encodeURIComponent(String($parameter.connectId).trim())}}/status',
-		},
-		{
-			scope: INTEGRATION_SCOPE_READ,
-			safeToRepeat: true,
-			pathIds: [{ parameter: 'connectId', label: 'Connect ID' }],
-			notFound: 'connection attempt',
-			validate(this: IExecuteSingleFunctions) {
-				checkConnectId(this, this.getNodeParameter('connectId', ''));
-				readWaitSettings(this, false);
-			},
-			async transform(items) {
-				const connectId = checkConnectId(this, this.getNodeParameter('connectId', ''));
-				const current = { connect_id: connectId, ...(items[0] ?? {}) };
-				const { wait, timeoutMs } = readWaitSettings(this, false);
-				if (!wait) return [current];
-				return [
-					await waitForJob(this, {
-						label: `connection attempt ${connectId}`,
-						rules: CONNECT_STATUS_RULES,
-						initial: current,
-						poll: async () => await readConnectStatus(this, connectId),
-						timeoutMs,
-						readLater: 'this operation',
-					}),
-				];
-			},
-		},
-	),
-};
 
-export const properties: INodeProperties[] = [
-	...updateDisplayOptions({ show }, [
+export const integrationGetConnectStatus: Operation = {
+	option: {
+		name: 'Get Connect Status',
+		value: 'getConnectStatus',
+		action: 'Get the status of a connection attempt',
+		description:
+			'Check whether a connection started with Connect is still pending or connected (then with its connection_id). Connect IDs expire after 10 minutes.',
+		routing: nexRouting(
+			{
+				method: 'GET',
+				url: '=/v1/integrations/connect/{{encodeURIComponent(String($parameter.connectId).trim())}}/status',
+			},
+			{
+				scope: INTEGRATION_SCOPE_READ,
+				safeToRepeat: true,
+				pathIds: [{ parameter: 'connectId', label: 'Connect ID' }],
+				notFound: 'connection attempt',
+				validate(this: IExecuteSingleFunctions) {
+					checkConnectId(this, this.getNodeParameter('connectId', ''));
+					readWaitSettings(this, false);
+				},
+				async transform(items) {
+					const connectId = checkConnectId(this, this.getNodeParameter('connectId', ''));
+					const current = { connect_id: connectId, ...(items[0] ?? {}) };
+					const { wait, timeoutMs } = readWaitSettings(this, false);
+					if (!wait) return [current];
+					return [
+						await waitForJob(this, {
+							label: `connection attempt ${connectId}`,
+							rules: CONNECT_STATUS_RULES,
+							initial: current,
+							poll: async () => await readConnectStatus(this, connectId),
+							timeoutMs,
+							readLater: 'this operation',
+						}),
+					];
+				},
+			},
+		),
+	},
+	properties: [
 		{
 			displayName: 'Connect ID',
 			name: 'connectId',
@@ -58,13 +58,13 @@ export const properties: INodeProperties[] = [
 			placeholder: 'e.g. eyJhbGciOi...',
 			description: 'The connect_id that Integration → Connect returned',
 		},
-	]),
-	...waitProperties(show, {
-		displayName: 'Wait for Connection',
-		what: 'the connection to be completed',
-		defaultWait: false,
-		defaultTimeoutSeconds: 600,
-		waitDescription:
-			'Whether to keep checking until the connection is made (someone opened the auth URL and granted access) instead of returning the current status',
-	}),
-];
+		...waitProperties(show, {
+			displayName: 'Wait for Connection',
+			what: 'the connection to be completed',
+			defaultWait: false,
+			defaultTimeoutSeconds: 600,
+			waitDescription:
+				'Whether to keep checking until the connection is made (someone opened the auth URL and granted access) instead of returning the current status',
+		}),
+	],
+};

@@ -1,10 +1,10 @@
-import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { checkIntegerInRange } from '../../shared/inputChecks';
-import { isSimplifyChosen, simplifyProperty } from '../../shared/simplify';
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { simplifyGraph } from './simplify';
+import { checkWholeNumber } from '../../../shared/numbers';
+import { isSimplifyChosen, simplifyField } from '../../../shared/operation';
 
 export const GRAPH_MAX_NODES = 5000;
 
@@ -16,7 +16,7 @@ const routing = nexRouting(
 		// The transport hands a non-JSON answer (the HTML page) over as text.
 		items: (answer: unknown) => (typeof answer === 'string' ? { html: answer } : answer),
 		validate(this: IExecuteSingleFunctions) {
-			checkIntegerInRange(this, this.getNodeParameter('maxNodes', 1000), 'Max Nodes', 1, GRAPH_MAX_NODES);
+			checkWholeNumber(this.getNode(), this.getNodeParameter('maxNodes', 1000), 'Max Nodes', 1, GRAPH_MAX_NODES);
 		},
 		async transform(items) {
 			const format = this.getNodeParameter('format', 'json') as string;
@@ -26,17 +26,17 @@ const routing = nexRouting(
 	},
 );
 
-export const option: INodePropertyOptions = {
-	name: 'Get',
-	value: 'get',
-	action: 'Get the knowledge graph',
-	description:
-		'Get the workspace knowledge graph: records as nodes (most recent first), their relationships, and the links the AI found in ingested context',
-	routing,
-};
 
-export const properties: INodeProperties[] = [
-	...updateDisplayOptions({ show: { resource: ['knowledgeGraph'], operation: ['get'] } }, [
+export const knowledgeGraphGet: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get the knowledge graph',
+		description:
+			'Get the workspace knowledge graph: records as nodes (most recent first), their relationships, and the links the AI found in ingested context',
+		routing,
+	},
+	properties: [
 		{
 			displayName: 'Format',
 			name: 'format',
@@ -58,6 +58,6 @@ export const properties: INodeProperties[] = [
 			description: `How many record nodes to include, most recently created first (1–${GRAPH_MAX_NODES}); the totals still count the whole workspace`,
 			routing: { send: { type: 'query', property: 'limit' } },
 		},
-	]),
-	simplifyProperty({ resource: ['knowledgeGraph'], operation: ['get'], format: ['json'] }),
-];
+		{ ...simplifyField(), displayOptions: { show: { format: ['json'] } } },
+	],
+};

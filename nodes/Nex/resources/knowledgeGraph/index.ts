@@ -1,16 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as get from './get.operation';
+import { resourceProperties } from '../../../shared/operation';
+import { knowledgeGraphGet } from './get.operation';
 
-export const knowledgeGraphDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['knowledgeGraph'] } },
-		options: [get.option],
-		default: 'get',
-	},
-	...get.properties,
-];
+export const knowledgeGraphDescription: INodeProperties[] = resourceProperties('knowledgeGraph', [knowledgeGraphGet], 'get');

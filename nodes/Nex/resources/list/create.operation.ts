@@ -1,10 +1,11 @@
 import { nexRouting } from '../../shared/transport';
-import { assertFilled, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
+import { type Operation, showFor } from '../../../shared/operation';
+import { assertFilled } from '../../../shared/parameters';
 
 const show = showFor('list', 'create');
 
-export const listCreate: NexOperation = {
+export const listCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
@@ -17,17 +18,16 @@ export const listCreate: NexOperation = {
 				notFound: 'object type',
 				safeToRepeat: false,
 				pathIds: [OBJECT_TYPE_PATH_ID],
-				validate: validateAll(function () {
+				validate: [function () {
 					assertFilled(this, [
 						{ parameter: 'name', label: 'Name' },
 						{ parameter: 'slug', label: 'Slug' },
 					]);
-				}),
-			},
-			{ preSend: [fillPathParameters] },
+				}],
+			}
 		),
 	},
-	fields: [
+	properties: [
 		objectTypeLocator(show, 'The object type of the records the list will hold'),
 		{
 			displayName: 'Name',

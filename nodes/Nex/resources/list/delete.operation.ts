@@ -1,8 +1,10 @@
 import { nexRouting } from '../../shared/transport';
-import { assertIntegerIds, deletedResult, fillPathParameters, showFor, type NexOperation } from '../object/common';
 import { LIST_PATH, LIST_PATH_ID, listLocator } from './listLocator';
+import { deletedResult } from '../../shared/deleted';
+import { assertIntegerIds } from '../../../shared/ids';
+import { type Operation, showFor } from '../../../shared/operation';
 
-export const listDelete: NexOperation = {
+export const listDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -19,9 +21,8 @@ export const listDelete: NexOperation = {
 					assertIntegerIds(this, [LIST_PATH_ID]);
 				},
 				transform: deletedResult('deleted', { id: 'listId' }),
-			},
-			{ preSend: [fillPathParameters] },
+			}
 		),
 	},
-	fields: [listLocator(showFor('list', 'delete'), 'The list to delete, chosen from the workspace or given by its numeric ID')],
+	properties: [listLocator(showFor('list', 'delete'), 'The list to delete, chosen from the workspace or given by its numeric ID')],
 };

@@ -1,8 +1,9 @@
 import { nexRouting } from '../../shared/transport';
-import { assertIntegerIds, fillPathParameters, showFor, type NexOperation } from '../object/common';
 import { LIST_PATH, LIST_PATH_ID, listLocator } from './listLocator';
+import { assertIntegerIds } from '../../../shared/ids';
+import { type Operation, showFor } from '../../../shared/operation';
 
-export const listGet: NexOperation = {
+export const listGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
@@ -18,9 +19,8 @@ export const listGet: NexOperation = {
 				validate() {
 					assertIntegerIds(this, [LIST_PATH_ID]);
 				},
-			},
-			{ preSend: [fillPathParameters] },
+			}
 		),
 	},
-	fields: [listLocator(showFor('list', 'get'))],
+	properties: [listLocator(showFor('list', 'get'))],
 };

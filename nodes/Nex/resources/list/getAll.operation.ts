@@ -1,10 +1,10 @@
 import { nexRouting } from '../../shared/transport';
-import { fillPathParameters, returnAllAndLimit, showFor, type NexOperation } from '../object/common';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
+import { type Operation, returnAllAndLimit, showFor } from '../../../shared/operation';
 
 const show = showFor('list', 'getAll');
 
-export const listGetAll: NexOperation = {
+export const listGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -18,14 +18,13 @@ export const listGetAll: NexOperation = {
 				safeToRepeat: true,
 				items: 'data',
 				pathIds: [OBJECT_TYPE_PATH_ID],
-				localLimit: true,
-			},
-			{ preSend: [fillPathParameters] },
+				limit: {},
+			}
 		),
 	},
-	fields: [
+	properties: [
 		objectTypeLocator(show, 'The object type whose lists to return, e.g. person or company'),
-		...returnAllAndLimit(show),
+		...returnAllAndLimit(),
 		{
 			displayName: 'Options',
 			name: 'options',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { Show } from '../../../shared/operation';
 
-import type { Show } from '../object/common';
 
 /** The list picker: lists of every object type (or of the chosen one), or a list's numeric id. */
 export function listLocator(show: Show, description?: string): INodeProperties {

@@ -1,14 +1,16 @@
-import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import { assertFilled, assertIntegerIds, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
 import { LIST_PATH, LIST_PATH_ID, listLocator } from '../list/listLocator';
 import { attributesBodyPreSend, attributesValidate } from '../record/recordBody';
 import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
 import { entryAttributeFields } from './entryFields';
+import { assertIntegerIds } from '../../../shared/ids';
+import { type Operation, showFor, simplifyField } from '../../../shared/operation';
+import { assertFilled } from '../../../shared/parameters';
 
 const show = showFor('listEntry', 'add');
 
-export const listEntryAdd: NexOperation = {
+export const listEntryAdd: Operation = {
 	option: {
 		name: 'Add',
 		value: 'add',
@@ -21,19 +23,19 @@ export const listEntryAdd: NexOperation = {
 				notFound: 'list or record',
 				safeToRepeat: false,
 				pathIds: [LIST_PATH_ID],
-				validate: validateAll(function () {
+				validate: [function () {
 					assertFilled(this, [RECORD_PATH_ID]);
 					assertIntegerIds(this, [LIST_PATH_ID, RECORD_PATH_ID]);
-				}, attributesValidate(false)),
+				}, attributesValidate(false)],
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
-			{ preSend: [fillPathParameters, attributesBodyPreSend(false, { parent_id: 'recordId' })] },
+			{ preSend: [attributesBodyPreSend(false, { parent_id: 'recordId' })] },
 		),
 	},
-	fields: [
+	properties: [
 		listLocator(show, 'The list to add the record to'),
 		recordLocator(show, { description: 'The record to add; it must be of the object type the list holds' }),
 		...entryAttributeFields(show, 'to set on the entry (optional)'),
-		simplifyProperty(show),
+		simplifyField(),
 	],
 };

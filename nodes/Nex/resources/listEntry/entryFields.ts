@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { attributeInputFields } from '../record/attributeValues';
-import type { Show } from '../object/common';
+import type { Show } from '../../../shared/operation';
 
 /** List-specific attribute values of an entry (the list's own attributes, e.g. status or score). */
 export function entryAttributeFields(show: Show, purpose: string): INodeProperties[] {

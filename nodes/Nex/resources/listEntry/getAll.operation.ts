@@ -1,20 +1,14 @@
-import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import {
-	assertIntegerIds,
-	fillPathParameters,
-	returnAllAndLimit,
-	showFor,
-	validateAll,
-	type NexOperation,
-} from '../object/common';
 import { LIST_PATH_ID, listLocator } from '../list/listLocator';
 import { RECORDS_PAGE_SIZE } from '../record/getAll.operation';
 import { assertListingOptions, listingBodyPreSend, listingOptionsField } from '../record/recordBody';
+import { assertIntegerIds } from '../../../shared/ids';
+import { type Operation, returnAllAndLimit, showFor, simplifyField } from '../../../shared/operation';
 
 const show = showFor('listEntry', 'getAll');
 
-export const listEntryGetAll: NexOperation = {
+export const listEntryGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -28,19 +22,19 @@ export const listEntryGetAll: NexOperation = {
 				safeToRepeat: true,
 				items: 'data',
 				pathIds: [LIST_PATH_ID],
-				pagination: { style: 'bodyOffset', pageSize: RECORDS_PAGE_SIZE },
-				validate: validateAll(function () {
+				paging: { style: 'bodyOffset', pageSize: RECORDS_PAGE_SIZE },
+				validate: [function () {
 					assertIntegerIds(this, [LIST_PATH_ID]);
-				}, assertListingOptions),
+				}, assertListingOptions],
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
-			{ preSend: [fillPathParameters, listingBodyPreSend] },
+			{ preSend: [listingBodyPreSend] },
 		),
 	},
-	fields: [
+	properties: [
 		listLocator(show, 'The list whose records to return'),
-		...returnAllAndLimit(show),
-		simplifyProperty(show),
+		...returnAllAndLimit(),
+		simplifyField(),
 		listingOptionsField(show, undefined),
 	],
 };

@@ -1,12 +1,14 @@
 import { nexRouting } from '../../shared/transport';
-import { assertIntegerIds, deletedResult, fillPathParameters, showFor, type NexOperation } from '../object/common';
 import { LIST_PATH_ID, listLocator } from '../list/listLocator';
 import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
 import { LIST_RECORD_PATH } from './entryFields';
+import { deletedResult } from '../../shared/deleted';
+import { assertIntegerIds } from '../../../shared/ids';
+import { type Operation, showFor } from '../../../shared/operation';
 
 const show = showFor('listEntry', 'remove');
 
-export const listEntryRemove: NexOperation = {
+export const listEntryRemove: Operation = {
 	option: {
 		name: 'Remove',
 		value: 'remove',
@@ -23,11 +25,10 @@ export const listEntryRemove: NexOperation = {
 					assertIntegerIds(this, [LIST_PATH_ID, RECORD_PATH_ID]);
 				},
 				transform: deletedResult('removed', { list_id: 'listId', record_id: 'recordId' }),
-			},
-			{ preSend: [fillPathParameters] },
+			}
 		),
 	},
-	fields: [
+	properties: [
 		listLocator(show, 'The list to remove the record from'),
 		recordLocator(show, { description: 'The record to remove (its record ID, or the list entry ID)' }),
 	],

@@ -1,14 +1,15 @@
-import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import { assertIntegerIds, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
 import { LIST_PATH_ID, listLocator } from '../list/listLocator';
 import { attributesBodyPreSend, attributesValidate } from '../record/recordBody';
 import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
 import { LIST_RECORD_PATH, entryAttributeFields } from './entryFields';
+import { assertIntegerIds } from '../../../shared/ids';
+import { type Operation, showFor, simplifyField } from '../../../shared/operation';
 
 const show = showFor('listEntry', 'update');
 
-export const listEntryUpdate: NexOperation = {
+export const listEntryUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
@@ -21,18 +22,18 @@ export const listEntryUpdate: NexOperation = {
 				notFound: 'list or list entry',
 				safeToRepeat: true,
 				pathIds: [LIST_PATH_ID, RECORD_PATH_ID],
-				validate: validateAll(function () {
+				validate: [function () {
 					assertIntegerIds(this, [LIST_PATH_ID, RECORD_PATH_ID]);
-				}, attributesValidate(true)),
+				}, attributesValidate(true)],
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
-			{ preSend: [fillPathParameters, attributesBodyPreSend(true)] },
+			{ preSend: [attributesBodyPreSend(true)] },
 		),
 	},
-	fields: [
+	properties: [
 		listLocator(show, 'The list the record is in'),
 		recordLocator(show, { description: 'The record in the list (its record ID, or the list entry ID)' }),
 		...entryAttributeFields(show, 'to change'),
-		simplifyProperty(show),
+		simplifyField(),
 	],
 };

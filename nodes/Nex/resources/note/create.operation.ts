@@ -1,65 +1,68 @@
-import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { checkIntegerId, optionalParameter, requireText } from '../../shared/inputChecks';
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { NOTE_SCOPE_WRITE } from './fields';
+import { checkIntegerId } from '../../../shared/ids';
+import { optionalParameter, requireText } from '../../../shared/parameters';
 
-export const option: INodePropertyOptions = {
-	name: 'Create',
-	value: 'create',
-	action: 'Create a note',
-	description: 'Create a note, optionally linked to a record',
-	routing: nexRouting(
-		{ method: 'POST', url: '/v1/notes' },
+
+export const noteCreate: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a note',
+		description: 'Create a note, optionally linked to a record',
+		routing: nexRouting(
+			{ method: 'POST', url: '/v1/notes' },
+			{
+				scope: NOTE_SCOPE_WRITE,
+				safeToRepeat: false,
+				validate(this: IExecuteSingleFunctions) {
+					requireText(this, 'title', 'Title');
+					const entityId = optionalParameter(this, 'additionalFields.entityId');
+					if (entityId !== undefined) checkIntegerId(this, entityId, 'Record ID');
+				},
+			},
+		),
+	},
+	properties: [
 		{
-			scope: NOTE_SCOPE_WRITE,
-			safeToRepeat: false,
-			validate(this: IExecuteSingleFunctions) {
-				requireText(this, 'title', 'Title');
-				const entityId = optionalParameter(this, 'additionalFields.entityId');
-				if (entityId !== undefined) checkIntegerId(this, entityId, 'Record ID');
-			},
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Meeting notes',
+			description: 'Title of the note',
+			routing: { send: { type: 'body', property: 'title' } },
 		},
-	),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Content',
+					name: 'content',
+					type: 'string',
+					typeOptions: { rows: 5 },
+					default: '',
+					description: 'Body text of the note',
+					routing: { send: { type: 'body', property: 'content' } },
+				},
+				{
+					displayName: 'Record ID',
+					name: 'entityId',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 32710180831586561',
+					description: 'ID of the record (person, company...) the note is about',
+					routing: { send: { type: 'body', property: 'entity_id' } },
+				},
+			],
+		},
+	],
 };
-
-export const properties: INodeProperties[] = updateDisplayOptions({ show: { resource: ['note'], operation: ['create'] } }, [
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Meeting notes',
-		description: 'Title of the note',
-		routing: { send: { type: 'body', property: 'title' } },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Content',
-				name: 'content',
-				type: 'string',
-				typeOptions: { rows: 5 },
-				default: '',
-				description: 'Body text of the note',
-				routing: { send: { type: 'body', property: 'content' } },
-			},
-			{
-				displayName: 'Record ID',
-				name: 'entityId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 32710180831586561',
-				description: 'ID of the record (person, company...) the note is about',
-				routing: { send: { type: 'body', property: 'entity_id' } },
-			},
-		],
-	},
-]);

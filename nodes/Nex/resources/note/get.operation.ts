@@ -1,20 +1,21 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { NOTE_PATH, NOTE_SCOPE_READ, noteIdLocator } from './fields';
 
-export const option: INodePropertyOptions = {
-	name: 'Get',
-	value: 'get',
-	action: 'Get a note',
-	description: 'Get one note by its ID',
-	routing: nexRouting(
-		{ method: 'GET', url: NOTE_PATH },
-		{ scope: NOTE_SCOPE_READ, safeToRepeat: true, notFound: 'note', pathIds: [{ parameter: 'noteId', label: 'Note' }] },
-	),
-};
 
-export const properties: INodeProperties[] = updateDisplayOptions({ show: { resource: ['note'], operation: ['get'] } }, [
-	noteIdLocator,
-]);
+export const noteGet: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a note',
+		description: 'Get one note by its ID',
+		routing: nexRouting(
+			{ method: 'GET', url: NOTE_PATH },
+			{ scope: NOTE_SCOPE_READ, safeToRepeat: true, notFound: 'note', pathIds: [{ parameter: 'noteId', label: 'Note' }] },
+		),
+	},
+	properties: [
+		noteIdLocator,
+	],
+};

@@ -1,65 +1,67 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkIntegerId, optionalParameter } from '../../shared/inputChecks';
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { NOTE_SCOPE_READ, NOTES_CAP } from './fields';
+import { checkIntegerId } from '../../../shared/ids';
+import { optionalParameter } from '../../../shared/parameters';
 
-export const option: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many notes',
-	description: `List notes, newest first, optionally for one record. Nex returns at most the ${NOTES_CAP} newest notes and has no paging.`,
-	routing: nexRouting(
-		{ method: 'GET', url: '/v1/notes' },
-		{
-			scope: NOTE_SCOPE_READ,
-			safeToRepeat: true,
-			items: 'data',
-			validate() {
-				const entityId = optionalParameter(this, 'filters.entityId');
-				if (entityId !== undefined) checkIntegerId(this, entityId, 'Record ID');
-			},
-			// One request answers everything Nex gives; the Limit is applied to the answer.
-			localLimit: true,
-		},
-	),
-};
 
-export const properties: INodeProperties[] = updateDisplayOptions({ show: { resource: ['note'], operation: ['getAll'] } }, [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: NOTES_CAP },
-		default: 50,
-		description: 'Max number of results to return',
-		hint: `Nex returns at most the ${NOTES_CAP} newest notes and has no paging, so even Return All gives no more than ${NOTES_CAP}`,
-		displayOptions: { show: { returnAll: [false] } },
-	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
+export const noteGetAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many notes',
+		description: `List notes, newest first, optionally for one record. Nex returns at most the ${NOTES_CAP} newest notes and has no paging.`,
+		routing: nexRouting(
+			{ method: 'GET', url: '/v1/notes' },
 			{
-				displayName: 'Record ID',
-				name: 'entityId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 32710180831586561',
-				description: 'Only notes linked to this record',
-				routing: { send: { type: 'query', property: 'entity_id' } },
+				scope: NOTE_SCOPE_READ,
+				safeToRepeat: true,
+				items: 'data',
+				validate() {
+					const entityId = optionalParameter(this, 'filters.entityId');
+					if (entityId !== undefined) checkIntegerId(this, entityId, 'Record ID');
+				},
+				// One request answers everything Nex gives; the Limit is applied to the answer.
+				limit: {},
 			},
-		],
+		),
 	},
-]);
+	properties: [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: NOTES_CAP },
+			default: 50,
+			description: 'Max number of results to return',
+			hint: `Nex returns at most the ${NOTES_CAP} newest notes and has no paging, so even Return All gives no more than ${NOTES_CAP}`,
+			displayOptions: { show: { returnAll: [false] } },
+		},
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Record ID',
+					name: 'entityId',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 32710180831586561',
+					description: 'Only notes linked to this record',
+					routing: { send: { type: 'query', property: 'entity_id' } },
+				},
+			],
+		},
+	],
+};

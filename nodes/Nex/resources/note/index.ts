@@ -1,26 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as create from './create.operation';
-import * as del from './delete.operation';
-import * as get from './get.operation';
-import * as getAll from './getAll.operation';
-import * as update from './update.operation';
+import { resourceProperties } from '../../../shared/operation';
+import { noteCreate } from './create.operation';
+import { noteDelete } from './delete.operation';
+import { noteGet } from './get.operation';
+import { noteGetAll } from './getAll.operation';
+import { noteUpdate } from './update.operation';
 
 export { searchNotes } from './listSearch';
 
-export const noteDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['note'] } },
-		options: [create.option, del.option, get.option, getAll.option, update.option],
-		default: 'create',
-	},
-	...create.properties,
-	...del.properties,
-	...get.properties,
-	...getAll.properties,
-	...update.properties,
-];
+export const noteDescription: INodeProperties[] = resourceProperties('note', [noteCreate, noteDelete, noteGet, noteGetAll, noteUpdate], 'create');

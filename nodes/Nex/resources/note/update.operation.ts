@@ -1,71 +1,74 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { checkIntegerId, invalidInput } from '../../shared/inputChecks';
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { NOTE_PATH, NOTE_SCOPE_WRITE, noteIdLocator } from './fields';
+import { checkIntegerId } from '../../../shared/ids';
+import { invalidInput } from '../../../shared/parameters';
 
-export const option: INodePropertyOptions = {
-	name: 'Update',
-	value: 'update',
-	action: 'Update a note',
-	description: 'Change the title, content or linked record of a note; fields not given stay as they are',
-	routing: nexRouting(
-		{ method: 'PATCH', url: NOTE_PATH },
-		{
-			scope: NOTE_SCOPE_WRITE,
-			safeToRepeat: true,
-			notFound: 'note',
-			pathIds: [{ parameter: 'noteId', label: 'Note' }],
-			validate(this: IExecuteSingleFunctions) {
-				const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
-				if (Object.keys(fields).length === 0) {
-					throw invalidInput(this, 'Update Fields is empty', 'Add at least one field to change under "Update Fields".');
-				}
-				if (fields.title !== undefined && String(fields.title).trim() === '') {
-					throw invalidInput(this, 'Title is empty', 'A note title cannot be empty: enter a new title or remove the field.');
-				}
-				if (fields.entityId !== undefined) checkIntegerId(this, fields.entityId, 'Record ID');
-			},
-		},
-	),
-};
 
-export const properties: INodeProperties[] = updateDisplayOptions({ show: { resource: ['note'], operation: ['update'] } }, [
-	noteIdLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+export const noteUpdate: Operation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a note',
+		description: 'Change the title, content or linked record of a note; fields not given stay as they are',
+		routing: nexRouting(
+			{ method: 'PATCH', url: NOTE_PATH },
 			{
-				displayName: 'Content',
-				name: 'content',
-				type: 'string',
-				typeOptions: { rows: 5 },
-				default: '',
-				description: 'New body text',
-				routing: { send: { type: 'body', property: 'content' } },
+				scope: NOTE_SCOPE_WRITE,
+				safeToRepeat: true,
+				notFound: 'note',
+				pathIds: [{ parameter: 'noteId', label: 'Note' }],
+				validate(this: IExecuteSingleFunctions) {
+					const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+					if (Object.keys(fields).length === 0) {
+						throw invalidInput(this, 'Update Fields is empty', 'Add at least one field to change under "Update Fields".');
+					}
+					if (fields.title !== undefined && String(fields.title).trim() === '') {
+						throw invalidInput(this, 'Title is empty', 'A note title cannot be empty: enter a new title or remove the field.');
+					}
+					if (fields.entityId !== undefined) checkIntegerId(this, fields.entityId, 'Record ID');
+				},
 			},
-			{
-				displayName: 'Record ID',
-				name: 'entityId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 32710180831586561',
-				description: 'ID of the record the note should be linked to instead',
-				routing: { send: { type: 'body', property: 'entity_id' } },
-			},
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				description: 'New title (cannot be empty)',
-				routing: { send: { type: 'body', property: 'title' } },
-			},
-		],
+		),
 	},
-]);
+	properties: [
+		noteIdLocator,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Content',
+					name: 'content',
+					type: 'string',
+					typeOptions: { rows: 5 },
+					default: '',
+					description: 'New body text',
+					routing: { send: { type: 'body', property: 'content' } },
+				},
+				{
+					displayName: 'Record ID',
+					name: 'entityId',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 32710180831586561',
+					description: 'ID of the record the note should be linked to instead',
+					routing: { send: { type: 'body', property: 'entity_id' } },
+				},
+				{
+					displayName: 'Title',
+					name: 'title',
+					type: 'string',
+					default: '',
+					description: 'New title (cannot be empty)',
+					routing: { send: { type: 'body', property: 'title' } },
+				},
+			],
+		},
+	],
+};

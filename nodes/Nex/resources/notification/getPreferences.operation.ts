@@ -1,13 +1,13 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 
-export const option: INodePropertyOptions = {
-	name: 'Get Preferences',
-	value: 'getPreferences',
-	action: 'Get notification preferences',
-	description: 'Get how often Nex checks for alerts, which notification types are on, and whether digests are sent',
-	routing: nexRouting({ method: 'GET', url: '/v1/notifications/preferences' }, { scope: 'notification.read', safeToRepeat: true }),
+export const notificationGetPreferences: Operation = {
+	option: {
+		name: 'Get Preferences',
+		value: 'getPreferences',
+		action: 'Get notification preferences',
+		description: 'Get how often Nex checks for alerts, which notification types are on, and whether digests are sent',
+		routing: nexRouting({ method: 'GET', url: '/v1/notifications/preferences' }, { scope: 'notification.read', safeToRepeat: true }),
+	},
+	properties: [],
 };
-
-export const properties: INodeProperties[] = [];

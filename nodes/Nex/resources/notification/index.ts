@@ -1,20 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as getFeed from './getFeed.operation';
-import * as getPreferences from './getPreferences.operation';
-import * as updatePreferences from './updatePreferences.operation';
+import { resourceProperties } from '../../../shared/operation';
+import { notificationGetFeed } from './getFeed.operation';
+import { notificationGetPreferences } from './getPreferences.operation';
+import { notificationUpdatePreferences } from './updatePreferences.operation';
 
-export const notificationDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['notification'] } },
-		options: [getFeed.option, getPreferences.option, updatePreferences.option],
-		default: 'getFeed',
-	},
-	...getFeed.properties,
-	...getPreferences.properties,
-	...updatePreferences.properties,
-];
+export const notificationDescription: INodeProperties[] = resourceProperties('notification', [notificationGetFeed, notificationGetPreferences, notificationUpdatePreferences], 'getFeed');

@@ -1,35 +1,35 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { checkIntegerInRange, invalidInput, sendList } from '../../shared/inputChecks';
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
+import { checkWholeNumber } from '../../../shared/numbers';
+import { invalidInput } from '../../../shared/parameters';
+import { sendList } from '../../../shared/preSend';
 
-export const option: INodePropertyOptions = {
-	name: 'Update Preferences',
-	value: 'updatePreferences',
-	action: 'Update notification preferences',
-	description: 'Change how often Nex checks for alerts, which notification types are on, or whether digests are sent',
-	routing: nexRouting(
-		{ method: 'PATCH', url: '/v1/notifications/preferences' },
-		{
-			scope: 'notification.write',
-			safeToRepeat: true,
-			validate(this: IExecuteSingleFunctions) {
-				const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
-				if (Object.keys(fields).length === 0) {
-					throw invalidInput(this, 'Update Fields is empty', 'Add at least one preference to change under "Update Fields".');
-				}
-				if (fields.frequencyMinutes !== undefined) {
-					checkIntegerInRange(this, fields.frequencyMinutes, 'Frequency (Minutes)', 1);
-				}
+export const notificationUpdatePreferences: Operation = {
+	option: {
+		name: 'Update Preferences',
+		value: 'updatePreferences',
+		action: 'Update notification preferences',
+		description: 'Change how often Nex checks for alerts, which notification types are on, or whether digests are sent',
+		routing: nexRouting(
+			{ method: 'PATCH', url: '/v1/notifications/preferences' },
+			{
+				scope: 'notification.write',
+				safeToRepeat: true,
+				validate(this: IExecuteSingleFunctions) {
+					const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+					if (Object.keys(fields).length === 0) {
+						throw invalidInput(this, 'Update Fields is empty', 'Add at least one preference to change under "Update Fields".');
+					}
+					if (fields.frequencyMinutes !== undefined) {
+						checkWholeNumber(this.getNode(), fields.frequencyMinutes, 'Frequency (Minutes)', 1);
+					}
+				},
 			},
-		},
-	),
-};
-
-export const properties: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: ['notification'], operation: ['updatePreferences'] } },
-	[
+		),
+	},
+	properties: [
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',
@@ -66,4 +66,4 @@ export const properties: INodeProperties[] = updateDisplayOptions(
 			],
 		},
 	],
-);
+};

@@ -1,30 +1,31 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { RULE_PATH, RULE_SCOPE_WRITE, ruleIdLocator } from './fields';
 
-export const option: INodePropertyOptions = {
-	name: 'Delete',
-	value: 'delete',
-	action: 'Delete a notification rule',
-	description: 'Delete a custom notification rule for good',
-	routing: nexRouting(
-		{ method: 'DELETE', url: RULE_PATH },
-		{
-			scope: RULE_SCOPE_WRITE,
-			// Deleting a rule twice leaves it deleted (the second attempt may answer 404).
-			safeToRepeat: true,
-			notFound: 'notification rule',
-			pathIds: [{ parameter: 'ruleId', label: 'Rule' }],
-			async transform(items) {
-				const id = String(this.getNodeParameter('ruleId', '', { extractValue: true }));
-				return [{ ...(items[0] ?? {}), id, deleted: true }];
-			},
-		},
-	),
-};
 
-export const properties: INodeProperties[] = updateDisplayOptions({ show: { resource: ['notificationRule'], operation: ['delete'] } }, [
-	ruleIdLocator,
-]);
+export const notificationRuleDelete: Operation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a notification rule',
+		description: 'Delete a custom notification rule for good',
+		routing: nexRouting(
+			{ method: 'DELETE', url: RULE_PATH },
+			{
+				scope: RULE_SCOPE_WRITE,
+				// Deleting a rule twice leaves it deleted (the second attempt may answer 404).
+				safeToRepeat: true,
+				notFound: 'notification rule',
+				pathIds: [{ parameter: 'ruleId', label: 'Rule' }],
+				async transform(items) {
+					const id = String(this.getNodeParameter('ruleId', '', { extractValue: true }));
+					return [{ ...(items[0] ?? {}), id, deleted: true }];
+				},
+			},
+		),
+	},
+	properties: [
+		ruleIdLocator,
+	],
+};

@@ -1,41 +1,42 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { RULE_SCOPE_READ } from './fields';
 
-export const option: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many notification rules',
-	description: 'List the custom AI notification rules of the API key’s user',
-	routing: nexRouting(
-		{ method: 'GET', url: '/v1/notifications/custom' },
-		{
-			scope: RULE_SCOPE_READ,
-			safeToRepeat: true,
-			items: 'rules',
-			// One request answers everything Nex gives; the Limit is applied to the answer.
-			localLimit: true,
-		},
-	),
-};
 
-export const properties: INodeProperties[] = updateDisplayOptions({ show: { resource: ['notificationRule'], operation: ['getAll'] } }, [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
+export const notificationRuleGetAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many notification rules',
+		description: 'List the custom AI notification rules of the API key’s user',
+		routing: nexRouting(
+			{ method: 'GET', url: '/v1/notifications/custom' },
+			{
+				scope: RULE_SCOPE_READ,
+				safeToRepeat: true,
+				items: 'rules',
+				// One request answers everything Nex gives; the Limit is applied to the answer.
+				limit: {},
+			},
+		),
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-]);
+	properties: [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	],
+};

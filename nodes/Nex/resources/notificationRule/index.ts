@@ -1,24 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as create from './create.operation';
-import * as del from './delete.operation';
-import * as get from './get.operation';
-import * as getAll from './getAll.operation';
+import { resourceProperties } from '../../../shared/operation';
+import { notificationRuleCreate } from './create.operation';
+import { notificationRuleDelete } from './delete.operation';
+import { notificationRuleGet } from './get.operation';
+import { notificationRuleGetAll } from './getAll.operation';
 
 export { searchNotificationRules } from './listSearch';
 
-export const notificationRuleDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['notificationRule'] } },
-		options: [create.option, del.option, get.option, getAll.option],
-		default: 'create',
-	},
-	...create.properties,
-	...del.properties,
-	...get.properties,
-	...getAll.properties,
-];
+export const notificationRuleDescription: INodeProperties[] = resourceProperties('notificationRule', [notificationRuleCreate, notificationRuleDelete, notificationRuleGet, notificationRuleGetAll], 'create');

@@ -1,9 +1,10 @@
 import { nexRouting } from '../../shared/transport';
-import { assertFilled, showFor, validateAll, type NexOperation } from './common';
+import { type Operation, showFor } from '../../../shared/operation';
+import { assertFilled } from '../../../shared/parameters';
 
 const show = showFor('object', 'create');
 
-export const objectCreate: NexOperation = {
+export const objectCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
@@ -14,16 +15,16 @@ export const objectCreate: NexOperation = {
 			{
 				scope: 'object.write',
 				safeToRepeat: false,
-				validate: validateAll(function () {
+				validate: [function () {
 					assertFilled(this, [
 						{ parameter: 'name', label: 'Name' },
 						{ parameter: 'slug', label: 'Slug' },
 					]);
-				}),
+				}],
 			},
 		),
 	},
-	fields: [
+	properties: [
 		{
 			displayName: 'Name',
 			name: 'name',

@@ -1,8 +1,9 @@
 import { nexRouting } from '../../shared/transport';
-import { deletedResult, fillPathParameters, showFor, type NexOperation } from './common';
 import { OBJECT_PATH, OBJECT_TYPE_PATH_ID, objectTypeLocator } from './objectTypeLocator';
+import { deletedResult } from '../../shared/deleted';
+import { type Operation, showFor } from '../../../shared/operation';
 
-export const objectDelete: NexOperation = {
+export const objectDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -16,9 +17,8 @@ export const objectDelete: NexOperation = {
 				safeToRepeat: false,
 				pathIds: [OBJECT_TYPE_PATH_ID],
 				transform: deletedResult('deleted', { slug: 'objectType' }),
-			},
-			{ preSend: [fillPathParameters] },
+			}
 		),
 	},
-	fields: [objectTypeLocator(showFor('object', 'delete'))],
+	properties: [objectTypeLocator(showFor('object', 'delete'))],
 };

@@ -1,8 +1,8 @@
 import { nexRouting } from '../../shared/transport';
-import { fillPathParameters, showFor, type NexOperation } from './common';
 import { OBJECT_PATH, OBJECT_TYPE_PATH_ID, objectTypeLocator } from './objectTypeLocator';
+import { type Operation, showFor } from '../../../shared/operation';
 
-export const objectGet: NexOperation = {
+export const objectGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
@@ -10,9 +10,8 @@ export const objectGet: NexOperation = {
 		description: 'Get one object type (schema) with all its attribute definitions',
 		routing: nexRouting(
 			{ method: 'GET', url: OBJECT_PATH },
-			{ scope: 'object.read', notFound: 'object type', safeToRepeat: true, pathIds: [OBJECT_TYPE_PATH_ID] },
-			{ preSend: [fillPathParameters] },
+			{ scope: 'object.read', notFound: 'object type', safeToRepeat: true, pathIds: [OBJECT_TYPE_PATH_ID] }
 		),
 	},
-	fields: [objectTypeLocator(showFor('object', 'get'))],
+	properties: [objectTypeLocator(showFor('object', 'get'))],
 };

@@ -1,9 +1,9 @@
 import { nexRouting } from '../../shared/transport';
-import { returnAllAndLimit, showFor, type NexOperation } from './common';
+import { type Operation, returnAllAndLimit, showFor } from '../../../shared/operation';
 
 const show = showFor('object', 'getAll');
 
-export const objectGetAll: NexOperation = {
+export const objectGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -11,11 +11,11 @@ export const objectGetAll: NexOperation = {
 		description: 'List the object types (schema) of the workspace, optionally with their attributes',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/objects' },
-			{ scope: 'object.read', safeToRepeat: true, items: 'data', localLimit: true },
+			{ scope: 'object.read', safeToRepeat: true, items: 'data', limit: {} },
 		),
 	},
-	fields: [
-		...returnAllAndLimit(show),
+	properties: [
+		...returnAllAndLimit(),
 		{
 			displayName: 'Options',
 			name: 'options',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { Show } from '../../../shared/operation';
 
-import type { Show } from './common';
 
 /**
  * The "Object Type" picker used by the object, attribute, record and list resources. Nex names

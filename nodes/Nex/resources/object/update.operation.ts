@@ -2,12 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { nexRouting } from '../../shared/transport';
-import { fillPathParameters, showFor, type NexOperation } from './common';
 import { OBJECT_PATH, OBJECT_TYPE_PATH_ID, objectTypeLocator } from './objectTypeLocator';
+import { type Operation, showFor } from '../../../shared/operation';
 
 const show = showFor('object', 'update');
 
-export const objectUpdate: NexOperation = {
+export const objectUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
@@ -28,11 +28,10 @@ export const objectUpdate: NexOperation = {
 						});
 					}
 				},
-			},
-			{ preSend: [fillPathParameters] },
+			}
 		),
 	},
-	fields: [
+	properties: [
 		objectTypeLocator(show),
 		{
 			displayName: 'Update Fields',

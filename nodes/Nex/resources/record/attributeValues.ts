@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { quoteUnsafeIntegers } from '../../../shared/losslessJson';
-import type { Show } from '../object/common';
 import { quoteValue } from '../../../shared/quote';
+import type { Show } from '../../../shared/operation';
 
 /**
  * Attribute values of a record or list entry, entered as key/value rows or as one JSON object.

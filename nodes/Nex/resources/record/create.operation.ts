@@ -1,13 +1,13 @@
-import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import { fillPathParameters, showFor, type NexOperation } from '../object/common';
 import { OBJECT_PATH, OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import { attributeInputFields } from './attributeValues';
 import { attributesBodyPreSend, attributesValidate } from './recordBody';
+import { type Operation, showFor, simplifyField } from '../../../shared/operation';
 
 const show = showFor('record', 'create');
 
-export const recordCreate: NexOperation = {
+export const recordCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
@@ -23,10 +23,10 @@ export const recordCreate: NexOperation = {
 				validate: attributesValidate(true),
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
-			{ preSend: [fillPathParameters, attributesBodyPreSend(true)] },
+			{ preSend: [attributesBodyPreSend(true)] },
 		),
 	},
-	fields: [
+	properties: [
 		objectTypeLocator(show, 'The object type of the new record, e.g. person or company'),
 		...attributeInputFields(show, {
 			loadOptionsMethod: 'getAttributes',
@@ -34,6 +34,6 @@ export const recordCreate: NexOperation = {
 			noun: 'attribute values of the new record',
 			example: '{"name": "Ada Lovelace", "email_addresses": ["ada@example.com"]}',
 		}),
-		simplifyProperty(show),
+		simplifyField(),
 	],
 };

@@ -1,8 +1,10 @@
 import { nexRouting } from '../../shared/transport';
-import { assertIntegerIds, deletedResult, fillPathParameters, showFor, type NexOperation } from '../object/common';
 import { RECORD_PATH_ID, recordLocator } from './recordLocator';
+import { deletedResult } from '../../shared/deleted';
+import { assertIntegerIds } from '../../../shared/ids';
+import { type Operation, showFor } from '../../../shared/operation';
 
-export const recordDelete: NexOperation = {
+export const recordDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -19,9 +21,8 @@ export const recordDelete: NexOperation = {
 					assertIntegerIds(this, [RECORD_PATH_ID]);
 				},
 				transform: deletedResult('deleted', { id: 'recordId' }),
-			},
-			{ preSend: [fillPathParameters] },
+			}
 		),
 	},
-	fields: [recordLocator(showFor('record', 'delete'), { description: 'The record to delete, found by a search or given by its numeric ID' })],
+	properties: [recordLocator(showFor('record', 'delete'), { description: 'The record to delete, found by a search or given by its numeric ID' })],
 };

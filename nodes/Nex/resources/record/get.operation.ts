@@ -1,11 +1,12 @@
-import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import { assertIntegerIds, fillPathParameters, showFor, type NexOperation } from '../object/common';
 import { RECORD_PATH_ID, recordLocator } from './recordLocator';
+import { assertIntegerIds } from '../../../shared/ids';
+import { type Operation, showFor, simplifyField } from '../../../shared/operation';
 
 const show = showFor('record', 'get');
 
-export const recordGet: NexOperation = {
+export const recordGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
@@ -22,9 +23,8 @@ export const recordGet: NexOperation = {
 					assertIntegerIds(this, [RECORD_PATH_ID]);
 				},
 				transform: simplifyWhenChosen(simplifyRecord),
-			},
-			{ preSend: [fillPathParameters] },
+			}
 		),
 	},
-	fields: [recordLocator(show), simplifyProperty(show)],
+	properties: [recordLocator(show), simplifyField()],
 };

@@ -1,15 +1,15 @@
-import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import { fillPathParameters, returnAllAndLimit, showFor, type NexOperation } from '../object/common';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import { assertListingOptions, listingBodyPreSend, listingOptionsField } from './recordBody';
+import { type Operation, returnAllAndLimit, showFor, simplifyField } from '../../../shared/operation';
 
 const show = showFor('record', 'getAll');
 
 /** Records per request when paging; Nex answers `{data, total, limit, offset}`. */
 export const RECORDS_PAGE_SIZE = 100;
 
-export const recordGetAll: NexOperation = {
+export const recordGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -23,17 +23,17 @@ export const recordGetAll: NexOperation = {
 				safeToRepeat: true,
 				items: 'data',
 				pathIds: [OBJECT_TYPE_PATH_ID],
-				pagination: { style: 'bodyOffset', pageSize: RECORDS_PAGE_SIZE },
+				paging: { style: 'bodyOffset', pageSize: RECORDS_PAGE_SIZE },
 				validate: assertListingOptions,
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
-			{ preSend: [fillPathParameters, listingBodyPreSend] },
+			{ preSend: [listingBodyPreSend] },
 		),
 	},
-	fields: [
+	properties: [
 		objectTypeLocator(show, 'The object type whose records to list, e.g. person or company'),
-		...returnAllAndLimit(show),
-		simplifyProperty(show),
+		...returnAllAndLimit(),
+		simplifyField(),
 		listingOptionsField(show, { loadOptionsMethod: 'getAttributes', loadOptionsDependsOn: ['objectType.value'] }),
 	],
 };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceDescription } from '../object/common';
+import { resourceProperties } from '../../../shared/operation';
 import { recordCreate } from './create.operation';
 import { recordDelete } from './delete.operation';
 import { recordGet } from './get.operation';
@@ -8,8 +8,4 @@ import { recordGetAll } from './getAll.operation';
 import { recordUpdate } from './update.operation';
 import { recordUpsert } from './upsert.operation';
 
-export const recordDescription: INodeProperties[] = resourceDescription(
-	'record',
-	[recordCreate, recordUpsert, recordDelete, recordGet, recordGetAll, recordUpdate],
-	'get',
-);
+export const recordDescription: INodeProperties[] = resourceProperties('record', [recordCreate, recordDelete, recordGet, recordGetAll, recordUpdate, recordUpsert], 'get');

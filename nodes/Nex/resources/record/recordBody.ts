@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readAttributes } from './attributeValues';
-import { parameterText, type Show } from '../object/common';
+import type { Show } from '../../../shared/operation';
+import { parameterText } from '../../../shared/parameters';
 
 /**
  * Request bodies of the record and list-entry writes. `readAttributes` checks the input twice on

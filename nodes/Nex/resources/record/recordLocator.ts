@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { Show } from '../../../shared/operation';
 
-import type { Show } from '../object/common';
 
 /** A record picker: search records by name, or give the record's numeric id. */
 export function recordLocator(

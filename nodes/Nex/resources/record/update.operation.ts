@@ -1,13 +1,14 @@
-import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import { assertIntegerIds, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
 import { attributeInputFields } from './attributeValues';
 import { attributesBodyPreSend, attributesValidate } from './recordBody';
 import { RECORD_PATH_ID, recordLocator } from './recordLocator';
+import { assertIntegerIds } from '../../../shared/ids';
+import { type Operation, showFor, simplifyField } from '../../../shared/operation';
 
 const show = showFor('record', 'update');
 
-export const recordUpdate: NexOperation = {
+export const recordUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
@@ -20,15 +21,15 @@ export const recordUpdate: NexOperation = {
 				notFound: 'record',
 				safeToRepeat: true,
 				pathIds: [RECORD_PATH_ID],
-				validate: validateAll(function () {
+				validate: [function () {
 					assertIntegerIds(this, [RECORD_PATH_ID]);
-				}, attributesValidate(true)),
+				}, attributesValidate(true)],
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
-			{ preSend: [fillPathParameters, attributesBodyPreSend(true)] },
+			{ preSend: [attributesBodyPreSend(true)] },
 		),
 	},
-	fields: [
+	properties: [
 		recordLocator(show, { description: 'The record to update, found by a search or given by its numeric ID' }),
 		...attributeInputFields(show, {
 			loadOptionsMethod: 'getRecordAttributes',
@@ -36,6 +37,6 @@ export const recordUpdate: NexOperation = {
 			noun: 'attribute values to change',
 			example: '{"job_title": "Senior Engineer"}',
 		}),
-		simplifyProperty(show),
+		simplifyField(),
 	],
 };

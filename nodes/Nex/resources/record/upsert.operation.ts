@@ -1,13 +1,14 @@
-import { simplifyProperty, simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
+import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import { assertFilled, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
 import { OBJECT_PATH, OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import { attributeInputFields } from './attributeValues';
 import { attributesBodyPreSend, attributesValidate } from './recordBody';
+import { type Operation, showFor, simplifyField } from '../../../shared/operation';
+import { assertFilled } from '../../../shared/parameters';
 
 const show = showFor('record', 'upsert');
 
-export const recordUpsert: NexOperation = {
+export const recordUpsert: Operation = {
 	option: {
 		name: 'Create or Update',
 		value: 'upsert',
@@ -20,15 +21,15 @@ export const recordUpsert: NexOperation = {
 				notFound: 'object type',
 				safeToRepeat: true,
 				pathIds: [OBJECT_TYPE_PATH_ID],
-				validate: validateAll(function () {
+				validate: [function () {
 					assertFilled(this, [{ parameter: 'matchingAttribute', label: 'Matching Attribute' }]);
-				}, attributesValidate(true)),
+				}, attributesValidate(true)],
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
-			{ preSend: [fillPathParameters, attributesBodyPreSend(true, { matching_attribute: 'matchingAttribute' })] },
+			{ preSend: [attributesBodyPreSend(true, { matching_attribute: 'matchingAttribute' })] },
 		),
 	},
-	fields: [
+	properties: [
 		objectTypeLocator(show, 'The object type of the record, e.g. person or company'),
 		{
 			displayName: 'Matching Attribute Name or ID',
@@ -47,6 +48,6 @@ export const recordUpsert: NexOperation = {
 			noun: 'attribute values to set, including the matching attribute (and "name" when the record may be new)',
 			example: '{"name": "Ada Lovelace", "email_addresses": ["ada@example.com"]}',
 		}),
-		simplifyProperty(show),
+		simplifyField(),
 	],
 };

@@ -1,14 +1,16 @@
 import { nexRouting } from '../../shared/transport';
-import { assertFilled, assertIntegerIds, fillPathParameters, showFor, validateAll, type NexOperation } from '../object/common';
 import { recordLocator } from '../record/recordLocator';
 import { relationshipDefinitionLocator } from '../relationshipDefinition/definitionLocator';
+import { assertIntegerIds } from '../../../shared/ids';
+import { type Operation, showFor } from '../../../shared/operation';
+import { assertFilled } from '../../../shared/parameters';
 
 const show = showFor('relationship', 'create');
 
 const FIRST = { parameter: 'firstRecordId', label: 'First Record' };
 const SECOND = { parameter: 'secondRecordId', label: 'Second Record' };
 
-export const relationshipCreate: NexOperation = {
+export const relationshipCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
@@ -22,15 +24,14 @@ export const relationshipCreate: NexOperation = {
 				notFound: 'record or relationship definition',
 				safeToRepeat: false,
 				pathIds: [FIRST],
-				validate: validateAll(function () {
+				validate: [function () {
 					assertFilled(this, [SECOND, { parameter: 'definitionId', label: 'Relationship Definition' }]);
 					assertIntegerIds(this, [FIRST, SECOND]);
-				}),
-			},
-			{ preSend: [fillPathParameters] },
+				}],
+			}
 		),
 	},
-	fields: [
+	properties: [
 		{
 			...relationshipDefinitionLocator(show, { description: 'The kind of link to create' }),
 			routing: { send: { type: 'body', property: 'definition_id', value: '={{ String($value).trim() }}' } },

@@ -1,11 +1,13 @@
 import { nexRouting } from '../../shared/transport';
-import { assertIntegerIds, deletedResult, fillPathParameters, showFor, type NexOperation } from '../object/common';
 import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
+import { deletedResult } from '../../shared/deleted';
+import { assertIntegerIds } from '../../../shared/ids';
+import { type Operation, showFor } from '../../../shared/operation';
 
 const show = showFor('relationship', 'delete');
 const RELATIONSHIP_PATH_ID = { parameter: 'relationshipId', label: 'Relationship ID' };
 
-export const relationshipDelete: NexOperation = {
+export const relationshipDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -22,11 +24,10 @@ export const relationshipDelete: NexOperation = {
 					assertIntegerIds(this, [RECORD_PATH_ID]);
 				},
 				transform: deletedResult('deleted', { record_id: 'recordId', id: 'relationshipId' }),
-			},
-			{ preSend: [fillPathParameters] },
+			}
 		),
 	},
-	fields: [
+	properties: [
 		recordLocator(show, { description: 'One of the two linked records' }),
 		{
 			displayName: 'Relationship ID',

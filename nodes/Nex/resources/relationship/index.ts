@@ -1,11 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceDescription } from '../object/common';
+import { resourceProperties } from '../../../shared/operation';
 import { relationshipCreate } from './create.operation';
 import { relationshipDelete } from './delete.operation';
 
-export const relationshipDescription: INodeProperties[] = resourceDescription(
-	'relationship',
-	[relationshipCreate, relationshipDelete],
-	'create',
-);
+export const relationshipDescription: INodeProperties[] = resourceProperties('relationship', [relationshipCreate, relationshipDelete], 'create');

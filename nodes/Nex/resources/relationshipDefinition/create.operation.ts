@@ -1,10 +1,11 @@
 import { nexRouting } from '../../shared/transport';
-import { assertFilled, showFor, validateAll, type NexOperation } from '../object/common';
 import { objectDefinitionIdLocator } from './definitionLocator';
+import { type Operation, showFor } from '../../../shared/operation';
+import { assertFilled } from '../../../shared/parameters';
 
 const show = showFor('relationshipDefinition', 'create');
 
-export const relationshipDefinitionCreate: NexOperation = {
+export const relationshipDefinitionCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
@@ -15,16 +16,16 @@ export const relationshipDefinitionCreate: NexOperation = {
 			{
 				scope: 'relationship.write',
 				safeToRepeat: false,
-				validate: validateAll(function () {
+				validate: [function () {
 					assertFilled(this, [
 						{ parameter: 'firstObjectType', label: 'First Object Type' },
 						{ parameter: 'secondObjectType', label: 'Second Object Type' },
 					]);
-				}),
+				}],
 			},
 		),
 	},
-	fields: [
+	properties: [
 		{
 			displayName: 'Cardinality',
 			name: 'cardinality',

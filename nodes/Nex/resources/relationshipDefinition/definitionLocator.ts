@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { Show } from '../../../shared/operation';
 
-import type { Show } from '../object/common';
 
 /** The relationship-definition picker: definitions of the workspace, or an id. */
 export function relationshipDefinitionLocator(

@@ -1,8 +1,9 @@
 import { nexRouting } from '../../shared/transport';
-import { deletedResult, fillPathParameters, showFor, type NexOperation } from '../object/common';
 import { DEFINITION_PATH_ID, relationshipDefinitionLocator } from './definitionLocator';
+import { deletedResult } from '../../shared/deleted';
+import { type Operation, showFor } from '../../../shared/operation';
 
-export const relationshipDefinitionDelete: NexOperation = {
+export const relationshipDefinitionDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -16,9 +17,8 @@ export const relationshipDefinitionDelete: NexOperation = {
 				safeToRepeat: false,
 				pathIds: [DEFINITION_PATH_ID],
 				transform: deletedResult('deleted', { id: 'definitionId' }),
-			},
-			{ preSend: [fillPathParameters] },
+			}
 		),
 	},
-	fields: [relationshipDefinitionLocator(showFor('relationshipDefinition', 'delete'), { description: 'The relationship definition to delete' })],
+	properties: [relationshipDefinitionLocator(showFor('relationshipDefinition', 'delete'), { description: 'The relationship definition to delete' })],
 };

@@ -1,7 +1,7 @@
 import { nexRouting } from '../../shared/transport';
-import { returnAllAndLimit, showFor, type NexOperation } from '../object/common';
+import { type Operation, returnAllAndLimit } from '../../../shared/operation';
 
-export const relationshipDefinitionGetAll: NexOperation = {
+export const relationshipDefinitionGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -9,8 +9,8 @@ export const relationshipDefinitionGetAll: NexOperation = {
 		description: 'List the kinds of links defined between object types',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/relationships' },
-			{ scope: 'relationship.read', safeToRepeat: true, items: 'data', localLimit: true },
+			{ scope: 'relationship.read', safeToRepeat: true, items: 'data', limit: {} },
 		),
 	},
-	fields: [...returnAllAndLimit(showFor('relationshipDefinition', 'getAll'))],
+	properties: [...returnAllAndLimit()],
 };

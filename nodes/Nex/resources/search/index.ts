@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceDescription } from '../object/common';
+import { resourceProperties } from '../../../shared/operation';
 import { searchRecords } from './search.operation';
 
-export const searchDescription: INodeProperties[] = resourceDescription('search', [searchRecords], 'search');
+export const searchDescription: INodeProperties[] = resourceProperties('search', [searchRecords], 'search');

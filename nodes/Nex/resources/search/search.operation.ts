@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { nexRouting } from '../../shared/transport';
-import { showFor, type NexOperation } from '../object/common';
+import { type Operation, showFor } from '../../../shared/operation';
 
 const show = showFor('search', 'search');
 
@@ -35,7 +35,7 @@ async function searchOutput(this: IExecuteSingleFunctions, items: IDataObject[])
 	return matches;
 }
 
-export const searchRecords: NexOperation = {
+export const searchRecords: Operation = {
 	option: {
 		name: 'Search',
 		value: 'search',
@@ -61,7 +61,7 @@ export const searchRecords: NexOperation = {
 			},
 		),
 	},
-	fields: [
+	properties: [
 		{
 			displayName: 'Query',
 			name: 'query',

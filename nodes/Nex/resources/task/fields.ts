@@ -1,6 +1,10 @@
 import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { ParameterContext } from '../../../shared/context';
+import { checkDateTime } from '../../../shared/dateTime';
+import { checkIdList } from '../../../shared/ids';
+import { optionalParameter } from '../../../shared/parameters';
+import { sendDateTime, sendList } from '../../../shared/preSend';
 
-import { checkDateTime, checkIdList, optionalParameter, sendDateTime, sendList, type InputContext } from '../../shared/inputChecks';
 
 /** Task fields shared by Create and Update. */
 
@@ -124,7 +128,7 @@ export function taskFields(collection: 'additionalFields' | 'updateFields'): INo
 
 /** Checks the optional task fields in `collection` before anything is sent. */
 export function checkTaskFields(
-	context: InputContext & Pick<IExecuteSingleFunctions, 'getTimezone'>,
+	context: ParameterContext & Pick<IExecuteSingleFunctions, 'getTimezone'>,
 	collection: 'additionalFields' | 'updateFields',
 ): void {
 	const dueDate = optionalParameter(context, `${collection}.dueDate`);

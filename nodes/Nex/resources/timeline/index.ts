@@ -1,16 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as getAll from './getAll.operation';
+import { resourceProperties } from '../../../shared/operation';
+import { timelineGetAll } from './getAll.operation';
 
-export const timelineDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['timeline'] } },
-		options: [getAll.option],
-		default: 'getAll',
-	},
-	...getAll.properties,
-];
+export const timelineDescription: INodeProperties[] = resourceProperties('timeline', [timelineGetAll], 'getAll');

@@ -1,6 +1,9 @@
 import type { INode } from 'n8n-workflow';
 
-import { checkIdList, checkIntegerInRange, splitList, toRfc3339 } from '../../../nodes/Nex/shared/inputChecks';
+import { toRfc3339 } from '../../nodes/shared/dateTime';
+import { checkIdList } from '../../nodes/shared/ids';
+import { checkWholeNumber } from '../../nodes/shared/numbers';
+import { splitList } from '../../nodes/shared/parameters';
 
 const node = { id: 'n', name: 'Nex', type: 'n8n-nodes-nex.nex', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
 const context = { getNode: () => node };
@@ -44,8 +47,8 @@ test('checkIdList accepts digits only, keeping ids above 2^53 as typed', () => {
 	expect(() => checkIdList(context, '1, x2', 'Record IDs')).toThrow('Record IDs contains "x2", which is not a valid id');
 });
 
-test('checkIntegerInRange names the field and the range', () => {
-	expect(checkIntegerInRange(context, '7', 'Limit', 1, 100)).toBe(7);
-	expect(() => checkIntegerInRange(context, 0, 'Limit', 1, 100)).toThrow('Limit must be a whole number between 1 and 100, not "0"');
-	expect(() => checkIntegerInRange(context, 1.5, 'Frequency', 1)).toThrow('Frequency must be a whole number of at least 1');
+test('checkWholeNumber names the field and the range', () => {
+	expect(checkWholeNumber(node, '7', 'Limit', 1, 100)).toBe(7);
+	expect(() => checkWholeNumber(node, 0, 'Limit', 1, 100)).toThrow('Limit must be a whole number between 1 and 100, not "0"');
+	expect(() => checkWholeNumber(node, 1.5, 'Frequency', 1)).toThrow('Frequency must be a whole number of at least 1');
 });
