@@ -17,7 +17,7 @@ const FEED_SPEC: NexCallSpec = { safeToRepeat: true, scope: 'notification.read' 
 const FEED_LIMIT = 50;
 
 async function readFeed(context: IPollFunctions, qs: IDataObject): Promise<IDataObject[]> {
-	const answer = (await nexApiRequest.call(context as never, 'GET', '/v1/notifications/feed', FEED_SPEC, { qs })) as unknown;
+	const answer = (await nexApiRequest.call(context, 'GET', '/v1/notifications/feed', FEED_SPEC, { qs })) as unknown;
 	const list = Array.isArray(answer) ? answer : ((answer as IDataObject | null)?.items ?? (answer as IDataObject | null)?.data);
 	return Array.isArray(list) ? list.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object') : [];
 }

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { timeOf } from '../shared/time';
+
 /**
  * The feed poller's cursor: the newest `sent_at` seen, and the ids of the notifications sent in
  * the last BOUNDARY_MS before it.
@@ -21,12 +23,6 @@ export interface FeedCursor {
 	newestSentAt?: number;
 	/** id → `sent_at` (ms) of notifications within BOUNDARY_MS of the newest. */
 	recent: Record<string, number>;
-}
-
-export function timeOf(value: unknown): number | undefined {
-	if (typeof value !== 'string' || value === '') return undefined;
-	const ms = Date.parse(value);
-	return Number.isNaN(ms) ? undefined : ms;
 }
 
 export function readCursor(data: IDataObject): FeedCursor {

@@ -36,7 +36,7 @@ export function transportFailureError(
 	tries: string,
 ): NodeApiError | undefined {
 	if (error instanceof TruncatedBodyFailure) {
-		return new NodeApiError(node, { message: error.message } as never, {
+		return new NodeApiError(node, { message: error.message }, {
 			message: `${service} sent an incomplete answer${tries}`,
 			description: safeToRepeat
 				? 'The response body was cut off before its JSON ended, so no partial result is returned. Run the node again.'
@@ -44,7 +44,7 @@ export function transportFailureError(
 		});
 	}
 	if (error instanceof NetworkFailure) {
-		return new NodeApiError(node, { message: error.message } as never, {
+		return new NodeApiError(node, { message: error.message }, {
 			message: `Could not reach ${service}${tries}: ${networkFailureText(error.code)}`,
 			description: `The connection failed, was reset or timed out before a complete answer arrived (${error.code}), so no partial result is returned. Check the base URL in the credential and the timeout under Request Options.${notRepeatedText(service, safeToRepeat)}`,
 		});

@@ -1,14 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import type { RequestContext } from '../../shared/executor';
 import { nexApiRequest } from '../shared/transport';
+import { parameterText } from '../../shared/parameters';
 import { encodePathId } from '../../shared/pathIds';
 
 /** The reads behind the dropdowns, through the node's transport (same auth, retries and errors). */
-
-function asContext(context: ILoadOptionsFunctions): RequestContext {
-	return context as unknown as RequestContext;
-}
 
 function dataOf(answer: unknown): IDataObject[] {
 	const data = (answer as IDataObject | null)?.data;
@@ -18,19 +14,18 @@ function dataOf(answer: unknown): IDataObject[] {
 /** A parameter's current value (a resource locator's value), trimmed; '' when unset. */
 export function currentValue(context: ILoadOptionsFunctions, parameter: string): string {
 	try {
-		const value = context.getNodeParameter(parameter, '', { extractValue: true }) as unknown;
-		return value === undefined || value === null ? '' : String(value).trim();
+		return parameterText(context, parameter);
 	} catch {
 		return '';
 	}
 }
 
 export async function fetchObjectTypes(context: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	return dataOf(await nexApiRequest.call(asContext(context), 'GET', '/v1/objects', { scope: 'object.read', safeToRepeat: true }));
+	return dataOf(await nexApiRequest.call(context, 'GET', '/v1/objects', { scope: 'object.read', safeToRepeat: true }));
 }
 
 export async function fetchObjectType(context: ILoadOptionsFunctions, slug: string): Promise<IDataObject> {
-	return (await nexApiRequest.call(asContext(context), 'GET', `/v1/objects/${encodePathId(context.getNode(), slug, 'Object Type')}`, {
+	return (await nexApiRequest.call(context, 'GET', `/v1/objects/${encodePathId(context.getNode(), slug, 'Object Type')}`, {
 		scope: 'object.read',
 		notFound: 'object type',
 		safeToRepeat: true,
@@ -39,7 +34,7 @@ export async function fetchObjectType(context: ILoadOptionsFunctions, slug: stri
 
 export async function fetchListsOf(context: ILoadOptionsFunctions, slug: string): Promise<IDataObject[]> {
 	return dataOf(
-		await nexApiRequest.call(asContext(context), 'GET', `/v1/objects/${encodePathId(context.getNode(), slug, 'Object Type')}/lists`, {
+		await nexApiRequest.call(context, 'GET', `/v1/objects/${encodePathId(context.getNode(), slug, 'Object Type')}/lists`, {
 			scope: 'list.read',
 			notFound: 'object type',
 			safeToRepeat: true,
@@ -48,7 +43,7 @@ export async function fetchListsOf(context: ILoadOptionsFunctions, slug: string)
 }
 
 export async function fetchList(context: ILoadOptionsFunctions, listId: string): Promise<IDataObject> {
-	return (await nexApiRequest.call(asContext(context), 'GET', `/v1/lists/${encodePathId(context.getNode(), listId, 'List')}`, {
+	return (await nexApiRequest.call(context, 'GET', `/v1/lists/${encodePathId(context.getNode(), listId, 'List')}`, {
 		scope: 'list.read',
 		notFound: 'list',
 		safeToRepeat: true,
@@ -56,7 +51,7 @@ export async function fetchList(context: ILoadOptionsFunctions, listId: string):
 }
 
 export async function fetchRecord(context: ILoadOptionsFunctions, recordId: string): Promise<IDataObject> {
-	return (await nexApiRequest.call(asContext(context), 'GET', `/v1/records/${encodePathId(context.getNode(), recordId, 'Record')}`, {
+	return (await nexApiRequest.call(context, 'GET', `/v1/records/${encodePathId(context.getNode(), recordId, 'Record')}`, {
 		scope: 'record.read',
 		notFound: 'record',
 		safeToRepeat: true,
@@ -65,14 +60,14 @@ export async function fetchRecord(context: ILoadOptionsFunctions, recordId: stri
 
 export async function fetchRelationshipDefinitions(context: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	return dataOf(
-		await nexApiRequest.call(asContext(context), 'GET', '/v1/relationships', { scope: 'relationship.read', safeToRepeat: true }),
+		await nexApiRequest.call(context, 'GET', '/v1/relationships', { scope: 'relationship.read', safeToRepeat: true }),
 	);
 }
 
 /** Matches of `POST /v1/search`, flattened, each with the slug of its object type. */
 export async function searchRecordsByText(context: ILoadOptionsFunctions, query: string): Promise<IDataObject[]> {
 	const answer = (await nexApiRequest.call(
-		asContext(context),
+		context,
 		'POST',
 		'/v1/search',
 		{ scope: 'record.read', safeToRepeat: true },

@@ -50,7 +50,7 @@ function nexUserError(context: NodeRef, spec: NexCallSpec, error: unknown, attem
 			429: `Nex is rate limiting this key${tries}: wait a minute, lower the batch size, or raise "Max Retries" under Request Options.`,
 		};
 		const description = advice[error.status] ?? (error.status >= 500 ? serverErrorText('Nex', spec.safeToRepeat, tries) : undefined);
-		return new NodeApiError(node, { code: (vendor.code as number) ?? error.status, message: vendorMessage } as never, {
+		return new NodeApiError(node, { code: (vendor.code as number) ?? error.status, message: vendorMessage }, {
 			httpCode: String(error.status),
 			message: `Nex API error ${error.status}: ${vendorMessage}`,
 			description,

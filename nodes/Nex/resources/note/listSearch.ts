@@ -1,12 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import type { RequestContext } from '../../../shared/executor';
 import { nexApiRequest } from '../../shared/transport';
 import { NOTE_SCOPE_READ } from './fields';
 
 /** Notes for the "Note" dropdown: the newest 200 (Nex has no paging or search for notes), filtered here by title. */
 export async function searchNotes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const answer = (await nexApiRequest.call(this as unknown as RequestContext, 'GET', '/v1/notes', {
+	const answer = (await nexApiRequest.call(this, 'GET', '/v1/notes', {
 		scope: NOTE_SCOPE_READ,
 		safeToRepeat: true,
 	})) as IDataObject;

@@ -1,12 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import type { RequestContext } from '../../../shared/executor';
 import { nexApiRequest } from '../../shared/transport';
 import { RULE_SCOPE_READ } from './fields';
 
 /** Rules for the "Rule" dropdown (one request answers every rule), filtered here by name. */
 export async function searchNotificationRules(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const answer = (await nexApiRequest.call(this as unknown as RequestContext, 'GET', '/v1/notifications/custom', {
+	const answer = (await nexApiRequest.call(this, 'GET', '/v1/notifications/custom', {
 		scope: RULE_SCOPE_READ,
 		safeToRepeat: true,
 	})) as IDataObject;

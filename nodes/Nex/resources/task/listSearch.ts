@@ -1,6 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import type { RequestContext } from '../../../shared/executor';
 import { nexApiRequest } from '../../shared/transport';
 import { TASK_SCOPE_READ } from './fields';
 
@@ -14,7 +13,7 @@ export async function searchTasks(
 ): Promise<INodeListSearchResult> {
 	const qs: IDataObject = { limit: SEARCH_PAGE_SIZE, offset: Number(paginationToken ?? 0) || 0 };
 	if (filter) qs.search = filter;
-	const answer = (await nexApiRequest.call(this as unknown as RequestContext, 'GET', '/v1/tasks', {
+	const answer = (await nexApiRequest.call(this, 'GET', '/v1/tasks', {
 		scope: TASK_SCOPE_READ,
 		safeToRepeat: true,
 	}, { qs })) as IDataObject;
