@@ -27,3 +27,10 @@ test('an unknown list is a 404 that says the list was not found', async () => {
 test('a list id that is not a number is refused before anything is sent', async () => {
 	expectInputError(await nex.runNex({ resource: 'list', operation: 'get', listId: nex.rl('id', '={{ "vip-contacts" }}') }), /List "vip-contacts" is not a valid id/);
 });
+
+test('a list id beyond a signed 64-bit integer (20 digits) is refused before anything is sent', async () => {
+	expectInputError(
+		await nex.runNex({ resource: 'list', operation: 'get', listId: nex.rl('id', '12345678901234567890') }),
+		/List "12345678901234567890" is not a valid id/,
+	);
+});

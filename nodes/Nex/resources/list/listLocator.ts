@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { Show } from '../../../shared/operation';
-
+import { integerPathId } from '../../../shared/pathPlaceholders';
 
 /** The list picker: lists of every object type (or of the chosen one), or a list's numeric id. */
 export function listLocator(show: Show, description?: string): INodeProperties {
@@ -34,4 +34,4 @@ export function listLocator(show: Show, description?: string): INodeProperties {
 }
 
 export const LIST_PATH = '/v1/lists/{listId}';
-export const LIST_PATH_ID = { parameter: 'listId', label: 'List' };
+export const LIST_PATH_ID = integerPathId('listId', 'List');
