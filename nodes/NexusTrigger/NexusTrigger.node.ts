@@ -6,6 +6,7 @@ import { requestOptionsProperty } from '../Nexus/shared/requestOptions';
 import { MEMORY_LIMIT } from './cursor';
 import { pollNexus } from './poll';
 import { TRIGGER_TIMEOUT_MS } from './timeout';
+import { optionNamesLiteral } from '../shared/subtitle';
 
 const ORDER_STATUSES = [
 	{ name: 'Cancelled', value: 'cancelled' },
@@ -182,6 +183,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+const SOURCE_PROPERTY = properties.find((property) => property.name === 'source');
+const EVENTS_PROPERTY = properties.find((property) => property.name === 'events');
+
 export class NexusTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Nexus Trigger',
@@ -189,7 +193,8 @@ export class NexusTrigger implements INodeType {
 		icon: { light: 'file:nexus.svg', dark: 'file:nexus.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["source"] === "orders" ? ($parameter["events"] || []).join(", ") : $parameter["source"]}}',
+		// Display names on the canvas ("Order Shipped"), not the values ("orderShipped").
+		subtitle: `={{ $parameter["source"] === "orders" ? ($parameter["events"] || []).map((event) => (${optionNamesLiteral(EVENTS_PROPERTY)})[event] || event).join(", ") : (${optionNamesLiteral(SOURCE_PROPERTY)})[$parameter["source"]] || $parameter["source"] }}`,
 		description:
 			'Starts the workflow when Nexus orders are created, change status, ship, are delivered or are cancelled, on new inbound messages, new contacts or low stock',
 		defaults: { name: 'Nexus Trigger' },
