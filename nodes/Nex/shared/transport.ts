@@ -31,6 +31,7 @@ import {
 } from '../../shared/http';
 import { assertExactIdNumbers } from '../../shared/exactIds';
 import { attemptsText, serverErrorText, transportFailureError } from '../../shared/failureAdvice';
+import { nexHeadline, pathIdValues } from './errorHeadline';
 import { collectPages, type Page } from '../../shared/paging';
 
 /**
@@ -103,10 +104,14 @@ function nexUserError(context: RequestContext, spec: NexCallSpec, error: unknown
 			429: `Nex is rate limiting this key${tries}: wait a minute, lower the batch size, or raise "Max Retries" under Request Options.`,
 		};
 		const description = advice[error.status] ?? (error.status >= 500 ? serverErrorText('Nex', spec.safeToRepeat, tries) : undefined);
+		// A routing spec names the ids in its path: they make the headline of a 404 ("No record with id …").
+		const pathIds = 'pathIds' in spec ? (spec as NexRoutingSpec).pathIds : undefined;
+		const headline = nexHeadline(error.status, typeof vendor.message === 'string' ? vendor.message : '', spec, pathIdValues(context, pathIds));
 		return new NodeApiError(node, { code: (vendor.code as number) ?? error.status, message: vendorMessage } as never, {
 			httpCode: String(error.status),
-			message: `Nex API error ${error.status}: ${vendorMessage}`,
-			description,
+			message: headline,
+			// The status and Nex's own text lead the details.
+			description: [`Nex API error ${error.status}: ${vendorMessage}`, description].filter(Boolean).join('\n'),
 		});
 	}
 	const transportError = transportFailureError(node, 'Nex', error, spec.safeToRepeat, tries);

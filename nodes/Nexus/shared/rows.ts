@@ -170,6 +170,7 @@ export function getRowRouting(
 		{
 			safeToRepeat: true,
 			what,
+			idParameter: id.parameter,
 			request() {
 				const qs: IDataObject = { id: `eq.${readUuid(this, id.parameter, id.label)}` };
 				if (options.simplifyColumns && parameter(this, 'simplify', true)) qs.select = options.simplifyColumns.join(',');
@@ -229,6 +230,7 @@ export function updateRowRouting(
 			safeToRepeat: true,
 			writes: true,
 			what,
+			idParameter: id.parameter,
 			async request(): Promise<NexusRequestPatch> {
 				const rowId = readUuid(this, id.parameter, id.label);
 				const row = await body.call(this);
@@ -256,6 +258,7 @@ export function deleteRowRouting(table: string, what: string, id: { parameter: s
 			safeToRepeat: false,
 			writes: true,
 			what,
+			idParameter: id.parameter,
 			request() {
 				return {
 					qs: { id: `eq.${readUuid(this, id.parameter, id.label)}` },

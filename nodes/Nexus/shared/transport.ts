@@ -33,7 +33,7 @@ import {
 } from '../../shared/http';
 import { assertExactIdNumbers } from '../../shared/exactIds';
 import { attemptsText, transportFailureError } from '../../shared/failureAdvice';
-import { adviceFor } from './errorAdvice';
+import { adviceFor, headlineFor } from './errorAdvice';
 import { KeyExchangeFailure } from '../../shared/keyExchange';
 import { readEdgePages } from './edgePages';
 import { readKeysetPages } from './keyset';
@@ -75,6 +75,8 @@ export interface NexusCallSpec extends CallSpec {
 	what?: string;
 	/** The request writes: a 403 then explains the write scope and the read-only free plan. */
 	writes?: boolean;
+	/** The parameter holding the id of the one row the request is about, for "No order with id …". */
+	idParameter?: string;
 }
 
 export { NEXUS_KEY_MALFORMED_MESSAGE };
@@ -98,7 +100,10 @@ function nexusUserError(context: RequestContext, spec: NexusCallSpec, error: unk
 					? vendor.error
 					: error.bodyText.slice(0, 300) || `HTTP ${error.status}`;
 		const advice = adviceFor(error.status, code, spec, tries);
-		const lines = [advice];
+		const details = typeof vendor.details === 'string' ? vendor.details : undefined;
+		const headline = headlineFor(error.status, code, vendorMessage, spec, { id: idOf(context, spec), details });
+		// The vendor's code and text lead the details; the headline says what happened.
+		const lines = [`Nexus API error ${error.status}${code ? ` (${code})` : ''}: ${vendorMessage}`, advice];
 		if (typeof vendor.details === 'string' && vendor.details !== '') lines.push(`Details: ${vendor.details}`);
 		if (typeof vendor.hint === 'string' && vendor.hint !== '') lines.push(`Hint: ${vendor.hint}`);
 		const vendorFields: IDataObject = { status: error.status };
@@ -107,7 +112,7 @@ function nexusUserError(context: RequestContext, spec: NexusCallSpec, error: unk
 		}
 		const apiError = new NodeApiError(node, { ...vendorFields } as never, {
 			httpCode: String(error.status),
-			message: `Nexus API error ${error.status}${code ? ` (${code})` : ''}: ${vendorMessage}`,
+			message: headline,
 			description: lines.filter(Boolean).join('\n'),
 		});
 		apiError.context.nexus = vendorFields;
@@ -126,6 +131,17 @@ function nexusUserError(context: RequestContext, spec: NexusCallSpec, error: unk
 	}
 	if (error instanceof Error) return error;
 	return new NodeOperationError(node, String(error));
+}
+
+/** The id the request is about, as the user gave it; undefined when unreadable. */
+function idOf(context: RequestContext, spec: NexusCallSpec): string | undefined {
+	if (!spec.idParameter) return undefined;
+	try {
+		const value = context.getNodeParameter(spec.idParameter, '', { extractValue: true }) as unknown;
+		return typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 export const nexusTransport: ServiceTransport<NexusCallSpec> = {

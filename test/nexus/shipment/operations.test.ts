@@ -35,7 +35,8 @@ describe('Shipment', () => {
 
 	test('an unknown AWB number is a 406 naming the shipment', async () => {
 		const run = await t.run({ resource: 'shipment', operation: 'getByAwbNumber', awbNumber: 'BST0000000000' });
-		expect(run.error?.message).toMatch(/^Nexus API error 406 \(PGRST116\)/);
+		expect(run.error?.message).toBe('No shipment with this AWB number');
+		expect(run.error?.description).toMatch(/^Nexus API error 406 \(PGRST116\)/);
 		expect(run.error?.description).toMatch(/shipment with this AWB number/);
 	});
 
@@ -81,7 +82,8 @@ describe('Call → Initiate', () => {
 
 	test('on a plan without VoIP the plan limit is explained', async () => {
 		const run = await t.run({ resource: 'call', operation: 'initiate', phoneNumber: '+201007778899' }, { credential: t.org('b') });
-		expect(run.error?.message).toMatch(/^Nexus API error 403 \(plan_limit_exceeded\): VoIP calling is not available on the starter plan/);
+		expect(run.error?.message).toMatch(/^VoIP calling is not available on the starter plan/);
+		expect(run.error?.description).toMatch(/^Nexus API error 403 \(plan_limit_exceeded\): VoIP calling/);
 		expect(run.error?.description).toMatch(/plan/);
 	});
 
