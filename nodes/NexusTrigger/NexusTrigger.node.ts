@@ -21,7 +21,8 @@ const ORDERS = { show: { source: ['orders'] } };
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Watch',
+		// "Trigger On": the node panel lists one trigger per choice (its `action`).
+		displayName: 'Trigger On',
 		name: 'source',
 		type: 'options',
 		noDataExpression: true,
@@ -31,21 +32,25 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Inbound Messages',
 				value: 'inboundMessages',
+				action: 'On new inbound message',
 				description: 'A customer sent a message (WhatsApp, Facebook, Instagram); the item includes its chat',
 			},
 			{
 				name: 'Low Stock',
 				value: 'lowStock',
+				action: 'On low stock',
 				description: 'A stock balance dropped below a threshold of available quantity; the item includes the product',
 			},
 			{
 				name: 'New Contacts',
 				value: 'newContacts',
+				action: 'On new contact',
 				description: 'A contact (customer) was created',
 			},
 			{
 				name: 'Orders',
 				value: 'orders',
+				action: 'On order change',
 				description: 'Orders were created, changed status, shipped, were delivered or cancelled',
 			},
 		],
@@ -195,8 +200,8 @@ export class NexusTrigger implements INodeType {
 		version: 1,
 		// Display names on the canvas ("Order Shipped"), not the values ("orderShipped").
 		subtitle: `={{ $parameter["source"] === "orders" ? ($parameter["events"] || []).map((event) => (${optionNamesLiteral(EVENTS_PROPERTY)})[event] || event).join(", ") : (${optionNamesLiteral(SOURCE_PROPERTY)})[$parameter["source"]] || $parameter["source"] }}`,
-		description:
-			'Starts the workflow when Nexus orders are created, change status, ship, are delivered or are cancelled, on new inbound messages, new contacts or low stock',
+		// Shown by n8n's node panel for the "Nexus" entry (node and trigger together): it speaks of Nexus as a whole.
+		description: 'Nexus, the operations platform for shops: contacts, orders and fulfilment, conversations, inventory, shipments and calls',
 		defaults: { name: 'Nexus Trigger' },
 		polling: true,
 		inputs: [],
