@@ -18,13 +18,17 @@ export interface DemoAfterClosedPipe {
 	leftOver: string[];
 }
 
+/**
+ * Living processes: a zombie (state Z, e.g. tsx's esbuild service after tsx ended, waiting for a
+ * container's init to reap it) holds no port, memory or files and is left out.
+ */
 function processTable(): Array<{ pid: number; pgid: number; args: string }> {
-	const ps = spawnSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' });
+	const ps = spawnSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' });
 	return ps.stdout
 		.split('\n')
-		.map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
-		.filter((match): match is RegExpExecArray => match !== null)
-		.map((match) => ({ pid: Number(match[1]), pgid: Number(match[2]), args: match[3] }));
+		.map((line) => /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line))
+		.filter((match): match is RegExpExecArray => match !== null && !match[3].startsWith('Z'))
+		.map((match) => ({ pid: Number(match[1]), pgid: Number(match[2]), args: match[4] }));
 }
 
 export async function runDemoAndClosePipe(line: N8nLine, homeName: string): Promise<DemoAfterClosedPipe> {
