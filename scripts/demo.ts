@@ -7,28 +7,37 @@
  *   npm run demo -- --port 5678       editor port (default 5678, or a free one when taken)
  *   npm run demo -- --reset           start from an empty n8n user folder
  *   npm run demo -- --no-build        skip `npm run build`
+ *   npm run demo -- --home NAME        n8n user folder .n8n-real/homes/NAME (default demo-<version>)
+ *   npm run demo -- --status-every 30 when the output is not a terminal: a status line every 30 s
  *
- * Ctrl-C stops n8n and both sandboxes.
+ * Ctrl-C stops n8n and both sandboxes; so do a closed terminal (SIGHUP), SIGTERM and an output
+ * pipe that went away (`| tee` ended): n8n runs in its own process group, so nothing else would
+ * stop it. What was stopped is printed to stderr, or to demo-stop.log in the n8n user folder when
+ * no output is left.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 import { freePort, installN8n, N8n, N8nHome, N8N_LINES, requireInstallation, ROOT, type N8nLine } from './n8n';
 import { customerWithWhatsapp, newOrder, shipOrderDirectly } from '../test/e2e/sandboxState';
-import { loadExamples, sandboxCredentials, startSandboxes, type Sandboxes } from './stack';
+import { addRecentContact, loadExamples, sandboxCredentials, startSandboxes, type Sandboxes } from './stack';
 
 interface DemoArgs {
 	line: N8nLine;
 	port?: number;
 	reset: boolean;
 	build: boolean;
+	/** n8n user folder name under .n8n-real/homes (default demo-<version>). */
+	home?: string;
+	/** Seconds between status lines when stdout is not a terminal (how a closed pipe is noticed). */
+	statusEvery: number;
 }
 
 function parseArgs(argv: string[]): DemoArgs {
-	const args: DemoArgs = { line: 'v2', reset: false, build: true };
+	const args: DemoArgs = { line: 'v2', reset: false, build: true, statusEvery: 30 };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = () => {
@@ -46,6 +55,12 @@ function parseArgs(argv: string[]): DemoArgs {
 			args.port = port;
 		} else if (arg === '--reset') args.reset = true;
 		else if (arg === '--no-build') args.build = false;
+		else if (arg === '--home') args.home = value();
+		else if (arg === '--status-every') {
+			const seconds = Number(value());
+			if (!Number.isFinite(seconds) || seconds <= 0) throw new Error('--status-every must be a number of seconds');
+			args.statusEvery = seconds;
+		}
 		else throw new Error(`unknown option ${arg} (see scripts/demo.ts)`);
 	}
 	return args;
@@ -59,8 +74,39 @@ async function portIsFree(port: number): Promise<boolean> {
 	});
 }
 
+/** Where output goes once stdout is gone (a closed pipe): stderr, else this file. */
+let fallbackLog: string | undefined;
+let stdoutGone = false;
+let stderrGone = false;
+
+/** Writes to stdout while it lasts, then to stderr, then to the fallback log. */
+function say(text: string): void {
+	if (!stdoutGone) {
+		try {
+			process.stdout.write(text);
+			return;
+		} catch {
+			stdoutGone = true;
+		}
+	}
+	report(text);
+}
+
+/** Writes to stderr while it lasts, else to the fallback log. */
+function report(text: string): void {
+	if (!stderrGone) {
+		try {
+			process.stderr.write(text);
+			return;
+		} catch {
+			stderrGone = true;
+		}
+	}
+	if (fallbackLog) appendFileSync(fallbackLog, text);
+}
+
 function step(text: string): void {
-	process.stdout.write(`\n▸ ${text}\n`);
+	say(`\n▸ ${text}\n`);
 }
 
 const SAMPLE_ITEMS = [
@@ -84,21 +130,44 @@ async function main(): Promise<void> {
 
 	step('Starting the Nex and Nexus sandboxes with their demo data');
 	const sandboxes: Sandboxes = await startSandboxes();
+	// The seeded contacts are days old: the hourly contact-sync example needs some from the last hour.
+	for (const [first, last] of [['Nour', 'Hassan'], ['Omar', 'Farid']]) await addRecentContact(sandboxes.nexus, first, last);
 	let n8n: N8n | undefined;
 	let stopping = false;
-	const stop = async (code: number) => {
+	const stop = async (code: number, why: string) => {
 		if (stopping) return;
 		stopping = true;
-		process.stdout.write('\nStopping n8n and the sandboxes…\n');
+		report(`\nStopping n8n and the sandboxes (${why})…\n`);
+		const pid = n8n?.pid;
+		const port = n8n?.port;
 		await n8n?.stop().catch(() => undefined);
 		await sandboxes.close();
+		const summary = `Stopped: ${pid !== undefined ? `n8n (pid ${pid} and its process group, port ${String(port)}), ` : ''}the Nex sandbox (${sandboxes.nex.baseUrl}) and the Nexus sandbox (${sandboxes.nexus.baseUrl}).\n`;
+		report(summary);
+		// A closed terminal takes stderr too: the summary is kept in the log as well.
+		if (fallbackLog) appendFileSync(fallbackLog, `${new Date().toISOString()} ${summary}`);
 		process.exit(code);
 	};
-	process.on('SIGINT', () => void stop(0));
-	process.on('SIGTERM', () => void stop(0));
+	process.on('SIGINT', () => void stop(0, 'Ctrl-C'));
+	process.on('SIGTERM', () => void stop(0, 'SIGTERM'));
+	process.on('SIGHUP', () => void stop(0, 'the terminal closed'));
+	// A closed output pipe: writes fail with EPIPE (Node ignores SIGPIPE), asynchronously.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		stdoutGone = true;
+		void stop(0, `the output ${error.code === 'EPIPE' ? 'pipe closed' : `failed (${error.code ?? error.message})`}`);
+	});
+	process.stderr.on('error', () => {
+		stderrGone = true;
+	});
+	// Whatever ends this process (an exception, process.exit), n8n's process group goes with it.
+	process.on('exit', () => {
+		const pid = n8n?.killNow();
+		if (pid !== undefined && !stopping) report(`Stopped n8n (pid ${pid} and its process group).\n`);
+	});
 
 	try {
-		const home = N8nHome.open(`demo-${version}`, { fresh: args.reset });
+		const home = N8nHome.open(args.home ?? `demo-${version}`, { fresh: args.reset });
+		fallbackLog = join(home.folder, 'demo-stop.log');
 		home.linkPackage(installation);
 		const port = args.port ?? ((await portIsFree(5678)) ? 5678 : await freePort());
 		n8n = new N8n(installation, home, { port });
@@ -127,7 +196,7 @@ async function main(): Promise<void> {
 					await n8n.rest.activate(workflow.id);
 					activated.push(workflow.name);
 				} catch (error) {
-					process.stdout.write(`  could not activate "${workflow.name}": ${(error as Error).message}\n`);
+					say(`  could not activate "${workflow.name}": ${(error as Error).message}\n`);
 				}
 			}
 		}
@@ -157,13 +226,20 @@ async function main(): Promise<void> {
 			'',
 			' Keys (type a letter, then Enter):',
 			'   i   Nex emits a high-confidence risk insight (starts the risk → task example)',
+			'   c   a new Nexus contact (for "Hourly: new Nexus contacts → Nex people")',
 			'   s   an order of the Nexus shop ships with a Bosta AWB (starts the shipped → WhatsApp example)',
 			...(webhookPath ? [`   o   POST a sample order to ${n8n.url}/webhook/${webhookPath}`] : []),
 			'   Ctrl-C stops n8n and the sandboxes.',
 			'══════════════════════════════════════════════════════════════════════',
 			'',
 		];
-		process.stdout.write(lines.join('\n'));
+		say(lines.join('\n'));
+
+		// A pipe whose reader went away is only noticed on the next write: when the output is not a
+		// terminal, a status line now and then finds out.
+		if (!process.stdout.isTTY) {
+			setInterval(() => say(`  ${new Date().toISOString()} n8n is running at ${n8n?.url ?? ''}\n`), args.statusEvery * 1000).unref();
+		}
 
 		const input = createInterface({ input: process.stdin });
 		input.on('line', (line) => {
@@ -171,12 +247,15 @@ async function main(): Promise<void> {
 			void (async () => {
 				if (key === 'i') {
 					const batch = nex.emitInsightBatch([{ type: 'risk', confidence: 0.93 }]);
-					process.stdout.write(`  emitted insight: ${batch.insights.map((insight) => insight.content).join('; ')}\n`);
+					say(`  emitted insight: ${batch.insights.map((insight) => insight.content).join('; ')}\n`);
+				} else if (key === 'c') {
+					const contact = await addRecentContact(nexus, 'Mariam', 'Adel');
+					say(`  new Nexus contact ${contact.email}\n`);
 				} else if (key === 's') {
 					const customer = await customerWithWhatsapp(nexus);
 					const order = await newOrder(nexus, customer.id);
 					const awb = await shipOrderDirectly(nexus, order.id);
-					process.stdout.write(
+					say(
 						`  order ${order.order_number} of ${customer.first_name} ${customer.last_name} shipped with AWB ${awb} (the Nexus Trigger checks every minute)\n`,
 					);
 				} else if (key === 'o' && webhookPath && n8n) {
@@ -192,16 +271,16 @@ async function main(): Promise<void> {
 							items: SAMPLE_ITEMS,
 						}),
 					});
-					process.stdout.write(`  webhook answered ${response.status}: ${(await response.text()).slice(0, 300)}\n`);
+					say(`  webhook answered ${response.status}: ${(await response.text()).slice(0, 300)}\n`);
 				} else if (key !== '') {
-					process.stdout.write('  keys: i, s' + (webhookPath ? ', o' : '') + '\n');
+					say('  keys: c, i, s' + (webhookPath ? ', o' : '') + '\n');
 				}
-			})().catch((error: unknown) => process.stdout.write(`  failed: ${(error as Error).message}\n`));
+			})().catch((error: unknown) => say(`  failed: ${(error as Error).message}\n`));
 		});
 		input.on('close', () => undefined);
 	} catch (error) {
-		process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
-		await stop(1);
+		report(`\n${error instanceof Error ? error.message : String(error)}\n`);
+		await stop(1, 'the demo failed');
 	}
 }
 

@@ -444,6 +444,22 @@ export class N8n {
 		this.rest.forget();
 	}
 
+	/**
+	 * Kills the server's process group at once, synchronously: for an exit path (`process.on('exit')`)
+	 * where nothing asynchronous runs any more. Answers the pid it killed, if any.
+	 */
+	killNow(): number | undefined {
+		const child = this.server;
+		if (!child?.pid) return undefined;
+		killGroup(child, 'SIGKILL');
+		return child.pid;
+	}
+
+	/** The server's process id while it runs. */
+	get pid(): number | undefined {
+		return this.running ? this.server?.pid : undefined;
+	}
+
 	async restart(): Promise<void> {
 		await this.stop();
 		await this.start();

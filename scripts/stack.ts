@@ -108,3 +108,13 @@ export function loadExamples(): ExampleWorkflow[] {
 export function packageNodeTypes(workflow: WorkflowJson, packageName: string): string[] {
 	return workflow.nodes.map((node) => node.type).filter((type) => type.startsWith(`${packageName}.`));
 }
+
+/** A contact created now in the Nexus sandbox (the hourly contact-sync example looks for these). */
+export async function addRecentContact(nexus: NexusSandbox, firstName: string, lastName: string): Promise<{ id: string; email: string }> {
+	const email = `${firstName}.${lastName}.${Date.now().toString(36)}@example.com`.toLowerCase();
+	const [row] = (await nexus.query(
+		`insert into public.customers (organization_id, first_name, last_name, email) values ($1::uuid, $2, $3, $4) returning id::text, email`,
+		[nexus.orgs.a.id, firstName, lastName, email],
+	)) as Array<{ id: string; email: string }>;
+	return row;
+}

@@ -26,6 +26,7 @@ import { nexLoadOptions } from './methods/loadOptions';
 import { requestOptionsProperty } from './shared/requestOptions';
 import { NEX_CREDENTIAL_TYPE, nexRequestDefaults } from './shared/transport';
 import { registerParameterLabels } from '../shared/exactIds';
+import { resourceOperationSubtitle } from '../shared/subtitle';
 
 export class Nex implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,7 +35,8 @@ export class Nex implements INodeType {
 		icon: { light: 'file:nex.svg', dark: 'file:nex.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// "Context: Add Text" on the canvas; the constructor fills in the names from the options below.
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'Read and write the Nex context graph: records, lists, tasks, notes, AI context and insights',
 		defaults: { name: 'Nex' },
 		usableAsTool: true,
@@ -75,6 +77,7 @@ export class Nex implements INodeType {
 	};
 
 	constructor() {
+		this.description.subtitle = resourceOperationSubtitle(this.description.properties);
 		registerParameterLabels(this.description.name, this.description.properties);
 	}
 

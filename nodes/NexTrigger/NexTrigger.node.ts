@@ -19,13 +19,34 @@ export class NexTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["outputMode"] === "insight" ? "One execution per insight" : "One execution per batch"}}',
-		description: 'Starts the workflow when Nex discovers new insights (live insight stream)',
+		// n8n's node panel lists an app's node and its trigger as one entry ("Nex") and shows the
+		// trigger's description there, so it speaks of Nex as a whole; the trigger's own line in
+		// that entry comes from "Trigger On" below.
+		description: 'Nex, the context graph for AI agents: records, lists, tasks, notes, AI context and insights',
 		eventTriggerDescription: 'Waiting for Nex to emit new insights',
 		defaults: { name: 'Nex Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: NEX_CREDENTIAL_TYPE, required: true }],
-		properties: nexTriggerProperties,
+		properties: [
+			{
+				// One choice, so the panel lists "On new insights" instead of "On new Nex event".
+				displayName: 'Trigger On',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				default: 'newInsights',
+				options: [
+					{
+						name: 'New Insights',
+						value: 'newInsights',
+						action: 'On new insights',
+						description: 'Starts the workflow when Nex discovers new insights (live insight stream)',
+					},
+				],
+			},
+			...nexTriggerProperties,
+		],
 	};
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {

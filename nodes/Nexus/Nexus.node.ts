@@ -21,6 +21,7 @@ import { nexusLoadOptions } from './methods/loadOptions';
 import { requestOptionsProperty } from './shared/requestOptions';
 import { NEXUS_CREDENTIAL_TYPE, nexusRequestDefaults } from './shared/transport';
 import { registerParameterLabels } from '../shared/exactIds';
+import { resourceOperationSubtitle } from '../shared/subtitle';
 
 export class Nexus implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +30,8 @@ export class Nexus implements INodeType {
 		icon: { light: 'file:nexus.svg', dark: 'file:nexus.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// "Context: Add Text" on the canvas; the constructor fills in the names from the options below.
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'Run a shop on Nexus: contacts, orders and fulfilment, conversations and messaging, inventory, shipments and calls',
 		defaults: { name: 'Nexus' },
 		usableAsTool: true,
@@ -65,6 +67,7 @@ export class Nexus implements INodeType {
 	};
 
 	constructor() {
+		this.description.subtitle = resourceOperationSubtitle(this.description.properties);
 		registerParameterLabels(this.description.name, this.description.properties);
 	}
 

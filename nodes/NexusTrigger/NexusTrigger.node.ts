@@ -4,6 +4,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { NEXUS_CREDENTIAL_TYPE } from '../Nexus/shared/transport';
 import { nexusTriggerProperties } from './description';
 import { pollNexus } from './poll';
+import { optionNamesLiteral } from '../shared/subtitle';
+
+const SOURCE_PROPERTY = nexusTriggerProperties.find((property) => property.name === 'source');
+const EVENTS_PROPERTY = nexusTriggerProperties.find((property) => property.name === 'events');
+const SHIPMENT_EVENTS_PROPERTY = nexusTriggerProperties.find((property) => property.name === 'shipmentEvents');
 
 /**
  * Parameters: `description.ts`, read in `parameters.ts`; what each source watches: `sources.ts`;
@@ -16,10 +21,10 @@ export class NexusTrigger implements INodeType {
 		icon: { light: 'file:nexus.svg', dark: 'file:nexus.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{$parameter["source"] === "orders" ? ($parameter["events"] || []).join(", ") : $parameter["source"] === "shipments" ? ($parameter["shipmentEvents"] || []).join(", ") : $parameter["source"]}}',
-		description:
-			'Starts the workflow when Nexus orders or shipments change, on missed calls, inbound messages, failed or read outbound messages, new or updated contacts, or low stock',
+		// Display names on the canvas ("Order Shipped"), not the values ("orderShipped").
+		subtitle: `={{ $parameter["source"] === "orders" ? ($parameter["events"] || []).map((event) => (${optionNamesLiteral(EVENTS_PROPERTY)})[event] || event).join(", ") : $parameter["source"] === "shipments" ? ($parameter["shipmentEvents"] || []).map((event) => (${optionNamesLiteral(SHIPMENT_EVENTS_PROPERTY)})[event] || event).join(", ") : (${optionNamesLiteral(SOURCE_PROPERTY)})[$parameter["source"]] || $parameter["source"] }}`,
+		// Shown by n8n's node panel for the "Nexus" entry (node and trigger together): it speaks of Nexus as a whole.
+		description: 'Nexus, the operations platform for shops: contacts, orders and fulfilment, conversations, inventory, shipments and calls',
 		defaults: { name: 'Nexus Trigger' },
 		polling: true,
 		inputs: [],

@@ -20,7 +20,8 @@ const AWB_STATUS_OPTIONS = AWB_STATUSES.map((value) => ({
 
 export const nexusTriggerProperties: INodeProperties[] = [
 	{
-		displayName: 'Watch',
+		// "Trigger On": the node panel lists one trigger per choice (its `action`).
+		displayName: 'Trigger On',
 		name: 'source',
 		type: 'options',
 		noDataExpression: true,
@@ -30,41 +31,49 @@ export const nexusTriggerProperties: INodeProperties[] = [
 			{
 				name: 'Calls',
 				value: 'calls',
+				action: 'On new call',
 				description: 'A call was logged (missed calls, or every call), also when the PBX log arrives late',
 			},
 			{
 				name: 'Inbound Messages',
 				value: 'inboundMessages',
+				action: 'On new inbound message',
 				description: 'A customer sent a message (WhatsApp, Facebook, Instagram); the item includes its chat',
 			},
 			{
 				name: 'Low Stock',
 				value: 'lowStock',
+				action: 'On low stock',
 				description: 'A stock balance dropped below a threshold of available quantity; the item includes the product',
 			},
 			{
 				name: 'New Contacts',
 				value: 'newContacts',
+				action: 'On new contact',
 				description: 'A contact (customer) was created',
 			},
 			{
 				name: 'Orders',
 				value: 'orders',
+				action: 'On order change',
 				description: 'Orders were created, changed status, shipped, were delivered or cancelled',
 			},
 			{
 				name: 'Outbound Message Status',
 				value: 'messageStatus',
+				action: 'On outbound message failed or read',
 				description: 'A message sent to a customer failed or was read; the item includes its chat',
 			},
 			{
 				name: 'Shipments',
 				value: 'shipments',
+				action: 'On shipment status change',
 				description: 'A shipment (AWB) changed status, was delivered, returned or failed; the item includes its order',
 			},
 			{
 				name: 'Updated Contacts',
 				value: 'updatedContacts',
+				action: 'On contact updated',
 				description: 'A contact (customer) was changed; the item names the changed fields',
 			},
 		],

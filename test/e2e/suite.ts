@@ -24,6 +24,7 @@ import {
 	type OwnerLogin,
 } from '../../scripts/n8n';
 import {
+	addRecentContact,
 	EXAMPLE_CREDENTIALS,
 	loadExamples,
 	sandboxCredentials,
@@ -33,6 +34,7 @@ import {
 	type WorkflowJson,
 } from '../../scripts/stack';
 import { webhookOrderBody } from '../harness/webhookOrder';
+import { runDemoAndClosePipe } from './demoProcess';
 import { dropdownChoices, openCreatorEntry, openEditor, openNode, searchNodes, signIn, type EditorSession } from './editor';
 import {
 	customerWithWhatsapp,
@@ -56,6 +58,30 @@ const EXAMPLE = {
 const JWT_WORKFLOW_ID = 'e2eNexusJwtRenew';
 const DROPDOWN_WORKFLOW_ID = 'e2eNexObjectType';
 const BUSY_GAP_WORKFLOW_ID = 'e2eNexBusyGap001';
+const NOT_FOUND_WORKFLOW_ID = 'e2eNexusNoContct';
+const UNKNOWN_CONTACT_ID = '00000000-0000-4000-8000-00000000dead';
+
+/** Contact → Get of an id no contact has: the error's headline is what the user sees first. */
+function unknownContactWorkflow(): WorkflowJson {
+	return {
+		id: NOT_FOUND_WORKFLOW_ID,
+		name: 'e2e: Nexus contact that does not exist',
+		nodes: [
+			{ id: 'e2e-nf-0', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'e2e-nf-1',
+				name: 'Get contact',
+				type: 'n8n-nodes-nex.nexus',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: { resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: UNKNOWN_CONTACT_ID } },
+				credentials: { nexusApi: EXAMPLE_CREDENTIALS.nexusApi },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Get contact', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
 /** Insights created while n8n is down in the restart test: more than three pages of GET /v1/insights. */
 const BUSY_GAP_BATCHES = 120;
 const BUSY_GAP_BATCH_SIZE = 3;
@@ -181,6 +207,7 @@ export function describeRealN8n(line: N8nLine): void {
 				jwtRenewalWorkflow(),
 				objectTypeDropdownWorkflow(),
 				{ ...busyGapWorkflow(), active: false },
+				unknownContactWorkflow(),
 			]);
 		});
 
@@ -190,6 +217,23 @@ export function describeRealN8n(line: N8nLine): void {
 		});
 
 		describe('with the server stopped: n8n execute', () => {
+			test('the demo with its output piped: when the pipe goes away it stops n8n and says so, leaving no process', async () => {
+				const result = await runDemoAndClosePipe(line, `e2e-demo-${version}`);
+				expect({ exitCode: result.exitCode, stderr: result.stderr.slice(-1500) }).toEqual({ exitCode: 0, stderr: expect.stringMatching(/output pipe closed/) });
+				expect(result.stderr).toMatch(/Stopped: n8n \(pid \d+ and its process group, port \d+\), the Nex sandbox .* and the Nexus sandbox/);
+				expect(result.leftOver).toEqual([]);
+				// Its editor port is free again.
+				expect(result.editorUrl).toEqual(expect.any(String));
+				await expect(fetch(`${String(result.editorUrl)}/healthz`)).rejects.toThrow();
+			});
+
+			test('Contact → Get of an unknown id: the headline says which contact is missing, the vendor\'s code is in the details', async () => {
+				const result = await n8n.execute(NOT_FOUND_WORKFLOW_ID);
+				const error = result.run?.data?.resultData?.error;
+				expect(error?.message).toBe(`No contact with id ${UNKNOWN_CONTACT_ID}`);
+				expect(error?.description).toMatch(/^Nexus API error 406 \(PGRST116\): /);
+			});
+
 			test('every example exists in examples/ with the credentials the demo imports', () => {
 				const ids = examples.map(({ workflow }) => workflow.id).sort();
 				expect(ids).toEqual(Object.values(EXAMPLE).sort());
@@ -236,6 +280,8 @@ export function describeRealN8n(line: N8nLine): void {
 					expect(Date.parse(String(tasks[0].dueDate))).toBeGreaterThan(Date.now());
 				}
 				expect(nodeOutput(result.run, 'Nex: Create follow-up task')).toHaveLength(3);
+				// The last node of the example did its job.
+				expect(nodeOutput(result.run, examples.find(({ workflow }) => workflow.id === EXAMPLE.meetingNotes)!.workflow.nodes.at(-1)!.name)).not.toHaveLength(0);
 			});
 
 			test('new Nexus contacts → Nex people upserted on email (existing one updated), each with a note', async () => {
@@ -267,6 +313,17 @@ export function describeRealN8n(line: N8nLine): void {
 					expect(notes).toHaveLength(1);
 					expect(notes[0].entityId).toBe(nexPeopleWithEmail(nex, email)[0].id.toString());
 				}
+				// The last node did its job: one note per contact; the "nothing found" branch stayed quiet.
+				expect(nodeOutput(result.run, 'Nex: Note linking back to Nexus')).toHaveLength(2);
+				expect(nodeOutput(result.run, 'Nothing to sync')).toHaveLength(0);
+			});
+
+			test('new Nexus contacts → Nex people, with the demo\'s own data: contacts the demo adds are synced', async () => {
+				const { nex, nexus } = sandboxes;
+				const contact = await addRecentContact(nexus, 'Nour', 'Hassan');
+				const result = await expectRun(n8n, EXAMPLE.contactSync);
+				expect(nodeOutput(result.run, 'Nex: Note linking back to Nexus').length).toBeGreaterThan(0);
+				expect(nexPeopleWithEmail(nex, contact.email)).toHaveLength(1);
 			});
 
 			test('an expired Nexus token, stored or expiring during a run, is exchanged again by n8n and the run succeeds', async () => {
@@ -548,19 +605,35 @@ export function describeRealN8n(line: N8nLine): void {
 							expect(shot.text).toMatch(new RegExp(`^${name}$`, 'm'));
 						}
 					}
-					// The trigger entries stand for the package's triggers: n8n 2.x shows their descriptions in
-					// the list; n8n 1.x shows the app, whose entry opens onto its triggers.
-					const triggerTexts: Record<string, string> = { Nex: triggerShot.text, Nexus: triggerShot.text };
-					if (!triggerShot.text.includes('Starts the workflow when Nexus orders')) {
-						for (const name of ['Nex', 'Nexus']) {
-							const { panel } = await searchNodes(editor.page, name);
-							await openCreatorEntry(editor.page, panel, name);
-							triggerTexts[name] = (await editor.screenshot(`search-triggers-${name.toLowerCase()}`, panel)).text;
-						}
+					const triggerTexts: Record<string, string> = {};
+					// The app entries describe the app, not one trigger; the triggers are named by what starts them.
+					for (const name of ['Nex', 'Nexus']) {
+						const { panel } = await searchNodes(editor.page, name);
+						await openCreatorEntry(editor.page, panel, name);
+						triggerTexts[name] = (await editor.screenshot(`entry-${name.toLowerCase()}`, panel)).text;
 					}
-					expect(triggerTexts.Nexus).toMatch(/Starts the workflow when Nexus orders|Nexus Trigger/);
-					expect(triggerTexts.Nex).toMatch(/Starts the workflow when Nex (discovers|sends)|Nex Trigger/);
+					expect(triggerTexts.Nex).toContain('On new insights');
+					expect(triggerTexts.Nex).not.toContain('On new Nex event');
+					expect(triggerTexts.Nexus).toContain('On order change');
+					for (const text of [triggerTexts.Nex, triggerTexts.Nexus, actionShot.text, triggerShot.text]) {
+						expect(text).not.toContain('Starts the workflow when Nex discovers new insights (live');
+						expect(text).not.toContain('Starts the workflow when Nexus orders');
+					}
 					expect(readFileSync(triggerShot.path).subarray(1, 4).toString()).toBe('PNG');
+				});
+
+				test('canvas subtitles show display names (Context: Add Text), not internal values', async () => {
+					await editor.page.goto(`/workflow/${EXAMPLE.meetingNotes}`);
+					const node = editor.page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Nex: Add meeting notes' }).first();
+					await node.waitFor({ timeout: 60_000 });
+					const shot = await editor.screenshot('canvas-subtitles');
+					expect(shot.text).toContain('Context: Add Text');
+					expect(shot.text).not.toContain('addText: context');
+					await editor.page.goto(`/workflow/${EXAMPLE.shippedOrder}`);
+					await editor.page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+					const triggerShot = await editor.screenshot('canvas-subtitles-trigger');
+					expect(triggerShot.text).toContain('Order Shipped');
+					expect(triggerShot.text).not.toMatch(/\borderShipped\b/);
 				});
 
 				test('in the Nex node, the object-type dropdown lists the sandbox workspace\'s object types', async () => {

@@ -14,7 +14,7 @@ const FAST = { options: { watchdogTimeout: 0.5, reconnectDelay: 0.01 } };
 test('401 (invalid key): one request, one error naming the credential, no reconnects', async () => {
 	const trigger = await t.start(FAST, { key: 'sk-not-a-real-key' });
 	const [error] = await trigger.waitForErrors(1);
-	expect(error.message).toContain('401');
+	expect((error as Error & { description?: string }).description).toContain('Nex API error 401');
 	expect((error as Error & { description?: string }).description).toMatch(/API key is invalid or revoked/);
 	// The key never appears in the error.
 	expect(JSON.stringify({ message: error.message, description: (error as Error & { description?: string }).description })).not.toContain(
@@ -30,7 +30,7 @@ test('401 (invalid key): one request, one error naming the credential, no reconn
 test('403 (key without insight.stream): one request, one error naming the scope to add', async () => {
 	const trigger = await t.start(FAST, { key: 'noInsight' });
 	const [error] = await trigger.waitForErrors(1);
-	expect(error.message).toContain('403');
+	expect((error as Error & { description?: string }).description).toContain('Nex API error 403');
 	expect((error as Error & { description?: string }).description).toContain('insight.stream');
 	await pause(800);
 	expect(t.sandbox.requests.find(STREAM_PATH)).toHaveLength(1);
@@ -50,7 +50,7 @@ test('a key losing its scope while the trigger runs: the reconnect gets 403 and 
 	sandbox.addKey('sk-revocable-key-000000000001', []);
 	sandbox.dropStreams();
 	const [error] = await trigger.waitForErrors(1);
-	expect(error.message).toContain('403');
+	expect((error as Error & { description?: string }).description).toContain('Nex API error 403');
 	await pause(500);
 	expect(sandbox.requests.find(STREAM_PATH)).toHaveLength(2);
 	expect(trigger.errors).toHaveLength(1);
@@ -67,7 +67,7 @@ test('a 401 from the gap fill after a reconnect stops the trigger too', async ()
 	sandbox.faults.add({ kind: 'status', status: 401, pathIncludes: '/v1/insights', method: 'GET', skip: 1 });
 	sandbox.dropStreams();
 	const [error] = await trigger.waitForErrors(1);
-	expect(error.message).toContain('401');
+	expect((error as Error & { description?: string }).description).toContain('Nex API error 401');
 	await pause(500);
 	expect(sandbox.requests.find(STREAM_PATH)).toHaveLength(2);
 	const gapFills = sandbox.requests.entries.filter((r) => r.path.endsWith('/v1/insights'));

@@ -259,7 +259,7 @@ describe('polling', () => {
 		// A 500 is not repeated by the transport: the poll fails on the second page.
 		t.sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', pathIncludes: '/rest/v1/orders', skip: 1, count: 1 });
 		const failed = await t.failingPoll(node, staticData);
-		expect(failed.error.message).toContain('500');
+		expect((failed.error as Error & { description?: string }).description).toContain('Nexus API error 500');
 		const failedPages = t.ordersRequests(failed.requests);
 		expect(failedPages.map((entry) => entry.status)).toEqual([200, 500]);
 		expect(staticData).toEqual(baseline);

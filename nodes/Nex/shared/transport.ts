@@ -1,11 +1,12 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { NodeContext, NodeRef } from '../../shared/context';
-import { createExecutor, type CallSpec, type OperationSpec, type ServiceTransport } from '../../shared/executor';
+import type { NodeContext, ParameterContext } from '../../shared/context';
+import { createExecutor, type CallSpec, type OperationSpec, type PathId, type ServiceTransport } from '../../shared/executor';
 import { HttpStatusFailure, LocalFailure } from '../../shared/http';
 import { attemptsText, serverErrorText, transportFailureError } from '../../shared/failureAdvice';
 import { nexPaging, type NexPagingStyle } from './paging';
+import { nexHeadline, pathIdValues } from './errorHeadline';
 
 /**
  * The one transport of the Nex node and trigger: base URL and Bearer auth from the credential,
@@ -34,7 +35,7 @@ export interface NexCallSpec extends CallSpec {
 /** How a Nex operation is declared: its request's scope and what a 404 means, plus the executor's spec. */
 export type NexOperationSpec = OperationSpec<NexCallSpec, NexPagingStyle>;
 
-function nexUserError(context: NodeRef, spec: NexCallSpec, error: unknown, attempts?: number): Error {
+function nexUserError(context: ParameterContext, spec: NexCallSpec, error: unknown, attempts?: number): Error {
 	const node = context.getNode();
 	const tries = attemptsText(attempts);
 	if (error instanceof HttpStatusFailure) {
@@ -50,10 +51,14 @@ function nexUserError(context: NodeRef, spec: NexCallSpec, error: unknown, attem
 			429: `Nex is rate limiting this key${tries}: wait a minute, lower the batch size, or raise "Max Retries" under Request Options.`,
 		};
 		const description = advice[error.status] ?? (error.status >= 500 ? serverErrorText('Nex', spec.safeToRepeat, tries) : undefined);
+		// An operation's spec names the ids in its path: they make the headline of a 404 ("No record with id …").
+		const pathIds = 'pathIds' in spec ? (spec as { pathIds?: PathId[] }).pathIds : undefined;
+		const headline = nexHeadline(error.status, typeof vendor.message === 'string' ? vendor.message : '', spec, pathIdValues(context, pathIds));
 		return new NodeApiError(node, { code: (vendor.code as number) ?? error.status, message: vendorMessage }, {
 			httpCode: String(error.status),
-			message: `Nex API error ${error.status}: ${vendorMessage}`,
-			description,
+			message: headline,
+			// The status and Nex's own text lead the details.
+			description: [`Nex API error ${error.status}: ${vendorMessage}`, description].filter(Boolean).join('\n'),
 		});
 	}
 	const transportError = transportFailureError(node, 'Nex', error, spec.safeToRepeat, tries);

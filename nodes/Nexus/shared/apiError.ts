@@ -5,7 +5,7 @@ import type { RequestContext } from '../../shared/executor';
 import { attemptsText, transportFailureError } from '../../shared/failureAdvice';
 import { HttpStatusFailure, LocalFailure } from '../../shared/http';
 import { KeyExchangeFailure } from '../../shared/keyExchange';
-import { adviceFor } from './errorAdvice';
+import { adviceFor, headlineFor } from './errorAdvice';
 import type { NexusCallSpec } from './transport';
 
 /**
@@ -31,7 +31,10 @@ export function nexusUserError(context: RequestContext, spec: NexusCallSpec, err
 					? vendor.error
 					: error.bodyText.slice(0, 300) || `HTTP ${error.status}`;
 		const advice = adviceFor(error.status, code, spec, tries);
-		const lines = [advice];
+		const details = typeof vendor.details === 'string' ? vendor.details : undefined;
+		const headline = headlineFor(error.status, code, vendorMessage, spec, { id: idOf(context, spec), details });
+		// The vendor's code and text lead the details; the headline says what happened.
+		const lines = [`Nexus API error ${error.status}${code ? ` (${code})` : ''}: ${vendorMessage}`, advice];
 		if (typeof vendor.details === 'string' && vendor.details !== '') lines.push(`Details: ${vendor.details}`);
 		if (typeof vendor.hint === 'string' && vendor.hint !== '') lines.push(`Hint: ${vendor.hint}`);
 		const vendorFields: IDataObject = { status: error.status };
@@ -41,7 +44,7 @@ export function nexusUserError(context: RequestContext, spec: NexusCallSpec, err
 		// NodeApiError types its payload as JsonObject; the vendor's fields are plain JSON values (not a context cast).
 		const apiError = new NodeApiError(node, { ...vendorFields } as never, {
 			httpCode: String(error.status),
-			message: `Nexus API error ${error.status}${code ? ` (${code})` : ''}: ${vendorMessage}`,
+			message: headline,
 			description: lines.filter(Boolean).join('\n'),
 		});
 		apiError.context.nexus = vendorFields;
@@ -60,4 +63,15 @@ export function nexusUserError(context: RequestContext, spec: NexusCallSpec, err
 	}
 	if (error instanceof Error) return error;
 	return new NodeOperationError(node, String(error));
+}
+
+/** The id the request is about, as the user gave it; undefined when unreadable. */
+function idOf(context: RequestContext, spec: NexusCallSpec): string | undefined {
+	if (!spec.idParameter) return undefined;
+	try {
+		const value = context.getNodeParameter(spec.idParameter, '', { extractValue: true }) as unknown;
+		return typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined;
+	} catch {
+		return undefined;
+	}
 }

@@ -48,3 +48,76 @@ export function adviceFor(status: number, code: string | undefined, spec: NexusC
 	if (status < 500) return undefined;
 	return serverErrorText('Nexus', spec.safeToRepeat, tries);
 }
+
+/** PostgREST's own codes and Postgres SQLSTATEs; anything else in `code` comes from an edge function. */
+const POSTGREST_CODE = /^(PGRST\d+|[0-9A-Z]{5})$/;
+
+/**
+ * The first line of an error, in the user's words: what happened, not the vendor's code. The
+ * code and the vendor's text lead the details. An edge function's message already says what
+ * happened in plain words ("Messaging is not available on the free plan"), so it is kept.
+ */
+export function headlineFor(
+	status: number,
+	code: string | undefined,
+	vendorMessage: string,
+	spec: NexusCallSpec,
+	facts: { id?: string; details?: string } = {},
+): string {
+	const what = spec.what ?? 'row';
+	const theWhat = /^(table|rows)\b/.test(what) ? what : `the ${what}`;
+	const anWhat = /^(table|rows)\b/.test(what) ? what : `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}`;
+	const several = facts.details !== undefined && /\b([2-9]|\d{2,}) rows\b/.test(facts.details);
+	switch (code) {
+		case 'PGRST116':
+			if (several) return `Several rows matched where one ${what} was expected`;
+			return facts.id ? `No ${what} with id ${facts.id}` : `No ${what}`;
+		case '23505':
+			return `${capitalized(anWhat)} with the same unique value already exists`;
+		case '23503':
+			return `${capitalized(theWhat)} refer${/s$/.test(what) ? '' : 's'} to a row that does not exist`;
+		case '23502':
+			return `A required field of ${theWhat} is empty`;
+		case '42501': {
+			// "permission denied for table organizations"
+			const table = /\bfor table "?([\w.]+)"?/.exec(vendorMessage)?.[1];
+			const subject = table ? `table "${table}"` : theWhat;
+			return spec.writes ? `Nexus does not allow this key to write ${subject}` : `Nexus does not allow this key to read ${subject}`;
+		}
+		case 'PGRST205': {
+			// "Could not find the table 'public.ordrs' in the schema cache"
+			const table = /\btable '(?:public\.)?([^']+)'/.exec(vendorMessage)?.[1];
+			return table ? `Nexus has no table "${table}"` : 'Nexus has no such table';
+		}
+		case 'PGRST204':
+		case '42703':
+			return 'Nexus does not know a column named in the request';
+		case 'PGRST100':
+			return 'Nexus could not read the filter or sort';
+		case 'PGRST103':
+			return 'The requested page is past the last row';
+		case '22P02':
+			return 'A value has the wrong type for its column';
+		case 'PGRST301':
+		case 'PGRST303':
+			return 'Nexus rejected the credential';
+		case 'rate_limit_exceeded':
+			return 'Nexus is rate limiting this organization';
+	}
+	if (code !== undefined && !POSTGREST_CODE.test(code) && vendorMessage !== '' && status < 500) return vendorMessage;
+	if (status >= 500) return 'Nexus had a server error';
+	const byStatus: Record<number, string> = {
+		400: 'Nexus rejected the request as invalid',
+		401: 'Nexus rejected the credential',
+		403: spec.writes ? `Nexus does not allow this key to write ${theWhat}` : `Nexus does not allow this key to read ${theWhat}`,
+		404: facts.id ? `No ${what} with id ${facts.id}` : `${capitalized(theWhat)} was not found`,
+		406: facts.id ? `No ${what} with id ${facts.id}` : `No ${what}`,
+		409: `The write of ${theWhat} conflicts with existing data`,
+		429: 'Nexus is rate limiting this organization',
+	};
+	return byStatus[status] ?? `Nexus answered with status ${status}`;
+}
+
+function capitalized(text: string): string {
+	return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}

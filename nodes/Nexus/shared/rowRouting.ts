@@ -55,6 +55,7 @@ export function getRowRouting(
 		{
 			safeToRepeat: true,
 			what,
+			idParameter: id.parameter,
 			request() {
 				const qs: IDataObject = { id: `eq.${readUuid(this, id.parameter, id.label)}` };
 				if (options.simplifyColumns && parameter(this, 'simplify', true)) qs.select = options.simplifyColumns.join(',');
@@ -114,6 +115,7 @@ export function updateRowRouting(
 			safeToRepeat: true,
 			writes: true,
 			what,
+			idParameter: id.parameter,
 			async request(): Promise<RequestPatch> {
 				const rowId = readUuid(this, id.parameter, id.label);
 				const row = await body.call(this);
@@ -141,6 +143,7 @@ export function deleteRowRouting(table: string, what: string, id: { parameter: s
 			safeToRepeat: false,
 			writes: true,
 			what,
+			idParameter: id.parameter,
 			request() {
 				return {
 					qs: { id: `eq.${readUuid(this, id.parameter, id.label)}` },

@@ -30,7 +30,7 @@ test('include attributes goes to the query string', async () => {
 
 test('an unknown job is a 404 naming the AI list job', async () => {
 	const run = await nex.runNex({ resource: 'aiList', operation: 'get', jobId: '32710180831599999' });
-	expect(run.error?.message).toContain('404');
+	expect(run.error?.description).toContain('Nex API error 404');
 	expect(run.error?.description).toContain('AI list job was not found');
 });
 

@@ -19,7 +19,7 @@ test('reads the state of a job', async () => {
 
 test('an unknown job is a 404 naming the compounding job', async () => {
 	const run = await nex.runNex({ resource: 'compoundingJob', operation: 'getStatus', jobRunId: '3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c' });
-	expect(run.error?.message).toContain('404');
+	expect(run.error?.description).toContain('Nex API error 404');
 	expect(run.error?.description).toContain('compounding job was not found');
 });
 

@@ -38,7 +38,7 @@ test('asks the question and keeps every id of the answer exact', async () => {
 test('a key without insight.stream gets a 403 that names the scope', async () => {
 	const run = await nex.runNex({ resource: 'context', operation: 'ask', query: 'Who is new?' }, { key: 'noInsight' });
 	expect(run.requests).toHaveLength(1);
-	expect(run.error?.message).toContain('403');
+	expect(run.error?.description).toContain('Nex API error 403');
 	expect(run.error?.description).toContain('"insight.stream" scope');
 });
 

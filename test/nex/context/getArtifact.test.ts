@@ -29,6 +29,6 @@ test('an artifact id that is not a number is rejected before sending', async () 
 
 test('an unknown artifact is a 404 naming the artifact', async () => {
 	const run = await nex.runNex({ resource: 'context', operation: 'getArtifact', artifactId: '32710180831599999' });
-	expect(run.error?.message).toContain('404');
+	expect(run.error?.description).toContain('Nex API error 404');
 	expect(run.error?.description).toContain('artifact was not found');
 });

@@ -55,7 +55,7 @@ test('an expired connect id (410) stops with a clear error', async () => {
 		waitTimeout: 30,
 	});
 	expect(run.items).toHaveLength(0);
-	expect(run.error?.message).toContain('410');
+	expect(run.error?.description).toContain('Nex API error 410');
 	expect(run.error?.message).toContain('expired');
 	expect(run.error?.description).toContain('start the connection again');
 	expect(run.requests[run.requests.length - 1].status).toBe(410);

@@ -24,7 +24,7 @@ test('removes the connection and says which one', async () => {
 
 test('an unknown connection is a 404 naming the connection', async () => {
 	const run = await nex.runNex({ resource: 'integration', operation: 'disconnect', connectionId: '32710180831599999' });
-	expect(run.error?.message).toContain('404');
+	expect(run.error?.description).toContain('Nex API error 404');
 	expect(run.error?.description).toContain('connection was not found');
 });
 

@@ -42,7 +42,7 @@ test('an expired connect id answers 410: a clear error', async () => {
 	await new Promise((resolve) => setTimeout(resolve, 300));
 	const run = await nex.runNex({ resource: 'integration', operation: 'getConnectStatus', connectId });
 	nex.sandbox.configure({ connectExpiryMs: 600_000 });
-	expect(run.error?.message).toContain('410');
+	expect(run.error?.description).toContain('Nex API error 410');
 	expect(run.error?.description).toContain('connect ids are valid for 10 minutes');
 });
 

@@ -101,5 +101,5 @@ test('searchRecords uses the full-text search and values records by id', async (
 });
 
 test('a key without the scope gets the transport error naming it', async () => {
-	await expect(search('searchObjectTypes', {}, undefined, 'noScopes')).rejects.toThrow(/403/);
+	await expect(search('searchObjectTypes', {}, undefined, 'noScopes')).rejects.toThrow('The Nex API key lacks the "object.read" scope');
 });

@@ -17,6 +17,6 @@ test('gets a note by id', async () => {
 
 test('an unknown note is a 404 naming the note', async () => {
 	const run = await nex.runNex({ resource: 'note', operation: 'get', noteId: nex.rl('id', '32710180831599999') });
-	expect(run.error?.message).toContain('404');
+	expect(run.error?.description).toContain('Nex API error 404');
 	expect(run.error?.description).toContain('note was not found');
 });

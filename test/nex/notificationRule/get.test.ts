@@ -17,6 +17,6 @@ test('gets a rule by id', async () => {
 
 test('an unknown rule is a 404 naming the notification rule', async () => {
 	const run = await nex.runNex({ resource: 'notificationRule', operation: 'get', ruleId: nex.rl('id', '32710180831599999') });
-	expect(run.error?.message).toContain('404');
+	expect(run.error?.description).toContain('Nex API error 404');
 	expect(run.error?.description).toContain('notification rule was not found');
 });

@@ -34,7 +34,9 @@ test('only name and slug are sent when nothing else is set', async () => {
 
 test("a taken slug keeps Nex's 400 message", async () => {
 	const run = await nex.runNex({ resource: 'object', operation: 'create', name: 'People', slug: 'person' });
-	expect(run.error?.message).toMatch(/Nex API error 400: .*already exists/);
+	expect(run.error?.message).toMatch(/already exists/);
+	expect(run.error?.message).not.toMatch(/Nex API error/);
+	expect(run.error?.description).toMatch(/^Nex API error 400: .*already exists/);
 });
 
 test('a read-only key gets a 403 naming object.write', async () => {

@@ -33,7 +33,8 @@ test('a slug picked from the list works the same', async () => {
 
 test('an unknown slug is a 404 that says the object type was not found', async () => {
 	const run = await nex.runNex({ resource: 'object', operation: 'get', objectType: nex.rl('id', 'spaceship') });
-	expect(run.error?.message).toMatch(/Nex API error 404/);
+	expect(run.error?.message).toBe('No object type with id spaceship');
+	expect(run.error?.description).toMatch(/^Nex API error 404: /);
 	expect(run.error?.description).toMatch(/object type was not found/);
 });
 

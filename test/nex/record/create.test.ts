@@ -96,14 +96,16 @@ test("Nex's 400 keeps its message (a unique email already taken)", async () => {
 	const run = await nex.runNex(
 		create({ attributesInput: 'json', attributesJson: '{"name": "Alice Again", "email_addresses": ["alice@techflow.io"]}' }),
 	);
-	expect(run.error?.message).toMatch(/^Nex API error 400: .*alice@techflow\.io/);
+	expect(run.error?.message).toMatch(/alice@techflow\.io/);
+	expect(run.error?.message).not.toMatch(/Nex API error/);
+	expect(run.error?.description).toMatch(/^Nex API error 400: .*alice@techflow\.io/);
 	expect(run.error?.description).toMatch(/rejected the request/);
 	expect(onlyRequest(run).status).toBe(400);
 });
 
 test('a read-only key gets a 403 that names record.write', async () => {
 	const run = await nex.runNex(create({ attributesInput: 'json', attributesJson: '{"name": "No Scope"}' }), { key: 'readOnly' });
-	expect(run.error?.message).toMatch(/403/);
+	expect(run.error?.description).toMatch(/^Nex API error 403: /);
 	expect(run.error?.description).toMatch(/"record\.write" scope/);
 	expect(onlyRequest(run).status).toBe(403);
 	expect(run.items).toHaveLength(0);

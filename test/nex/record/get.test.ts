@@ -45,7 +45,8 @@ test('an id from an expression (a number) and surrounding spaces work', async ()
 
 test('an unknown record is a 404 that says the record was not found', async () => {
 	const run = await nex.runNex(get(nex.rl('id', '32710180831586999')));
-	expect(run.error?.message).toMatch(/Nex API error 404/);
+	expect(run.error?.message).toBe('No record with id 32710180831586999');
+	expect(run.error?.description).toMatch(/^Nex API error 404: /);
 	expect(run.error?.description).toMatch(/record was not found/);
 	expect(onlyRequest(run).status).toBe(404);
 });

@@ -158,7 +158,7 @@ describe('faults during Return All', () => {
 	});
 
 	test.each([
-		['503', { kind: 'status' as const, status: 503 }, /503/],
+		['503', { kind: 'status' as const, status: 503 }, /^Nex had a server error/],
 		['a connection reset mid-body', { kind: 'reset' as const }, /Could not reach Nex/],
 		['truncated JSON', { kind: 'truncate' as const }, /incomplete answer/],
 	])('%s with retries off fails with a clear error and no partial output', async (_name, fault, message) => {
@@ -172,7 +172,8 @@ describe('faults during Return All', () => {
 	test('429 until retries run out fails naming the attempts, with no partial output', async () => {
 		nex.sandbox.faults.add({ kind: 'status', status: 429, retryAfter: 0, pathIncludes: '/records', skip: 2, count: 10 });
 		const run = await nex.runNex(people({ returnAll: true, requestOptions: { maxRetries: 2 } }));
-		expect(run.error?.message).toMatch(/429/);
+		expect(run.error?.message).toBe('Nex is rate limiting this key');
+		expect(run.error?.description).toMatch(/^Nex API error 429: /);
 		expect(run.error?.description).toMatch(/rate limiting this key after 3 attempts/);
 		expect(run.items).toHaveLength(0);
 		expect(run.requests).toHaveLength(5);
@@ -182,14 +183,16 @@ describe('faults during Return All', () => {
 describe('errors', () => {
 	test('an unknown object type is a 404 that says what was not found', async () => {
 		const run = await nex.runNex({ resource: 'record', operation: 'getAll', objectType: nex.rl('id', 'starship') });
-		expect(run.error?.message).toMatch(/Nex API error 404/);
+		expect(run.error?.message).toBe('No object type with id starship');
+		expect(run.error?.description).toMatch(/^Nex API error 404: /);
 		expect(run.error?.description).toMatch(/object type was not found/);
 		expect(apiPath(run.requests[0])).toBe('/v1/objects/starship/records');
 	});
 
 	test('a key without record.read gets a 403 naming the scope', async () => {
 		const run = await nex.runNex(people({ limit: 1 }), { key: 'noScopes' });
-		expect(run.error?.message).toMatch(/403/);
+		expect(run.error?.message).toBe('The Nex API key lacks the "record.read" scope');
+		expect(run.error?.description).toMatch(/^Nex API error 403: /);
 		expect(run.error?.description).toMatch(/"record\.read" scope/);
 		expect(run.items).toHaveLength(0);
 	});

@@ -65,7 +65,9 @@ test('bad JSON attributes are refused before anything is sent', async () => {
 
 test("a matching attribute missing from the attributes gets Nex's 400 message", async () => {
 	const run = await nex.runNex(upsert('{"name": "No Email"}'));
-	expect(run.error?.message).toMatch(/Nex API error 400: .*matching attribute/);
+	expect(run.error?.message).toMatch(/matching attribute/);
+	expect(run.error?.message).not.toMatch(/Nex API error/);
+	expect(run.error?.description).toMatch(/^Nex API error 400: .*matching attribute/);
 	expect(onlyRequest(run).status).toBe(400);
 });
 

@@ -64,6 +64,6 @@ test.each([
 test('a key without task.write gets a 403 that names the scope', async () => {
 	const run = await nex.runNex({ resource: 'task', operation: 'create', title: 'Nope' }, { key: 'readOnly' });
 	expect(run.requests).toHaveLength(1);
-	expect(run.error?.message).toContain('403');
+	expect(run.error?.description).toContain('Nex API error 403');
 	expect(run.error?.description).toContain('task.write');
 });

@@ -25,7 +25,7 @@ test('the id may come from an expression', async () => {
 test('an unknown task is a 404 that says what was not found', async () => {
 	const run = await nex.runNex({ resource: 'task', operation: 'get', taskId: nex.rl('id', '32710180831599999') });
 	expect(run.requests).toHaveLength(1);
-	expect(run.error?.message).toContain('404');
+	expect(run.error?.description).toContain('Nex API error 404');
 	expect(run.error?.description).toContain('task was not found');
 });
 

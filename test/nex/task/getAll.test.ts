@@ -134,7 +134,7 @@ describe('faults during Return All: every task once, or a clear error', () => {
 		nex.sandbox.faults.add({ kind: 'status', status: 503, pathIncludes: '/v1/tasks', skip: 1, count: 10 });
 		const run = await nex.runNex({ resource: 'task', operation: 'getAll', returnAll: true, requestOptions: { maxRetries: 1 } });
 		expect(run.items).toHaveLength(0);
-		expect(run.error?.message).toContain('503');
+		expect(run.error?.description).toContain('Nex API error 503');
 		expect(run.error?.description).toContain('after 2 attempts');
 		expect(run.requests.map((r) => r.status)).toEqual([200, 503, 503]);
 	});

@@ -41,7 +41,7 @@ test('a Limit returns exactly that many, asking only for what is missing', async
 
 test('an unknown record is a 404 naming the record', async () => {
 	const run = await nex.runNex({ resource: 'timeline', operation: 'getAll', recordId: nex.rl('id', '32710180831599999'), limit: 5 });
-	expect(run.error?.message).toContain('404');
+	expect(run.error?.description).toContain('Nex API error 404');
 	expect(run.error?.description).toContain('record was not found');
 });
 

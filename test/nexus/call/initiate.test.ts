@@ -22,7 +22,8 @@ describe('Call → Initiate', () => {
 
 	test('on a plan without VoIP the plan limit is explained', async () => {
 		const run = await t.run({ resource: 'call', operation: 'initiate', phoneNumber: '+201007778899' }, { credential: t.org('b') });
-		expect(run.error?.message).toMatch(/^Nexus API error 403 \(plan_limit_exceeded\): VoIP calling is not available on the starter plan/);
+		expect(run.error?.message).toMatch(/^VoIP calling is not available on the starter plan/);
+		expect(run.error?.description).toMatch(/^Nexus API error 403 \(plan_limit_exceeded\): VoIP calling/);
 		expect(run.error?.description).toMatch(/plan/);
 	});
 

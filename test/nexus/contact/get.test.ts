@@ -27,7 +27,9 @@ describe('Contact → Get', () => {
 		const [other] = await t.sandbox.query(`select id from public.customers where organization_id = $1 limit 1`, [t.sandbox.orgs.b.id]);
 		const { error, items } = await t.run({ resource: 'contact', operation: 'get', contactId: t.rl('id', other.id) });
 		expect(items).toEqual([]);
-		expect(error?.message).toMatch(/^Nexus API error 406 \(PGRST116\)/);
+		// The headline says what happened; the vendor's code and text lead the details.
+		expect(error?.message).toBe(`No contact with id ${other.id}`);
+		expect(error?.description).toMatch(/^Nexus API error 406 \(PGRST116\): /);
 		expect(error?.description).toMatch(/Expected exactly one row of contact/);
 	});
 

@@ -65,7 +65,7 @@ describe('Order → Create', () => {
 			orderStatus: 'confirmed',
 			lineItems: { item: [{ itemId: '00000000-0000-4000-8000-000000000000', name: 'Ghost', qty: 1, unitPrice: 1 }] },
 		});
-		expect(run.error?.message).toMatch(/^The order's line items were rejected: Nexus API error 409 \(23503\)/);
+		expect(run.error?.message).toMatch(/^The order's line items were rejected: The order items refer to a row that does not exist/);
 		expect(run.error?.description).toMatch(/Nothing was saved/);
 		expect(run.error?.description).toMatch(/Missing reference/);
 		const methods = apiRequests(run.requests).map((entry) => `${entry.method} ${entry.path}`);

@@ -31,7 +31,8 @@ describe('Order → Delete', () => {
 
 	test('deleting an order that does not exist is a 406 with advice', async () => {
 		const run = await t.run({ resource: 'order', operation: 'delete', orderId: t.rl('id', '00000000-0000-4000-8000-000000000000') });
-		expect(run.error?.message).toMatch(/^Nexus API error 406 \(PGRST116\)/);
+		expect(run.error?.message).toBe('No order with id 00000000-0000-4000-8000-000000000000');
+		expect(run.error?.description).toMatch(/^Nexus API error 406 \(PGRST116\)/);
 		expect(run.error?.description).toMatch(/Expected exactly one row of order/);
 	});
 });

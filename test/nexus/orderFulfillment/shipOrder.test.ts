@@ -116,7 +116,7 @@ describe.each([
 		t.sandbox.faults.add({ kind: 'status', status: 500, ...fault });
 		const { error, items } = await t.run({ resource: 'orderFulfillment', operation: 'shipOrder', orderId: t.rl('id', orderId) });
 		expect(items).toEqual([]);
-		expect(error?.message).toMatch(new RegExp(`^Ship Order stopped at step ${step} of 5 \\(${name}\\): Nexus API error 500`));
+		expect(error?.message).toMatch(new RegExp(`^Ship Order stopped at step ${step} of 5 \\(${name}\\): Nexus had a server error`));
 		expect(error?.httpCode).toBe('500');
 		expect(error?.description).toContain(`The order is left in status "${leftIn}".`);
 		expect(error?.description).toContain(done);

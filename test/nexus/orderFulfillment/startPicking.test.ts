@@ -55,6 +55,7 @@ test('Start Picking, then Complete Pick with the pick list it returned, then Cre
 test('Start Picking on a pending order keeps the edge function\'s error and message', async () => {
 	const [order] = await t.sandbox.query(`insert into public.orders (organization_id) values ($1) returning id`, [orgA()]);
 	const run = await t.run({ resource: 'orderFulfillment', operation: 'startPicking', orderId: t.rl('id', order.id) });
-	expect(run.error?.message).toBe('Nexus API error 409 (invalid_order_status): Order must be confirmed to start picking (current status: pending)');
+	expect(run.error?.message).toBe('Order must be confirmed to start picking (current status: pending)');
+	expect(run.error?.description).toMatch(/^Nexus API error 409 \(invalid_order_status\): Order must be confirmed/);
 	expect(run.error?.httpCode).toBe('409');
 });

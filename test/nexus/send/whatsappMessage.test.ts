@@ -31,6 +31,7 @@ describe('Send', () => {
 	test('sending on a chat of another platform keeps the vendor error', async () => {
 		const chatId = await chatOf('facebook');
 		const run = await t.run({ resource: 'send', operation: 'instagramMessage', conversationId: t.rl('id', chatId), message: 'x' });
-		expect(run.error?.message).toMatch(/^Nexus API error 400 \(platform_mismatch\): Chat .* is a facebook conversation, not instagram$/);
+		expect(run.error?.message).toMatch(/^Chat .* is a facebook conversation, not instagram$/);
+		expect(run.error?.description).toMatch(/^Nexus API error 400 \(platform_mismatch\): Chat /);
 	});
 });

@@ -25,7 +25,8 @@ describe('Shipment', () => {
 
 	test('an unknown AWB number is a 406 naming the shipment', async () => {
 		const run = await t.run({ resource: 'shipment', operation: 'getByAwbNumber', awbNumber: 'BST0000000000' });
-		expect(run.error?.message).toMatch(/^Nexus API error 406 \(PGRST116\)/);
+		expect(run.error?.message).toBe('No shipment with this AWB number');
+		expect(run.error?.description).toMatch(/^Nexus API error 406 \(PGRST116\)/);
 		expect(run.error?.description).toMatch(/shipment with this AWB number/);
 	});
 });

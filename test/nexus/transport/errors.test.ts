@@ -19,9 +19,10 @@ const orgA = () => t.sandbox.orgs.a.id;
 test('409 duplicate (23505): vendor code, message and details kept, advice added', async () => {
 	const [existing] = await t.sandbox.query(`select order_number from public.orders where organization_id = $1 limit 1`, [orgA()]);
 	const run = await t.run({ resource: 'order', operation: 'create', additionalFields: { order_number: existing.order_number } });
-	expect(run.error?.message).toMatch(/^Nexus API error 409 \(23505\): duplicate key value violates unique constraint/);
+	expect(run.error?.message).toBe('An order with the same unique value already exists');
 	expect(run.error?.httpCode).toBe('409');
-	expect(run.error?.description).toMatch(/^Duplicate: a row with the same unique value already exists/);
+	expect(run.error?.description).toMatch(/^Nexus API error 409 \(23505\): duplicate key value violates unique constraint/);
+	expect(run.error?.description).toMatch(/\nDuplicate: a row with the same unique value already exists/);
 	// The vendor's four fields are kept on the error (the sandbox's Postgres gives no details here).
 	expect((run.error as unknown as { context: { nexus: Record<string, unknown> } }).context.nexus).toEqual({
 		status: 409,
@@ -39,14 +40,16 @@ test('409 missing reference (23503) names the reference to check', async () => {
 		orderId: t.rl('id', (await t.sandbox.query(`select id from public.orders where organization_id = $1 limit 1`, [orgA()]))[0].id),
 		updateFields: { customer_id: '00000000-0000-4000-8000-000000000000' },
 	});
-	expect(run.error?.message).toMatch(/^Nexus API error 409 \(23503\)/);
-	expect(run.error?.description).toMatch(/^Missing reference: .*customer_id/);
+	expect(run.error?.message).toBe('The order refers to a row that does not exist');
+	expect(run.error?.description).toMatch(/^Nexus API error 409 \(23503\)/);
+	expect(run.error?.description).toMatch(/\nMissing reference: .*customer_id/);
 	expect((run.error as unknown as { context: { nexus: Record<string, unknown> } }).context.nexus).toMatchObject({ status: 409, code: '23503' });
 });
 
 test('403 permission denied (42501) on a write explains the write scope and the read-only free plan', async () => {
 	const run = await t.run({ resource: 'table', operation: 'create', table: 'organizations', json: '{"name": "x"}', options: { setOrganizationId: false } });
-	expect(run.error?.message).toMatch(/^Nexus API error 403 \(42501\): permission denied for table organizations/);
+	expect(run.error?.message).toBe('Nexus does not allow this key to write table "organizations"');
+	expect(run.error?.description).toMatch(/^Nexus API error 403 \(42501\): permission denied for table organizations/);
 	expect(run.error?.httpCode).toBe('403');
 	expect(run.error?.description).toMatch(/"write" or "admin" scope.*free plan is read-only/);
 });
@@ -56,7 +59,8 @@ test('403 plan_limit_exceeded from an edge function keeps error and message and 
 	try {
 		const [chat] = await t.sandbox.query(`select id from public.chats where organization_id = $1 and platform = 'whatsapp' limit 1`, [orgA()]);
 		const run = await t.run({ resource: 'send', operation: 'whatsappMessage', conversationId: t.rl('id', chat.id), message: 'Hello' });
-		expect(run.error?.message).toBe('Nexus API error 403 (plan_limit_exceeded): Messaging is not available on the free plan');
+		expect(run.error?.message).toBe('Messaging is not available on the free plan');
+		expect(run.error?.description).toMatch(/^Nexus API error 403 \(plan_limit_exceeded\): Messaging is not available on the free plan\n/);
 		expect(run.error?.description).toMatch(/free plan is read-only/);
 		expect((run.error as unknown as { context: { nexus: Record<string, unknown> } }).context.nexus).toMatchObject({ error: 'plan_limit_exceeded' });
 	} finally {
@@ -66,15 +70,17 @@ test('403 plan_limit_exceeded from an edge function keeps error and message and 
 
 test('406 no single row (PGRST116) says the row was not found in this organization', async () => {
 	const run = await t.run({ resource: 'inventoryItem', operation: 'get', itemId: t.rl('id', '00000000-0000-4000-8000-000000000000') });
-	expect(run.error?.message).toMatch(/^Nexus API error 406 \(PGRST116\)/);
-	expect(run.error?.description).toMatch(/^Expected exactly one row of inventory item, but the filter matched none/);
+	expect(run.error?.message).toBe('No inventory item with id 00000000-0000-4000-8000-000000000000');
+	expect(run.error?.description).toMatch(/^Nexus API error 406 \(PGRST116\)/);
+	expect(run.error?.description).toMatch(/\nExpected exactly one row of inventory item, but the filter matched none/);
 	expect(run.error?.description).toMatch(/Details: /);
 });
 
 test('404 unknown table (PGRST205) keeps PostgREST\'s hint', async () => {
 	const run = await t.run({ resource: 'table', operation: 'getAll', table: 'ordrs', returnAll: true });
-	expect(run.error?.message).toBe("Nexus API error 404 (PGRST205): Could not find the table 'public.ordrs' in the schema cache");
-	expect(run.error?.description).toMatch(/^Unknown table/);
+	expect(run.error?.message).toBe('Nexus has no table "ordrs"');
+	expect(run.error?.description).toMatch(/^Nexus API error 404 \(PGRST205\): Could not find the table 'public.ordrs' in the schema cache\n/);
+	expect(run.error?.description).toMatch(/\nUnknown table/);
 	expect(run.error?.description).toMatch(/Hint: Perhaps you meant the table 'public.orders'/);
 });
 
@@ -94,7 +100,8 @@ test('429 beyond Max Retries fails clearly with the vendor code and the attempts
 	t.sandbox.faults.add({ kind: 'status', status: 429, retryAfter: 0, pathIncludes: '/rest/v1/warehouses', count: 5 });
 	const run = await t.run({ resource: 'warehouse', operation: 'getAll', returnAll: true, requestOptions: { maxRetries: 2 } });
 	expect(apiRequests(run.requests)).toHaveLength(3);
-	expect(run.error?.message).toBe('Nexus API error 429 (rate_limit_exceeded): Rate limit exceeded: 100 requests per minute per user per organization');
+	expect(run.error?.message).toBe('Nexus is rate limiting this organization');
+	expect(run.error?.description).toMatch(/^Nexus API error 429 \(rate_limit_exceeded\): Rate limit exceeded: 100 requests per minute per user per organization\n/);
 	expect(run.error?.description).toMatch(/rate limiting this organization after 3 attempts/);
 });
 
@@ -102,7 +109,8 @@ test('a write is not repeated after a 503 (it may have gone through), a read is'
 	t.sandbox.faults.add({ kind: 'status', status: 503, pathIncludes: '/rest/v1/items', method: 'POST', count: 1 });
 	const write = await t.run({ resource: 'inventoryItem', operation: 'create', name: 'Once' });
 	expect(apiRequests(write.requests).filter((entry) => entry.method === 'POST')).toHaveLength(1);
-	expect(write.error?.message).toMatch(/^Nexus API error 503 \(PGRST000\)/);
+	expect(write.error?.message).toBe('Nexus had a server error');
+	expect(write.error?.description).toMatch(/^Nexus API error 503 \(PGRST000\)/);
 	t.sandbox.faults.add({ kind: 'status', status: 503, pathIncludes: '/rest/v1/items', method: 'GET', count: 1 });
 	const read = await t.run({ resource: 'inventoryItem', operation: 'getAll', returnAll: false, limit: 2, requestOptions: { maxRetries: 1 } });
 	expect(read.error).toBeUndefined();
@@ -114,7 +122,7 @@ test('with Continue On Fail the error becomes an output item', async () => {
 	const run = await t.run({ resource: 'inventoryItem', operation: 'get', itemId: t.rl('id', '00000000-0000-4000-8000-000000000000') }, { continueOnFail: true });
 	expect(run.error).toBeUndefined();
 	expect(run.items).toEqual([
-		expect.objectContaining({ error: expect.stringMatching(/^Nexus API error 406 \(PGRST116\)/), httpCode: '406' }),
+		expect.objectContaining({ error: 'No inventory item with id 00000000-0000-4000-8000-000000000000', httpCode: '406' }),
 	]);
 });
 

@@ -18,6 +18,7 @@ export const getOrder: Operation = {
 			{
 				safeToRepeat: true,
 				what: 'order',
+				idParameter: ORDER_ID.parameter,
 				request() {
 					const qs: IDataObject = { id: `eq.${readUuid(this, ORDER_ID.parameter, ORDER_ID.label)}` };
 					qs.select = this.getNodeParameter('includeLineItems', true) ? '*,order_items(*)' : '*';
