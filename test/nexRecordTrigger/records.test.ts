@@ -90,7 +90,7 @@ describe.each([
 		// Full scans probe the sort first, then read the pages: an idle poll's requests less its one page.
 		t.sandbox.faults.add({ kind: 'status', status: 500, pathIncludes: '/objects/person/records', skip: idleRequests });
 		const error = await t.failingPoll(watchPeople(), staticData);
-		expect(error.message).toContain('500');
+		expect(`${error.message} ${(error as { description?: string }).description ?? ''}`).toContain('500');
 		expect(JSON.stringify(staticData)).toBe(before);
 		const next = await t.poll(watchPeople(), staticData);
 		expect([...countById(next.items).keys()].sort()).toEqual([...ids].sort());

@@ -68,7 +68,8 @@ test('600 tasks created at one instant span two pages; each fires once, also aft
 	const ids = Array.from({ length: 600 }, (_, i) => t.createTask(`Burst ${i}`, at));
 	const before = JSON.stringify(staticData);
 	t.sandbox.faults.add({ kind: 'status', status: 500, pathIncludes: '/v1/tasks', skip: 1 });
-	expect((await t.failingPoll(node, staticData)).message).toContain('500');
+	const failed = await t.failingPoll(node, staticData);
+	expect(`${failed.message} ${(failed as { description?: string }).description ?? ''}`).toContain('500');
 	expect(JSON.stringify(staticData)).toBe(before);
 	staticData = JSON.parse(before) as IDataObject;
 	const run = await t.poll(node, staticData);

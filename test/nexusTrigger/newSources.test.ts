@@ -153,7 +153,7 @@ describe.each(drivers.map((driver) => [driver.name, driver] as const))('%s', (_n
 		const saved = snapshot(staticData);
 		t.sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', pathIncludes: driver.path, skip: 1 });
 		const failed = await t.failingPoll(node, staticData);
-		expect(failed.error.message).toMatch(/500/);
+		expect(`${failed.error.message} ${(failed.error as { description?: string }).description ?? ''}`).toMatch(/500/);
 		expect(failed.requests.filter((entry) => entry.path === driver.path)).toHaveLength(2);
 		expect(staticData).toEqual(saved);
 
