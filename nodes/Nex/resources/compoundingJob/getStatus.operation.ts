@@ -9,7 +9,7 @@ export const compoundingJobGetStatus: Operation = {
 	option: {
 		name: 'Get Status',
 		value: 'getStatus',
-		action: 'Get the status of a compounding job',
+		action: 'Check whether an intelligence pipeline run finished',
 		description: 'Get the state of a triggered job (accepted, running, completed or failed) and, once finished, its counts',
 		routing: nexRouting(
 			{ method: 'GET', url: '=/v1/compounding/jobs/{{encodeURIComponent(String($parameter.jobRunId).trim())}}' },

@@ -10,7 +10,7 @@ export const integrationDisconnect: Operation = {
 	option: {
 		name: 'Disconnect',
 		value: 'disconnect',
-		action: 'Disconnect an integration',
+		action: 'Disconnect an integration (removes its access)',
 		description: 'Remove a connection; its ID is in the connections of Get Many or the connection_id of a finished Connect',
 		routing: nexRouting(
 			{

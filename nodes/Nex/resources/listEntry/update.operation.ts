@@ -13,7 +13,7 @@ export const listEntryUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update a record in a list',
+		action: 'Update the list-specific values of a list entry',
 		description: 'Change the list-specific values of a record in a list',
 		routing: nexRouting(
 			{ method: 'PATCH', url: LIST_RECORD_PATH },

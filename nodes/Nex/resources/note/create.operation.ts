@@ -11,7 +11,7 @@ export const noteCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a note',
+		action: 'Create a note, optionally about a record',
 		description: 'Create a note, optionally linked to a record',
 		routing: nexRouting(
 			{ method: 'POST', url: '/v1/notes' },

@@ -8,7 +8,7 @@ export const noteGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a note',
+		action: 'Get a note by its numeric ID',
 		description: 'Get one note by its ID',
 		routing: nexRouting(
 			{ method: 'GET', url: NOTE_PATH },

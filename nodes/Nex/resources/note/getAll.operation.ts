@@ -10,7 +10,7 @@ export const noteGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many notes',
+		action: 'List notes, newest first (at most 200)',
 		description: `List notes, newest first, optionally for one record. Nex returns at most the ${NOTES_CAP} newest notes and has no paging.`,
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/notes' },

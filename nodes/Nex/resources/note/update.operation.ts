@@ -11,7 +11,7 @@ export const noteUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update a note',
+		action: 'Update a note by its numeric ID',
 		description: 'Change the title, content or linked record of a note; fields not given stay as they are',
 		routing: nexRouting(
 			{ method: 'PATCH', url: NOTE_PATH },

@@ -8,7 +8,7 @@ export const notificationRuleGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a notification rule',
+		action: 'Get a notification rule by its numeric ID',
 		description: 'Get one custom notification rule by its ID',
 		routing: nexRouting(
 			{ method: 'GET', url: RULE_PATH },

@@ -8,7 +8,7 @@ export const recordDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a record',
+		action: 'Delete a record and its links permanently',
 		description: 'Permanently delete a record with its list memberships and relationships',
 		routing: nexRouting(
 			{ method: 'DELETE', url: '/v1/records/{recordId}' },

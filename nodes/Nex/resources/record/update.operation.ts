@@ -12,7 +12,7 @@ export const recordUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update a record',
+		action: 'Update the values of a record by its numeric ID',
 		description: 'Change attribute values of a record; attributes not given keep their values',
 		routing: nexRouting(
 			{ method: 'PATCH', url: '/v1/records/{recordId}' },

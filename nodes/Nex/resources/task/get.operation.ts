@@ -8,7 +8,7 @@ export const taskGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a task',
+		action: 'Get a task by its numeric ID',
 		description: 'Get one task by its ID',
 		routing: nexRouting(
 			{ method: 'GET', url: TASK_PATH },

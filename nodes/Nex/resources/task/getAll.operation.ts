@@ -13,7 +13,7 @@ export const taskGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many tasks',
+		action: 'List tasks, newest first',
 		description: 'List tasks, newest first, optionally filtered by record, assignee, completion or title',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/tasks' },

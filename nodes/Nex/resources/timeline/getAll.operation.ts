@@ -12,7 +12,7 @@ export const timelineGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get timeline events of a record',
+		action: 'List the activity timeline of a record, newest first',
 		description:
 			'List the activity timeline of a record, newest first: changes to the record, its tasks, notes and list memberships',
 		routing: nexRouting(

@@ -9,7 +9,7 @@ export const initiateCall: Operation = {
 	option: {
 		name: 'Initiate',
 		value: 'initiate',
-		action: 'Initiate a call',
+		action: 'Call a phone number from the PBX (dials immediately)',
 		description: 'Dial a phone number from the organization\'s PBX (call-initiate); the call is logged',
 		routing: functionRouting('call-initiate', {
 			what: 'call',

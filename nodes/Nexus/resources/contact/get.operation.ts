@@ -7,7 +7,7 @@ export const getContact: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a contact',
+		action: 'Get a contact by its UUID',
 		description: 'Get one contact (customer) by ID',
 		routing: getRowRouting('customers', 'contact', CONTACT_ID),
 	},

@@ -7,7 +7,7 @@ export const getConversation: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a conversation',
+		action: 'Get a conversation by its UUID',
 		description: 'Get one conversation (chat) by ID',
 		routing: getRowRouting('chats', 'conversation', CONVERSATION_ID),
 	},

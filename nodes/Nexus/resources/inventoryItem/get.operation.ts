@@ -7,7 +7,7 @@ export const getItem: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get an inventory item',
+		action: 'Get an inventory item by its UUID',
 		description: 'Get one inventory item by ID',
 		routing: getRowRouting('items', 'inventory item', ITEM_ID),
 	},

@@ -6,7 +6,7 @@ export const completePick: Operation = {
 	option: {
 		name: 'Complete Pick',
 		value: 'completePick',
-		action: 'Complete a pick list',
+		action: 'Complete a pick list (deducts stock)',
 		description: 'Mark a pick list as picked (complete-pick); stock is deducted',
 		routing: functionRouting('complete-pick', {
 			what: 'pick list',
