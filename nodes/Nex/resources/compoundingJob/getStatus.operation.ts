@@ -32,7 +32,7 @@ export const compoundingJobGetStatus: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. 3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c',
-			description: 'The job_run_id that Trigger returned',
+			description: 'The job_run_id that Trigger returned (a UUID)',
 		},
 	],
 };

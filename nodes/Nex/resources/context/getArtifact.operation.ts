@@ -38,7 +38,7 @@ export const contextGetArtifact: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. 32710180831586561',
-			description: 'The artifact_id that Add Text returned',
+			description: 'The artifact_id that Add Text returned: a numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 		},
 	],
 };

@@ -39,7 +39,7 @@ export const integrationDisconnect: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. 32710180831586561',
-			description: 'ID of the connection to remove',
+			description: 'The connection to remove, given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 		},
 	],
 };

@@ -30,6 +30,6 @@ export const listEntryRemove: Operation = {
 	},
 	properties: [
 		listLocator(show, 'The list to remove the record from'),
-		recordLocator(show, { description: 'The record to remove (its record ID, or the list entry ID)' }),
+		recordLocator(show, { description: 'The record to remove: its record ID or the list entry ID, both numeric (digits only; pass them as text)' }),
 	],
 };

@@ -32,7 +32,7 @@ export const listEntryUpdate: Operation = {
 	},
 	properties: [
 		listLocator(show, 'The list the record is in'),
-		recordLocator(show, { description: 'The record in the list (its record ID, or the list entry ID)' }),
+		recordLocator(show, { description: 'The record in the list: its record ID or the list entry ID, both numeric (digits only; pass them as text)' }),
 		...entryAttributeFields(show, 'to change'),
 		simplifyField(),
 	],

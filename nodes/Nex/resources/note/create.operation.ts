@@ -59,7 +59,7 @@ export const noteCreate: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 32710180831586561',
-					description: 'ID of the record (person, company...) the note is about',
+					description: 'The record (person, company...) the note is about: its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 					routing: { send: { type: 'body', property: 'entity_id' } },
 				},
 			],

@@ -58,7 +58,7 @@ export const noteGetAll: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 32710180831586561',
-					description: 'Only notes linked to this record',
+					description: 'Only notes linked to this record, given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 					routing: { send: { type: 'query', property: 'entity_id' } },
 				},
 			],

@@ -57,7 +57,7 @@ export const noteUpdate: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 32710180831586561',
-					description: 'ID of the record the note should be linked to instead',
+					description: 'The record the note should be linked to instead: its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 					routing: { send: { type: 'body', property: 'entity_id' } },
 				},
 				{

@@ -9,7 +9,7 @@ export const notificationRuleGet: Operation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a notification rule by its numeric ID',
-		description: 'Get one custom notification rule by its ID',
+		description: 'Get one custom notification rule by its numeric ID',
 		routing: nexRouting(
 			{ method: 'GET', url: RULE_PATH },
 			{

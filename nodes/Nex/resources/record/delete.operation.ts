@@ -24,5 +24,5 @@ export const recordDelete: Operation = {
 			}
 		),
 	},
-	properties: [recordLocator(showFor('record', 'delete'), { description: 'The record to delete, found by a search or given by its numeric ID' })],
+	properties: [recordLocator(showFor('record', 'delete'), { description: 'The record to delete, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)' })],
 };

@@ -30,7 +30,7 @@ export const recordUpdate: Operation = {
 		),
 	},
 	properties: [
-		recordLocator(show, { description: 'The record to update, found by a search or given by its numeric ID' }),
+		recordLocator(show, { description: 'The record to update, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)' }),
 		...attributeInputFields(show, {
 			loadOptionsMethod: 'getRecordAttributes',
 			loadOptionsDependsOn: ['recordId.value'],

@@ -9,7 +9,7 @@ export const taskGet: Operation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a task by its numeric ID',
-		description: 'Get one task by its ID',
+		description: 'Get one task by its numeric ID',
 		routing: nexRouting(
 			{ method: 'GET', url: TASK_PATH },
 			{ scope: TASK_SCOPE_READ, safeToRepeat: true, notFound: 'task', pathIds: [{ parameter: 'taskId', label: 'Task' }] },

@@ -77,7 +77,7 @@ export const taskGetAll: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 32710180831586561',
-					description: 'Only tasks linked to this record',
+					description: 'Only tasks linked to this record, given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 					routing: { send: { type: 'query', property: 'entity_id' } },
 				},
 				{

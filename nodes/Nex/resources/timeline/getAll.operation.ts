@@ -37,7 +37,7 @@ export const timelineGetAll: Operation = {
 			type: 'resourceLocator',
 			default: { mode: 'list', value: '' },
 			required: true,
-			description: 'The record whose timeline to read',
+			description: 'The record whose timeline to read, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 			modes: [
 				{
 					displayName: 'From List',

@@ -8,7 +8,7 @@ export const getItem: Operation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get an inventory item by its UUID',
-		description: 'Get one inventory item by ID',
+		description: 'Get one inventory item by its ID (a UUID)',
 		routing: getRowRouting('items', 'inventory item', ITEM_ID),
 	},
 	properties: [recordLocator(itemIdLocator)],

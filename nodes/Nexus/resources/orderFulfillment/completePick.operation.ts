@@ -24,7 +24,7 @@ export const completePick: Operation = {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The pick_list_id that Start Picking returned',
+			description: 'The pick_list_id that Start Picking returned (a UUID)',
 		},
 	],
 };
