@@ -152,7 +152,7 @@ export function recordLocator(options: {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: options.required ?? true,
-		description: `The ${options.what} to use`,
+		description: `The ${options.what}, chosen from the list or given by its ID (a UUID)`,
 		modes: [
 			{
 				displayName: 'From List',

@@ -1,4 +1,5 @@
 /** Order → Create (orders, order_items). */
+import { pickContact } from '../contactPicker';
 import { apiRequests, expectInputError, header, startNexusTest, type NexusTest } from '../helpers';
 
 let t: NexusTest;
@@ -55,6 +56,23 @@ describe('Order → Create', () => {
 			{ name: item.name, qty: 2 },
 			{ name: 'Gift wrap', qty: 1 },
 		]);
+	});
+
+	test('the customer is picked from the Customer list (a resource locator) and saved on the order', async () => {
+		const [contact] = await t.sandbox.query(
+			`insert into public.customers (organization_id, first_name, last_name) values ($1, 'Buyer', 'Picked For Order') returning id`,
+			[orgA()],
+		);
+		const picked = await pickContact(t, { resource: 'order', operation: 'create', collection: 'additionalFields', field: 'customer_id' }, 'Picked For Order');
+		const { items, error, requests } = await t.run({ resource: 'order', operation: 'create', orderStatus: '', additionalFields: { customer_id: picked } });
+		expect(error).toBeUndefined();
+		expect(apiRequests(requests).find((entry) => entry.method === 'POST')?.body).toMatchObject({ customer_id: contact.id });
+		expect(await t.sandbox.query('select customer_id from public.orders where id = $1', [items[0].id])).toEqual([{ customer_id: contact.id }]);
+	});
+
+	test('a customer given by ID in the locator is checked before sending, naming the field', async () => {
+		const run = await t.run({ resource: 'order', operation: 'create', additionalFields: { customer_id: t.rl('id', 'CUST-1') } });
+		expectInputError(run, /^Customer ID "CUST-1" is not a valid ID/);
 	});
 
 	test('when the line items are rejected, the order is removed again and the error says so', async () => {

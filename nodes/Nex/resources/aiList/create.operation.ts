@@ -15,7 +15,7 @@ export const aiListCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create an AI list',
+		action: 'Find contacts or companies matching a description with AI',
 		description:
 			'Have the AI search the workspace for contacts or companies matching a description, ranked with reasons and highlights',
 		routing: nexRouting(

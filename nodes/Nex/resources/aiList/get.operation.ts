@@ -8,7 +8,7 @@ export const aiListGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get an AI list',
+		action: 'Get the status and matched records of an AI list',
 		description: 'Get the status of an AI list job and, once completed, the matched records with reasons and highlights',
 		routing: nexRouting(
 			{ method: 'GET', url: '=/v1/context/list/jobs/{{encodeURIComponent(String($parameter.jobId).trim())}}' },

@@ -10,7 +10,7 @@ export const attributeCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create an attribute',
+		action: 'Add an attribute (field) to an object type',
 		description: 'Add an attribute definition (a field) to an object type',
 		routing: nexRouting(
 			{ method: 'POST', url: '/v1/objects/{objectType}/attributes' },

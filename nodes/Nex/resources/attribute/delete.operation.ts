@@ -10,7 +10,7 @@ export const attributeDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete an attribute',
+		action: 'Delete an attribute and its values on every record permanently',
 		description: 'Delete an attribute definition and its values on every record',
 		routing: nexRouting(
 			{ method: 'DELETE', url: ATTRIBUTE_PATH },

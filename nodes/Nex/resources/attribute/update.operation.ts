@@ -18,7 +18,7 @@ export const attributeUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update an attribute',
+		action: 'Update an attribute of an object type',
 		description: 'Change the name, description, flags or select choices of an attribute definition',
 		routing: nexRouting(
 			{ method: 'PATCH', url: ATTRIBUTE_PATH },

@@ -9,7 +9,7 @@ export const compoundingJobGetStatus: Operation = {
 	option: {
 		name: 'Get Status',
 		value: 'getStatus',
-		action: 'Get the status of a compounding job',
+		action: 'Check whether an intelligence pipeline run finished',
 		description: 'Get the state of a triggered job (accepted, running, completed or failed) and, once finished, its counts',
 		routing: nexRouting(
 			{ method: 'GET', url: '=/v1/compounding/jobs/{{encodeURIComponent(String($parameter.jobRunId).trim())}}' },
@@ -32,7 +32,7 @@ export const compoundingJobGetStatus: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. 3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c',
-			description: 'The job_run_id that Trigger returned',
+			description: 'The job_run_id that Trigger returned (a UUID)',
 		},
 	],
 };

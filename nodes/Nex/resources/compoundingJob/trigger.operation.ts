@@ -12,7 +12,7 @@ export const compoundingJobTrigger: Operation = {
 	option: {
 		name: 'Trigger',
 		value: 'trigger',
-		action: 'Trigger a compounding job',
+		action: 'Run an intelligence pipeline now (starts a background job)',
 		description:
 			'Run an intelligence pipeline now instead of at its next scheduled cycle, e.g. after importing a lot of context',
 		routing: nexRouting(

@@ -14,7 +14,7 @@ export const contextAddText: Operation = {
 	option: {
 		name: 'Add Text',
 		value: 'addText',
-		action: 'Add text to the context graph',
+		action: 'Add text for the AI to extract people, companies and insights',
 		description:
 			'Send unstructured text (meeting notes, an email, a conversation) for the AI to extract people, companies, relationships and insights from',
 		routing: nexRouting(

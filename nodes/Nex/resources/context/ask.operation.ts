@@ -10,7 +10,7 @@ export const contextAsk: Operation = {
 	option: {
 		name: 'Ask',
 		value: 'ask',
-		action: 'Ask a question about the workspace',
+		action: 'Ask the AI a question about the workspace',
 		description:
 			'Ask the Nex AI a question in natural language about people, companies or the whole workspace; answers with the entities and signals it used',
 		routing: nexRouting(

@@ -10,7 +10,7 @@ export const contextGetArtifact: Operation = {
 	option: {
 		name: 'Get Artifact',
 		value: 'getArtifact',
-		action: 'Get the result of processed text',
+		action: 'Get the status and entities extracted from added text',
 		description:
 			'Get the status and results (extracted entities, counts) of text sent with Add Text; status is pending, processing, completed or failed',
 		routing: nexRouting(
@@ -38,7 +38,7 @@ export const contextGetArtifact: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. 32710180831586561',
-			description: 'The artifact_id that Add Text returned',
+			description: 'The artifact_id that Add Text returned: a numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 		},
 	],
 };

@@ -27,7 +27,7 @@ export const insightGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many insights',
+		action: 'List AI insights (opportunities, risks...), newest first',
 		description:
 			'List insights the AI extracted (opportunities, risks, relationships...), most recent first, for a rolling window or a date range',
 		routing: nexRouting(

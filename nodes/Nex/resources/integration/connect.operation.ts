@@ -31,7 +31,7 @@ export const integrationConnect: Operation = {
 	option: {
 		name: 'Connect',
 		value: 'connect',
-		action: 'Start connecting an integration',
+		action: 'Start connecting an integration (returns an OAuth link)',
 		description:
 			'Start the OAuth flow for an integration: returns the auth_url a person must open to grant access, and a connect_id to follow the connection with',
 		routing: nexRouting(

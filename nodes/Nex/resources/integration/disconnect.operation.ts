@@ -10,7 +10,7 @@ export const integrationDisconnect: Operation = {
 	option: {
 		name: 'Disconnect',
 		value: 'disconnect',
-		action: 'Disconnect an integration',
+		action: 'Disconnect an integration (removes its access)',
 		description: 'Remove a connection; its ID is in the connections of Get Many or the connection_id of a finished Connect',
 		routing: nexRouting(
 			{
@@ -39,7 +39,7 @@ export const integrationDisconnect: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. 32710180831586561',
-			description: 'ID of the connection to remove',
+			description: 'The connection to remove, given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 		},
 	],
 };

@@ -8,7 +8,7 @@ export const integrationGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many integrations',
+		action: 'List available integrations and their connections',
 		description: 'List the integrations Nex offers (Gmail, Slack, HubSpot...) with the connections the workspace has for each',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/integrations' },

@@ -12,7 +12,7 @@ export const integrationGetConnectStatus: Operation = {
 	option: {
 		name: 'Get Connect Status',
 		value: 'getConnectStatus',
-		action: 'Get the status of a connection attempt',
+		action: 'Check whether an integration connection finished',
 		description:
 			'Check whether a connection started with Connect is still pending or connected (then with its connection_id). Connect IDs expire after 10 minutes.',
 		routing: nexRouting(

@@ -31,7 +31,7 @@ export const knowledgeGraphGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get the knowledge graph',
+		action: 'Get the knowledge graph of records and their links',
 		description:
 			'Get the workspace knowledge graph: records as nodes (most recent first), their relationships, and the links the AI found in ingested context',
 		routing,

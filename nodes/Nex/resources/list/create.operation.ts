@@ -9,7 +9,7 @@ export const listCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a list',
+		action: 'Create a list that holds records of one object type',
 		description: 'Create a list (a segment or campaign) that holds records of one object type',
 		routing: nexRouting(
 			{ method: 'POST', url: '/v1/objects/{objectType}/lists' },

@@ -8,7 +8,7 @@ export const listDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a list',
+		action: 'Delete a list permanently (its records are kept)',
 		description: 'Delete a list; the records in it are kept',
 		routing: nexRouting(
 			{ method: 'DELETE', url: LIST_PATH },

@@ -7,7 +7,7 @@ export const listGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a list',
+		action: 'Get a list by its numeric ID',
 		description: 'Get one list with its own attribute definitions',
 		routing: nexRouting(
 			{ method: 'GET', url: LIST_PATH },

@@ -8,7 +8,7 @@ export const listGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many lists',
+		action: 'List the lists of an object type',
 		description: 'List the lists that hold records of an object type',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/objects/{objectType}/lists' },

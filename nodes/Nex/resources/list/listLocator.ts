@@ -11,7 +11,7 @@ export function listLocator(show: Show, description?: string): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		displayOptions: { show },
-		description: description ?? 'The list, chosen from the workspace or given by its numeric ID',
+		description: description ?? 'The list, chosen from the workspace or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 		modes: [
 			{
 				displayName: 'From List',

@@ -12,7 +12,7 @@ export const listEntryGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many records in a list',
+		action: 'List the entries of a list with their values',
 		description: 'List the records in a list, with their list-specific values',
 		routing: nexRouting(
 			{ method: 'POST', url: '/v1/lists/{listId}/records' },

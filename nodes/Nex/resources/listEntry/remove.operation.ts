@@ -12,7 +12,7 @@ export const listEntryRemove: Operation = {
 	option: {
 		name: 'Remove',
 		value: 'remove',
-		action: 'Remove a record from a list',
+		action: 'Remove a record from a list (the record is kept)',
 		description: 'Take a record out of a list; the record itself is kept',
 		routing: nexRouting(
 			{ method: 'DELETE', url: LIST_RECORD_PATH },
@@ -30,6 +30,6 @@ export const listEntryRemove: Operation = {
 	},
 	properties: [
 		listLocator(show, 'The list to remove the record from'),
-		recordLocator(show, { description: 'The record to remove (its record ID, or the list entry ID)' }),
+		recordLocator(show, { description: 'The record to remove: its record ID or the list entry ID, both numeric (digits only; pass them as text)' }),
 	],
 };

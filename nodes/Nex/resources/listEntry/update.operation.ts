@@ -13,7 +13,7 @@ export const listEntryUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update a record in a list',
+		action: 'Update the list-specific values of a list entry',
 		description: 'Change the list-specific values of a record in a list',
 		routing: nexRouting(
 			{ method: 'PATCH', url: LIST_RECORD_PATH },
@@ -32,7 +32,7 @@ export const listEntryUpdate: Operation = {
 	},
 	properties: [
 		listLocator(show, 'The list the record is in'),
-		recordLocator(show, { description: 'The record in the list (its record ID, or the list entry ID)' }),
+		recordLocator(show, { description: 'The record in the list: its record ID or the list entry ID, both numeric (digits only; pass them as text)' }),
 		...entryAttributeFields(show, 'to change'),
 		simplifyField(),
 	],

@@ -14,7 +14,7 @@ export const listEntryUpsert: Operation = {
 	option: {
 		name: 'Create or Update',
 		value: 'upsert',
-		action: 'Add or update a record in a list',
+		action: 'Add a record to a list, or update its entry',
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		routing: nexRouting(
 			{ method: 'PUT', url: LIST_PATH },

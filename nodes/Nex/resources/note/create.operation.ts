@@ -11,7 +11,7 @@ export const noteCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a note',
+		action: 'Create a note, optionally about a record',
 		description: 'Create a note, optionally linked to a record',
 		routing: nexRouting(
 			{ method: 'POST', url: '/v1/notes' },
@@ -59,7 +59,7 @@ export const noteCreate: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 32710180831586561',
-					description: 'ID of the record (person, company...) the note is about',
+					description: 'The record (person, company...) the note is about: its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 					routing: { send: { type: 'body', property: 'entity_id' } },
 				},
 			],

@@ -8,7 +8,7 @@ export const noteDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a note',
+		action: 'Delete a note (archived, gone from lists)',
 		description: 'Archive a note (Nex keeps it with an archived date; it no longer appears in lists)',
 		routing: nexRouting(
 			{ method: 'DELETE', url: NOTE_PATH },

@@ -13,7 +13,7 @@ export const noteIdLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The note to use',
+	description: 'The note, chosen from the list or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 	modes: [
 		{
 			displayName: 'From List',

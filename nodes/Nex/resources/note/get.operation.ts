@@ -8,8 +8,8 @@ export const noteGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a note',
-		description: 'Get one note by its ID',
+		action: 'Get a note by its numeric ID',
+		description: 'Get one note by its numeric ID',
 		routing: nexRouting(
 			{ method: 'GET', url: NOTE_PATH },
 			{ scope: NOTE_SCOPE_READ, safeToRepeat: true, notFound: 'note', pathIds: [{ parameter: 'noteId', label: 'Note' }] },

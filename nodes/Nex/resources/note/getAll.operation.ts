@@ -10,7 +10,7 @@ export const noteGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many notes',
+		action: 'List notes, newest first (at most 200)',
 		description: `List notes, newest first, optionally for one record. Nex returns at most the ${NOTES_CAP} newest notes and has no paging.`,
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/notes' },
@@ -58,7 +58,7 @@ export const noteGetAll: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 32710180831586561',
-					description: 'Only notes linked to this record',
+					description: 'Only notes linked to this record, given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 					routing: { send: { type: 'query', property: 'entity_id' } },
 				},
 			],

@@ -11,7 +11,7 @@ export const noteUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update a note',
+		action: 'Update a note by its numeric ID',
 		description: 'Change the title, content or linked record of a note; fields not given stay as they are',
 		routing: nexRouting(
 			{ method: 'PATCH', url: NOTE_PATH },
@@ -57,7 +57,7 @@ export const noteUpdate: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 32710180831586561',
-					description: 'ID of the record the note should be linked to instead',
+					description: 'The record the note should be linked to instead: its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 					routing: { send: { type: 'body', property: 'entity_id' } },
 				},
 				{

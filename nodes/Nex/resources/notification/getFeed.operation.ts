@@ -21,7 +21,7 @@ export const notificationGetFeed: Operation = {
 	option: {
 		name: 'Get Feed',
 		value: 'getFeed',
-		action: 'Get the notification feed',
+		action: 'List recent alerts and digests sent',
 		description:
 			'Get recent context alerts and digests Nex sent; use Since with the newest sent_at of the previous run to read only new ones',
 		routing: nexRouting(

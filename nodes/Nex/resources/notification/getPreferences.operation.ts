@@ -5,7 +5,7 @@ export const notificationGetPreferences: Operation = {
 	option: {
 		name: 'Get Preferences',
 		value: 'getPreferences',
-		action: 'Get notification preferences',
+		action: 'Get the notification preferences',
 		description: 'Get how often Nex checks for alerts, which notification types are on, and whether digests are sent',
 		routing: nexRouting({ method: 'GET', url: '/v1/notifications/preferences' }, { scope: 'notification.read', safeToRepeat: true }),
 	},

@@ -10,7 +10,7 @@ export const notificationUpdatePreferences: Operation = {
 	option: {
 		name: 'Update Preferences',
 		value: 'updatePreferences',
-		action: 'Update notification preferences',
+		action: 'Change the notification preferences',
 		description: 'Change how often Nex checks for alerts, which notification types are on, or whether digests are sent',
 		routing: nexRouting(
 			{ method: 'PATCH', url: '/v1/notifications/preferences' },

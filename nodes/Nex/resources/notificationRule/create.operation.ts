@@ -10,7 +10,7 @@ export const notificationRuleCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a notification rule',
+		action: 'Create an AI notification rule from a description',
 		description: 'Create an AI notification rule from a description of what to be notified about',
 		routing: nexRouting(
 			{ method: 'POST', url: '/v1/notifications/custom' },

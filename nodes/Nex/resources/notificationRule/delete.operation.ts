@@ -8,7 +8,7 @@ export const notificationRuleDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a notification rule',
+		action: 'Delete a notification rule permanently',
 		description: 'Delete a custom notification rule for good',
 		routing: nexRouting(
 			{ method: 'DELETE', url: RULE_PATH },

@@ -10,7 +10,7 @@ export const ruleIdLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The notification rule to use',
+	description: 'The notification rule, chosen from the list or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 	modes: [
 		{
 			displayName: 'From List',

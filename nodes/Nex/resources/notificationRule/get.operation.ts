@@ -8,8 +8,8 @@ export const notificationRuleGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a notification rule',
-		description: 'Get one custom notification rule by its ID',
+		action: 'Get a notification rule by its numeric ID',
+		description: 'Get one custom notification rule by its numeric ID',
 		routing: nexRouting(
 			{ method: 'GET', url: RULE_PATH },
 			{

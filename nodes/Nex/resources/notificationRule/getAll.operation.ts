@@ -8,7 +8,7 @@ export const notificationRuleGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many notification rules',
+		action: 'List the custom AI notification rules',
 		description: 'List the custom AI notification rules of the API key’s user',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/notifications/custom' },

@@ -8,7 +8,7 @@ export const objectCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create an object type',
+		action: 'Create an object type (schema)',
 		description: 'Create a new object type (schema), e.g. "Project"; it starts with a required Name attribute',
 		routing: nexRouting(
 			{ method: 'POST', url: '/v1/objects' },

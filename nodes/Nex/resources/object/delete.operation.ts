@@ -7,7 +7,7 @@ export const objectDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete an object type',
+		action: 'Delete an object type and all its records permanently',
 		description: 'Permanently delete an object type with all its records, lists and attributes',
 		routing: nexRouting(
 			{ method: 'DELETE', url: OBJECT_PATH },

@@ -6,7 +6,7 @@ export const objectGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get an object type',
+		action: 'Get an object type with its attributes',
 		description: 'Get one object type (schema) with all its attribute definitions',
 		routing: nexRouting(
 			{ method: 'GET', url: OBJECT_PATH },

@@ -7,7 +7,7 @@ export const objectGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many object types',
+		action: 'List the object types (schemas)',
 		description: 'List the object types (schema) of the workspace, optionally with their attributes',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/objects' },

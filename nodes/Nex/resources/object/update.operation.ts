@@ -11,7 +11,7 @@ export const objectUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update an object type',
+		action: 'Rename or describe an object type',
 		description: 'Change the name, plural name or description of an object type',
 		routing: nexRouting(
 			{ method: 'PATCH', url: OBJECT_PATH },

@@ -11,7 +11,7 @@ export const recordCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a record',
+		action: 'Create a record (person, company...)',
 		description: 'Create a record of an object type (a person, a company...) with attribute values; "name" is required',
 		routing: nexRouting(
 			{ method: 'POST', url: OBJECT_PATH },

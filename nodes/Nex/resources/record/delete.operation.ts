@@ -8,7 +8,7 @@ export const recordDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a record',
+		action: 'Delete a record and its links permanently',
 		description: 'Permanently delete a record with its list memberships and relationships',
 		routing: nexRouting(
 			{ method: 'DELETE', url: '/v1/records/{recordId}' },
@@ -24,5 +24,5 @@ export const recordDelete: Operation = {
 			}
 		),
 	},
-	properties: [recordLocator(showFor('record', 'delete'), { description: 'The record to delete, found by a search or given by its numeric ID' })],
+	properties: [recordLocator(showFor('record', 'delete'), { description: 'The record to delete, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)' })],
 };

@@ -10,7 +10,7 @@ export const recordGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a record',
+		action: 'Get a record with all its values by its numeric ID',
 		description: 'Get one record with all its attribute values',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/records/{recordId}' },

@@ -13,7 +13,7 @@ export const recordGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many records',
+		action: 'List the records of an object type',
 		description: 'List the records of an object type, optionally sorted and with chosen attributes',
 		routing: nexRouting(
 			{ method: 'POST', url: '/v1/objects/{objectType}/records' },

@@ -14,7 +14,7 @@ export function recordLocator(
 		default: { mode: 'list', value: '' },
 		required: true,
 		displayOptions: { show },
-		description: options.description ?? 'The record, found by a search or given by its numeric ID',
+		description: options.description ?? 'The record, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 		modes: [
 			{
 				displayName: 'From Search',

@@ -12,7 +12,7 @@ export const recordUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update a record',
+		action: 'Update the values of a record by its numeric ID',
 		description: 'Change attribute values of a record; attributes not given keep their values',
 		routing: nexRouting(
 			{ method: 'PATCH', url: '/v1/records/{recordId}' },
@@ -30,7 +30,7 @@ export const recordUpdate: Operation = {
 		),
 	},
 	properties: [
-		recordLocator(show, { description: 'The record to update, found by a search or given by its numeric ID' }),
+		recordLocator(show, { description: 'The record to update, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)' }),
 		...attributeInputFields(show, {
 			loadOptionsMethod: 'getRecordAttributes',
 			loadOptionsDependsOn: ['recordId.value'],

@@ -12,7 +12,7 @@ export const recordUpsert: Operation = {
 	option: {
 		name: 'Create or Update',
 		value: 'upsert',
-		action: 'Create or update a record',
+		action: 'Create a record, or update it if it exists',
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		routing: nexRouting(
 			{ method: 'PUT', url: OBJECT_PATH },

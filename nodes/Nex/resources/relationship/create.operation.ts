@@ -14,7 +14,7 @@ export const relationshipCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a relationship',
+		action: 'Link two records with a relationship',
 		description: 'Link two records with a relationship definition (the first record is of its first object type)',
 		routing: nexRouting(
 			// The API takes the link under one of its two records; the first one is used.

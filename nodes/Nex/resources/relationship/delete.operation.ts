@@ -11,7 +11,7 @@ export const relationshipDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a relationship',
+		action: 'Delete a link between two records permanently',
 		description: 'Remove a link between two records; the records are kept',
 		routing: nexRouting(
 			{ method: 'DELETE', url: '/v1/records/{recordId}/relationships/{relationshipId}' },

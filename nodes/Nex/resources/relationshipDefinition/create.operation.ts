@@ -9,7 +9,7 @@ export const relationshipDefinitionCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a relationship definition',
+		action: 'Create a relationship definition between two object types',
 		description: 'Define a kind of link between two object types, e.g. company "employs" person',
 		routing: nexRouting(
 			{ method: 'POST', url: '/v1/relationships' },

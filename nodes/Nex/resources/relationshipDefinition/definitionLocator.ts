@@ -14,7 +14,7 @@ export function relationshipDefinitionLocator(
 		default: { mode: 'list', value: '' },
 		required: true,
 		displayOptions: { show },
-		description: options.description ?? 'The kind of link, chosen from the workspace or given by its ID',
+		description: options.description ?? 'The kind of link, chosen from the workspace or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 		modes: [
 			{
 				displayName: 'From List',

@@ -7,7 +7,7 @@ export const relationshipDefinitionDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a relationship definition',
+		action: 'Delete a relationship definition permanently',
 		description: 'Delete a kind of link between object types',
 		routing: nexRouting(
 			{ method: 'DELETE', url: '/v1/relationships/{definitionId}' },

@@ -5,7 +5,7 @@ export const relationshipDefinitionGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many relationship definitions',
+		action: 'List the kinds of links defined between object types',
 		description: 'List the kinds of links defined between object types',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/relationships' },

@@ -39,7 +39,7 @@ export const searchRecords: Operation = {
 	option: {
 		name: 'Search',
 		value: 'search',
-		action: 'Search records',
+		action: 'Search all records by name or text',
 		description: 'Full-text search across the records of every object type',
 		routing: nexRouting(
 			{ method: 'POST', url: '/v1/search' },

@@ -10,7 +10,7 @@ export const taskCreate: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a task',
+		action: 'Create a task, optionally linked to records',
 		description: 'Create a task, optionally linked to records and assigned to users',
 		routing: nexRouting(
 			{ method: 'POST', url: '/v1/tasks' },

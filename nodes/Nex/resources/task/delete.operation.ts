@@ -8,7 +8,7 @@ export const taskDelete: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a task',
+		action: 'Delete a task (archived, gone from lists)',
 		description: 'Archive a task (Nex keeps it with an archived date; it no longer appears in lists)',
 		routing: nexRouting(
 			{ method: 'DELETE', url: TASK_PATH },

@@ -26,7 +26,7 @@ export const taskIdLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The task to use',
+	description: 'The task, chosen from the list or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 	modes: [
 		{
 			displayName: 'From List',

@@ -8,8 +8,8 @@ export const taskGet: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a task',
-		description: 'Get one task by its ID',
+		action: 'Get a task by its numeric ID',
+		description: 'Get one task by its numeric ID',
 		routing: nexRouting(
 			{ method: 'GET', url: TASK_PATH },
 			{ scope: TASK_SCOPE_READ, safeToRepeat: true, notFound: 'task', pathIds: [{ parameter: 'taskId', label: 'Task' }] },

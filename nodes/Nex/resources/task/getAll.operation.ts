@@ -13,7 +13,7 @@ export const taskGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many tasks',
+		action: 'List tasks, newest first',
 		description: 'List tasks, newest first, optionally filtered by record, assignee, completion or title',
 		routing: nexRouting(
 			{ method: 'GET', url: '/v1/tasks' },
@@ -77,7 +77,7 @@ export const taskGetAll: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 32710180831586561',
-					description: 'Only tasks linked to this record',
+					description: 'Only tasks linked to this record, given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 					routing: { send: { type: 'query', property: 'entity_id' } },
 				},
 				{

@@ -10,7 +10,7 @@ export const taskUpdate: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update a task',
+		action: 'Update a task by its numeric ID',
 		description: 'Change fields of a task; fields not given stay as they are',
 		routing: nexRouting(
 			{ method: 'PATCH', url: TASK_PATH },

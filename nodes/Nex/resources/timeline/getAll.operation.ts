@@ -12,7 +12,7 @@ export const timelineGetAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get timeline events of a record',
+		action: 'List the activity timeline of a record, newest first',
 		description:
 			'List the activity timeline of a record, newest first: changes to the record, its tasks, notes and list memberships',
 		routing: nexRouting(
@@ -37,7 +37,7 @@ export const timelineGetAll: Operation = {
 			type: 'resourceLocator',
 			default: { mode: 'list', value: '' },
 			required: true,
-			description: 'The record whose timeline to read',
+			description: 'The record whose timeline to read, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 			modes: [
 				{
 					displayName: 'From List',

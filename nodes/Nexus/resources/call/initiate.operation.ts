@@ -3,13 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { functionRouting } from '../../shared/functions';
 import type { Operation } from '../../../shared/operation';
 import { checkUuid } from '../../shared/uuid';
+import { contactFieldValue, optionalContactField } from '../contact/contactField';
 import { defaultCountryCodeProperty, phoneNumberProperty, readPhoneNumber } from '../contact/fields';
 
 export const initiateCall: Operation = {
 	option: {
 		name: 'Initiate',
 		value: 'initiate',
-		action: 'Initiate a call',
+		action: 'Call a phone number from the PBX (dials immediately)',
 		description: 'Dial a phone number from the organization\'s PBX (call-initiate); the call is logged',
 		routing: functionRouting('call-initiate', {
 			what: 'call',
@@ -20,7 +21,7 @@ export const initiateCall: Operation = {
 				const options = this.getNodeParameter('options', {}) as IDataObject;
 				const extension = String(options.extension ?? '').trim();
 				if (extension !== '') body.extension = extension;
-				const customerId = String(options.customerId ?? '').trim();
+				const customerId = contactFieldValue(options.customerId);
 				if (customerId !== '') {
 					body.customer_id = checkUuid(this.getNode(), customerId, 'Contact ID', 'Give the UUID of the contact (customer) the call is for, or leave it empty.');
 				}
@@ -38,7 +39,7 @@ export const initiateCall: Operation = {
 			placeholder: 'Add Option',
 			default: {},
 			options: [
-				{ displayName: 'Contact ID', name: 'customerId', type: 'string', default: '', description: 'The contact (customer) to log the call against' },
+				optionalContactField('customerId', 'Contact', 'The contact (customer) to log the call against: pick it from the list, or give its ID (a UUID)'),
 				{ displayName: 'Extension', name: 'extension', type: 'string', default: '', description: 'PBX extension that places the call' },
 			],
 		},

@@ -7,7 +7,7 @@ export const getAllCallLogs: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many call logs',
+		action: 'List call logs, most recent first',
 		description: 'List logged calls, most recent first',
 		routing: listRowsRouting('call_logs', 'call logs', { defaultSort: [{ column: 'call_date', direction: 'desc' }] }),
 	},

@@ -8,7 +8,7 @@ export const createContact: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a contact',
+		action: 'Create a contact (customer)',
 		description: 'Create a contact (customer); the phone number is saved in E.164 form',
 		routing: createRowRouting('customers', 'contact', function () {
 			const row = contactRow(this, 'additionalFields', {

@@ -7,7 +7,7 @@ export const deleteContact: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a contact',
+		action: 'Delete a contact permanently',
 		description: 'Delete a contact (customer); outputs the deleted row',
 		routing: deleteRowRouting('customers', 'contact', CONTACT_ID),
 	},

@@ -15,7 +15,7 @@ export const findContact: Operation = {
 	option: {
 		name: 'Find by Phone or Email',
 		value: 'find',
-		action: 'Find contacts by phone or email',
+		action: 'Find contacts by exact phone number or email',
 		description: 'Find contacts whose phone number (normalised to E.164) or email (any case) matches exactly',
 		routing: nexusExecutor.routing(
 			{ method: 'GET', url: '/rest/v1/customers' },

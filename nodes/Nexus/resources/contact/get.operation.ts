@@ -7,8 +7,8 @@ export const getContact: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a contact',
-		description: 'Get one contact (customer) by ID',
+		action: 'Get a contact by its UUID',
+		description: 'Get one contact (customer) by its ID (a UUID)',
 		routing: getRowRouting('customers', 'contact', CONTACT_ID),
 	},
 	properties: [recordLocator(contactIdLocator)],

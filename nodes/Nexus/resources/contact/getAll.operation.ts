@@ -8,7 +8,7 @@ export const getAllContacts: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many contacts',
+		action: 'List contacts, newest first',
 		description: 'List contacts (customers), newest first, with filters',
 		routing: listRowsRouting('customers', 'contacts', {
 			simplifyColumns: CONTACT_SIMPLE_COLUMNS,

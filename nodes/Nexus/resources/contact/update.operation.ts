@@ -7,7 +7,7 @@ export const updateContact: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update a contact',
+		action: 'Update a contact by its UUID',
 		description: 'Change fields of a contact (customer)',
 		routing: updateRowRouting('customers', 'contact', CONTACT_ID, function () {
 			return contactRow(this, 'updateFields');

@@ -7,8 +7,8 @@ export const getConversation: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get a conversation',
-		description: 'Get one conversation (chat) by ID',
+		action: 'Get a conversation by its UUID',
+		description: 'Get one conversation (chat) by its ID (a UUID)',
 		routing: getRowRouting('chats', 'conversation', CONVERSATION_ID),
 	},
 	properties: [recordLocator(conversationIdLocator)],

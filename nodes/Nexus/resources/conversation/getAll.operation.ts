@@ -9,7 +9,7 @@ export const getAllConversations: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many conversations',
+		action: 'List conversations, latest message first',
 		description: 'List conversations (chats), most recent message first; archived ones only when asked',
 		routing: listRowsRouting('chats', 'conversations', {
 			defaultSort: [{ column: 'last_message_time', direction: 'desc', nulls: 'last' }],

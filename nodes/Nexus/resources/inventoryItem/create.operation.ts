@@ -8,7 +8,7 @@ export const createItem: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create an inventory item',
+		action: 'Create an inventory item (product)',
 		description: 'Create an inventory item (product)',
 		routing: createRowRouting('items', 'inventory item', function () {
 			const name = String(this.getNodeParameter('name', '')).trim();

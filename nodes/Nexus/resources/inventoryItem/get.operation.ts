@@ -7,8 +7,8 @@ export const getItem: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get an inventory item',
-		description: 'Get one inventory item by ID',
+		action: 'Get an inventory item by its UUID',
+		description: 'Get one inventory item by its ID (a UUID)',
 		routing: getRowRouting('items', 'inventory item', ITEM_ID),
 	},
 	properties: [recordLocator(itemIdLocator)],

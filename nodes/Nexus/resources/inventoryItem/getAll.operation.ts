@@ -9,7 +9,7 @@ export const getAllItems: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many inventory items',
+		action: 'List inventory items, most recently updated first',
 		description: 'List inventory items (products), most recently updated first',
 		routing: listRowsRouting('items', 'inventory items', {
 			simplifyColumns: ITEM_SIMPLE_COLUMNS,

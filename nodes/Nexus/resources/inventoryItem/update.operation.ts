@@ -7,7 +7,7 @@ export const updateItem: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update an inventory item',
+		action: 'Update an inventory item by its UUID',
 		description: 'Change fields of an inventory item',
 		routing: updateRowRouting('items', 'inventory item', ITEM_ID, function () {
 			return collectionFields(this, 'updateFields');

@@ -9,7 +9,7 @@ export const getAllMessages: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many messages of a conversation',
+		action: 'List the messages of a conversation, oldest first',
 		description: 'List the messages of a conversation, oldest first',
 		routing: listRowsRouting('messages', 'messages', {
 			defaultSort: [{ column: 'timestamp', direction: 'asc' }],

@@ -12,7 +12,7 @@ export const createOrder: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create an order',
+		action: 'Create an order with its line items',
 		description: 'Create an order with its line items in one step',
 		routing: nexusExecutor.programmatic({
 				safeToRepeat: false,

@@ -7,7 +7,7 @@ export const deleteOrder: Operation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete an order',
+		action: 'Delete an order and its line items permanently',
 		description: 'Delete an order and its line items; outputs the deleted order',
 		routing: deleteRowRouting('orders', 'order', ORDER_ID),
 	},

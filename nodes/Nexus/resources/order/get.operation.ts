@@ -11,8 +11,8 @@ export const getOrder: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
-		action: 'Get an order',
-		description: 'Get one order by ID, with its line items (order_items)',
+		action: 'Get an order with its line items by its UUID',
+		description: 'Get one order by its ID (a UUID), with its line items (order_items)',
 		routing: nexusExecutor.routing(
 			{ method: 'GET', url: '/rest/v1/orders' },
 			{

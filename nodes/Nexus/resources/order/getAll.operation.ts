@@ -11,7 +11,7 @@ export const getAllOrders: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many orders',
+		action: 'List orders, newest first',
 		description: 'List orders, newest first, with filters (e.g. by order_status)',
 		routing: listRowsRouting('orders', 'orders', {
 			simplifyColumns: ORDER_SIMPLE_COLUMNS,

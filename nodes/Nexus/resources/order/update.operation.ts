@@ -7,7 +7,7 @@ export const updateOrder: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update an order',
+		action: 'Update an order by its UUID',
 		description: 'Change fields of an order',
 		routing: updateRowRouting('orders', 'order', ORDER_ID, function () {
 			const row = collectionFields(this, 'updateFields');

@@ -9,7 +9,7 @@ export const updateOrderStatus: Operation = {
 	option: {
 		name: 'Update Status',
 		value: 'updateStatus',
-		action: 'Update the status of an order',
+		action: 'Set the status of an order',
 		description: 'Set the order_status of an order (pending, confirmed, fulfilling, shipped, delivered, cancelled, or any other value)',
 		routing: updateRowRouting('orders', 'order', ORDER_ID, function () {
 			const status = String(this.getNodeParameter('orderStatus', '') ?? '').trim();

@@ -6,7 +6,7 @@ export const completePick: Operation = {
 	option: {
 		name: 'Complete Pick',
 		value: 'completePick',
-		action: 'Complete a pick list',
+		action: 'Complete a pick list (deducts stock)',
 		description: 'Mark a pick list as picked (complete-pick); stock is deducted',
 		routing: functionRouting('complete-pick', {
 			what: 'pick list',
@@ -24,7 +24,7 @@ export const completePick: Operation = {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The pick_list_id that Start Picking returned',
+			description: 'The pick_list_id that Start Picking returned (a UUID)',
 		},
 	],
 };

@@ -11,7 +11,7 @@ export const createShipment: Operation = {
 	option: {
 		name: 'Create Shipment',
 		value: 'createShipment',
-		action: 'Create a bosta shipment for an order',
+		action: 'Book a Bosta shipment for an order (marks it shipped)',
 		description: 'Create a Bosta AWB (shipping label) for a fulfilling order (create-awb-bosta); the order becomes shipped',
 		routing: functionRouting('create-awb-bosta', {
 			what: 'order',

@@ -107,7 +107,7 @@ export const shipOrder: Operation = {
 	option: {
 		name: 'Ship Order',
 		value: 'shipOrder',
-		action: 'Ship an order end to end',
+		action: 'Ship an order: confirm, pick (deducts stock), book a Bosta AWB',
 		description:
 			'Confirm → start picking → complete pick → fulfilling → create a Bosta AWB, in one step; stops at the first failing step and says which',
 		routing: nexusExecutor.programmatic({

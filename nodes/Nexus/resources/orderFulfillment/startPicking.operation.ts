@@ -8,7 +8,7 @@ export const startPicking: Operation = {
 	option: {
 		name: 'Start Picking',
 		value: 'startPicking',
-		action: 'Start picking an order',
+		action: 'Start picking an order (creates its pick list)',
 		description: 'Create the pick list of a confirmed order (start-picking); outputs its pick_list_id',
 		routing: functionRouting('start-picking', {
 			what: 'order',

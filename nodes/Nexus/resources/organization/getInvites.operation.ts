@@ -9,7 +9,7 @@ export const getInvites: Operation = {
 	option: {
 		name: 'Get Invites',
 		value: 'getInvites',
-		action: 'Get invitations of the organization',
+		action: 'List invitations to the organization, newest first',
 		description: 'List invitations to join the organization, newest first (agent-invite list)',
 		routing: functionRouting('agent-invite', {
 			what: 'invites',

@@ -10,7 +10,7 @@ export const inviteMember: Operation = {
 	option: {
 		name: 'Invite Member',
 		value: 'invite',
-		action: 'Invite a member to the organization',
+		action: 'Invite a member by email (sends immediately)',
 		description: 'Email an invitation to join the organization (agent-invite invite)',
 		routing: functionRouting('agent-invite', {
 			what: 'invite',

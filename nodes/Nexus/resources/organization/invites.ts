@@ -35,7 +35,7 @@ export function inviteActionOperation(
 				type: 'string',
 				default: '',
 				required: true,
-				description: 'ID of the invitation, from Get Invites',
+				description: 'ID of the invitation (a UUID), from Get Invites',
 			},
 		],
 	};

@@ -12,7 +12,7 @@ export function platformMessageOperation(platform: 'Facebook' | 'Instagram'): Op
 		option: {
 			name: `Send ${platform} Message`,
 			value: `${name}Message`,
-			action: `Send a ${name} message`,
+			action: `Send a ${platform} message to a customer (sends immediately)`,
 			description: `Send a text message in a ${platform} conversation (${name}-send-message)`,
 			routing: functionRouting(`${name}-send-message`, {
 				what: 'conversation',

@@ -10,7 +10,7 @@ export const sendWhatsappMessage: Operation = {
 	option: {
 		name: 'Send WhatsApp Message',
 		value: 'whatsappMessage',
-		action: 'Send a WhatsApp message',
+		action: 'Send a WhatsApp message to a customer (sends immediately)',
 		description: 'Send a text message in a WhatsApp conversation (whatsapp-send-message)',
 		routing: functionRouting('whatsapp-send-message', {
 			what: 'conversation',

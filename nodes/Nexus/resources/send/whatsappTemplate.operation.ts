@@ -9,7 +9,7 @@ export const sendWhatsappTemplate: Operation = {
 	option: {
 		name: 'Send WhatsApp Template',
 		value: 'whatsappTemplate',
-		action: 'Send a WhatsApp template',
+		action: 'Send a WhatsApp template to a phone number (sends immediately)',
 		description: 'Send an approved WhatsApp template to a phone number, e.g. to open a conversation (whatsapp-send-template)',
 		routing: functionRouting('whatsapp-send-template', {
 			what: 'template',

@@ -8,7 +8,7 @@ export const getAllShipments: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many shipments',
+		action: 'List shipments, newest first',
 		description: 'List shipments (AWBs), newest first',
 		routing: listRowsRouting('awbs', 'shipments', { defaultSort: [{ column: 'created_at', direction: 'desc' }] }),
 	},

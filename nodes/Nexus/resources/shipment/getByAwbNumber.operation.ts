@@ -8,7 +8,7 @@ export const getShipmentByAwbNumber: Operation = {
 	option: {
 		name: 'Get by AWB Number',
 		value: 'getByAwbNumber',
-		action: 'Get a shipment by AWB number',
+		action: 'Track a shipment by its AWB number',
 		description: 'Track a shipment by its AWB (tracking) number',
 		routing: nexusExecutor.routing(
 			{ method: 'GET', url: '/rest/v1/awbs' },

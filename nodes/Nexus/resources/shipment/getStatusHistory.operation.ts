@@ -12,7 +12,7 @@ export const getShipmentStatusHistory: Operation = {
 	option: {
 		name: 'Get Status History',
 		value: 'getStatusHistory',
-		action: 'Get the status history of a shipment',
+		action: 'List the tracking events of a shipment, newest first',
 		description: 'The tracking events of a shipment (awb_status_logs), newest first',
 		routing: nexusExecutor.programmatic({
 				safeToRepeat: true,

@@ -15,7 +15,7 @@ export const checkItemStock: Operation = {
 	option: {
 		name: 'Check Item Stock',
 		value: 'checkItem',
-		action: 'Check the stock of an item',
+		action: 'Get the stock of an item in each warehouse',
 		description: 'Total quantity, reserved and available stock of one item, with its balance in each warehouse',
 		routing: nexusExecutor.programmatic({
 				safeToRepeat: true,

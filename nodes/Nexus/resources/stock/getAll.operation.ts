@@ -9,7 +9,7 @@ export const getAllStock: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many stock balances',
+		action: 'List stock balances per item and warehouse',
 		description: 'List stock balances (quantity, reserved, available) per item and warehouse',
 		routing: listRowsRouting('stock_balances', 'stock balances', {
 			defaultSort: [{ column: 'last_updated', direction: 'desc' }],

@@ -12,7 +12,7 @@ export const getLowStock: Operation = {
 	option: {
 		name: 'Get Low Stock',
 		value: 'getLowStock',
-		action: 'Get stock balances below a threshold',
+		action: 'List stock balances below a threshold, lowest first',
 		description: 'List stock balances whose available quantity is below a threshold, lowest first',
 		routing: listRowsRouting('stock_balances', 'stock balances', {
 			defaultSort: [{ column: 'available_quantity', direction: 'asc' }],

@@ -13,7 +13,7 @@ export const createTableRows: Operation = {
 	option: {
 		name: 'Create Rows',
 		value: 'create',
-		action: 'Create rows in a table',
+		action: 'Insert rows into any table',
 		description: 'Insert one or more rows into any table; outputs the rows written',
 		routing: nexusExecutor.routing(
 			{ method: 'POST', url: '=/rest/v1/{{String($parameter.table).trim()}}' },

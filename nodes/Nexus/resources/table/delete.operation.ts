@@ -13,7 +13,7 @@ export const deleteTableRows: Operation = {
 	option: {
 		name: 'Delete Rows',
 		value: 'delete',
-		action: 'Delete rows of a table',
+		action: 'Delete the rows of any table that match filters permanently',
 		description: 'Delete the rows of any table that match the filters; outputs the deleted rows',
 		routing: nexusExecutor.routing(
 			{ method: 'DELETE', url: '=/rest/v1/{{String($parameter.table).trim()}}' },

@@ -12,7 +12,7 @@ export const getAllTableRows: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many rows of a table',
+		action: 'List the rows of any table, filtered and sorted',
 		description: 'List the rows of any table, with filters and sort',
 		routing: nexusExecutor.routing(
 			{ method: 'GET', url: '=/rest/v1/{{String($parameter.table).trim()}}' },

@@ -14,7 +14,7 @@ export const updateTableRows: Operation = {
 	option: {
 		name: 'Update Rows',
 		value: 'update',
-		action: 'Update rows of a table',
+		action: 'Update the rows of any table that match filters',
 		description: 'Change the rows of any table that match the filters; outputs the rows written',
 		routing: nexusExecutor.routing(
 			{ method: 'PATCH', url: '=/rest/v1/{{String($parameter.table).trim()}}' },

@@ -8,7 +8,7 @@ export const getAllWarehouses: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
-		action: 'Get many warehouses',
+		action: 'List warehouses by name',
 		description: 'List warehouses by name',
 		routing: listRowsRouting('warehouses', 'warehouses', {
 			defaultSort: [{ column: 'name', direction: 'asc' }],
