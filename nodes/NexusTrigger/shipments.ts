@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { listExpression } from '../Nexus/shared/postgrest';
-import { compareInstants } from './cursor';
+import { compareInstants } from '../shared/instants';
 import { normalizeStatus } from './events';
 import { text } from './lookups';
 import type { RowEvent, WatchedSource } from './watchedSource';

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
+import { UUID_PATTERN } from '../../../shared/ids';
 import type { Operation } from '../../../shared/operation';
 import { RETURN_REPRESENTATION, SINGLE_OBJECT } from '../../shared/rowRouting';
-import { checkUuid, readUuid, UUID } from '../../shared/uuid';
+import { checkUuid, readUuid } from '../../shared/uuid';
 import { attempt, restateError } from '../../shared/steps';
 import { nexusApiRequest, type NexusCallSpec, nexusExecutor } from '../../shared/transport';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
@@ -68,7 +69,7 @@ async function callFunction(context: IExecuteSingleFunctions, name: string, body
 
 function pickListIdOf(answer: IDataObject): string | undefined {
 	const candidates = [answer.pick_list_id, (answer.pick_list as IDataObject | undefined)?.id, answer.id];
-	const found = candidates.find((value) => typeof value === 'string' && UUID.test(value));
+	const found = candidates.find((value) => typeof value === 'string' && UUID_PATTERN.test(value));
 	return found as string | undefined;
 }
 
