@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NEX_CREDENTIAL_TYPE, nexApiRequest, type NexCallSpec } from '../Nex/shared/transport';
 import { baseline, readCursor, selectNew, sinceOf, writeCursor } from './cursor';
+import { optionsCollection } from '../shared/optionsCollection';
 
 /**
  * Polls the Nex notification feed (`GET /v1/notifications/feed`) and starts the workflow for each
@@ -37,23 +38,16 @@ export class NexNotificationTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: NEX_CREDENTIAL_TYPE, required: true }],
 		properties: [
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Notification Types',
-						name: 'types',
-						type: 'string',
-						default: '',
-						placeholder: 'context_alert, digest',
-						description: 'Only notifications of these types (comma-separated). Empty: every type.',
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Notification Types',
+					name: 'types',
+					type: 'string',
+					default: '',
+					placeholder: 'context_alert, digest',
+					description: 'Only notifications of these types (comma-separated). Empty: every type.',
+				},
+			]),
 		],
 	};
 

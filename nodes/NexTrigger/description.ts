@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { CONFIDENCE_LEVELS, INSIGHT_TYPES } from './insights';
 import type { ListenerSettings } from './listener';
 import { quoteValue } from '../shared/quote';
+import { optionsCollection } from '../shared/optionsCollection';
 
 /** Parameters of the Nex Trigger, and reading them into the listener's settings. */
 
@@ -90,41 +91,34 @@ export const nexTriggerProperties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Reconnect Delay (Seconds)',
-				name: 'reconnectDelay',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 1,
-				description:
-					'First wait before reconnecting after a failed connection; it doubles after each further failure, up to 60 seconds. A connection that delivered insights is reopened within this time.',
-			},
-			{
-				displayName: 'Test With Recent Insights',
-				name: 'testWithRecent',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether "Listen for event" returns the most recent insights at once instead of waiting for the next batch',
-			},
-			{
-				displayName: 'Watchdog Timeout (Seconds)',
-				name: 'watchdogTimeout',
-				type: 'number',
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				default: 75,
-				description:
-					'Reconnect when neither an insight nor a keepalive arrived for this long. Nex sends a keepalive every 30 seconds.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Reconnect Delay (Seconds)',
+			name: 'reconnectDelay',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 1,
+			description:
+				'First wait before reconnecting after a failed connection; it doubles after each further failure, up to 60 seconds. A connection that delivered insights is reopened within this time.',
+		},
+		{
+			displayName: 'Test With Recent Insights',
+			name: 'testWithRecent',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether "Listen for event" returns the most recent insights at once instead of waiting for the next batch',
+		},
+		{
+			displayName: 'Watchdog Timeout (Seconds)',
+			name: 'watchdogTimeout',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			default: 75,
+			description:
+				'Reconnect when neither an insight nor a keepalive arrived for this long. Nex sends a keepalive every 30 seconds.',
+		},
+	]),
 ];
 
 export interface TriggerParameters {

@@ -4,6 +4,7 @@ import { functionRouting } from '../../shared/functions';
 import type { Operation } from '../../../shared/operation';
 import { checkUuid } from '../../shared/uuid';
 import { defaultCountryCodeProperty, phoneNumberProperty, readPhoneNumber } from '../contact/fields';
+import { optionsCollection } from '../../../shared/optionsCollection';
 
 export const initiateCall: Operation = {
 	option: {
@@ -31,16 +32,9 @@ export const initiateCall: Operation = {
 	properties: [
 		phoneNumberProperty('Number to call; normalised to E.164 before sending'),
 		defaultCountryCodeProperty,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{ displayName: 'Contact ID', name: 'customerId', type: 'string', default: '', description: 'The contact (customer) to log the call against' },
-				{ displayName: 'Extension', name: 'extension', type: 'string', default: '', description: 'PBX extension that places the call' },
-			],
-		},
+		optionsCollection([
+			{ displayName: 'Contact ID', name: 'customerId', type: 'string', default: '', description: 'The contact (customer) to log the call against' },
+			{ displayName: 'Extension', name: 'extension', type: 'string', default: '', description: 'PBX extension that places the call' },
+		]),
 	],
 };

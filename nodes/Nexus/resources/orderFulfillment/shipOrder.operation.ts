@@ -11,6 +11,7 @@ import { nexusApiRequest, type NexusCallSpec, nexusExecutor } from '../../shared
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { pickupDateProperty, readPickupDate } from './fields';
 import { quoteValue } from '../../../shared/quote';
+import { optionsCollection } from '../../../shared/optionsCollection';
 
 /**
  * The documented order-to-ship flow in one operation:
@@ -200,23 +201,16 @@ export const shipOrder: Operation = {
 	},
 	properties: [
 		recordLocator(orderIdLocator),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Pick List ID',
-					name: 'pickListId',
-					type: 'string',
-					default: '',
-					description:
-						'To continue a Ship Order that stopped at Complete Pick: the pick list it started (named in its error). Start Picking is then skipped.',
-				},
-				pickupDateProperty,
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Pick List ID',
+				name: 'pickListId',
+				type: 'string',
+				default: '',
+				description:
+					'To continue a Ship Order that stopped at Complete Pick: the pick list it started (named in its error). Start Picking is then skipped.',
+			},
+			pickupDateProperty,
+		]),
 	],
 };
