@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { listExpression } from '../Nexus/shared/postgrest';
 import { compareInstants } from '../shared/instants';
 import { orderEvents, testEventFor, testEventStatuses, type EventSelection } from './events';
-import { rowsByKey, text } from './lookups';
+import { itemsWithReferenced, rowsByKey, text } from './lookups';
 import type { RowEvent, WatchedSource } from './watchedSource';
 
 /**
@@ -89,16 +89,7 @@ export function inboundMessageSource(): WatchedSource {
 		// A message is received once: read again in the same scan (its created_at rewritten), it is not new.
 		events: (_row, seen) => (seen.isNew ? [event] : []),
 		async toItems(context, pending) {
-			const chats = await rowsByKey(
-				context,
-				'chats',
-				'id',
-				pending.map(({ row }) => text(row.chat_id)),
-				'id.asc',
-			);
-			return pending.map(({ row, event: { fields } }) => ({
-				json: { ...fields, message: row, chat: chats.get(text(row.chat_id))?.[0] ?? null },
-			}));
+			return await itemsWithReferenced(context, pending, { as: 'message', with: 'chat', table: 'chats', foreignKey: 'chat_id' });
 		},
 		test: { filters: {}, order: 'created_at.desc,id.desc', event: () => event },
 	};
@@ -147,16 +138,7 @@ export function lowStockSource(threshold: number): WatchedSource {
 		memory: { select: 'id,available_quantity,last_updated', valueOf: (row) => text(row.available_quantity) },
 		events: (row, seen) => (below(row.available_quantity) && !below(seen.previous) ? [eventFor(seen.previous)] : []),
 		async toItems(context, pending) {
-			const items = await rowsByKey(
-				context,
-				'items',
-				'id',
-				pending.map(({ row }) => text(row.item_id)),
-				'id.asc',
-			);
-			return pending.map(({ row, event: { fields } }) => ({
-				json: { ...fields, stock: row, item: items.get(text(row.item_id))?.[0] ?? null },
-			}));
+			return await itemsWithReferenced(context, pending, { as: 'stock', with: 'item', table: 'items', foreignKey: 'item_id' });
 		},
 		test: {
 			filters: { available_quantity: `lt.${threshold}` },
