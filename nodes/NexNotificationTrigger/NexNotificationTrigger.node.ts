@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { NEX_CREDENTIAL_TYPE, nexApiRequest, type NexCallSpec } from '../Nex/shared/transport';
 import { baseline, readCursor, selectNew, sinceOf, writeCursor } from './cursor';
 import { optionsCollection } from '../shared/optionsCollection';
+import { splitList } from '../shared/parameters';
 
 /**
  * Polls the Nex notification feed (`GET /v1/notifications/feed`) and starts the workflow for each
@@ -53,10 +54,7 @@ export class NexNotificationTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const options = this.getNodeParameter('options', {}) as { types?: string };
-		const types = String(options.types ?? '')
-			.split(',')
-			.map((type) => type.trim())
-			.filter((type) => type !== '');
+		const types = splitList(options.types);
 		const wanted = (item: IDataObject) => types.length === 0 || types.includes(String(item.type));
 		const toItems = (list: IDataObject[]) => list.filter(wanted).map((json) => ({ json }));
 

@@ -5,6 +5,7 @@ import { CONFIDENCE_LEVELS, INSIGHT_TYPES } from './insights';
 import type { ListenerSettings } from './listener';
 import { quoteValue } from '../shared/quote';
 import { optionsCollection } from '../shared/optionsCollection';
+import { splitList } from '../shared/parameters';
 
 /** Parameters of the Nex Trigger, and reading them into the listener's settings. */
 
@@ -171,10 +172,7 @@ export function readTriggerParameters(context: ITriggerFunctions): TriggerParame
 				types,
 				// Low is the lowest level: no filtering, insights without a level included.
 				minConfidence: minConfidence === 'low' ? '' : minConfidence,
-				entityTypes: String(filters.entityTypes ?? '')
-					.split(',')
-					.map((entry) => entry.trim().toLowerCase())
-					.filter((entry) => entry !== ''),
+				entityTypes: splitList(filters.entityTypes).map((entry) => entry.toLowerCase()),
 			},
 			watchdogMs: Math.round(watchdog * 1000),
 			reconnectBaseMs: Math.round(reconnect * 1000),
