@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NEX_CREDENTIAL_TYPE, nexApiRequest, type NexCallSpec } from '../Nex/shared/transport';
 import { baseline, readCursor, selectNew, sinceOf, writeCursor } from './cursor';
-import { optionsCollection } from '../shared/optionsCollection';
+import { optionsCollection } from '../shared/collections';
 import { splitList } from '../shared/parameters';
 
 /**

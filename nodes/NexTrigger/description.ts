@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { CONFIDENCE_LEVELS, INSIGHT_TYPES } from './insights';
 import type { ListenerSettings } from './listener';
 import { quoteValue } from '../shared/quote';
-import { optionsCollection } from '../shared/optionsCollection';
+import { filtersCollection, optionsCollection } from '../shared/collections';
 import { splitList } from '../shared/parameters';
 
 /** Parameters of the Nex Trigger, and reading them into the listener's settings. */
@@ -56,42 +56,35 @@ export const nexTriggerProperties: INodeProperties[] = [
 		description:
 			'Whether to also emit the up to 20 recent insights Nex replays when the connection opens. Each is emitted once per workflow, not once per reconnect.',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Entity Types',
-				name: 'entityTypes',
-				type: 'string',
-				default: '',
-				placeholder: 'person, company',
-				description: 'Only insights about entities of these types (comma-separated object slugs, e.g. person, company)',
-			},
-			{
-				displayName: 'Insight Types',
-				name: 'insightTypes',
-				type: 'multiOptions',
-				options: [...INSIGHT_TYPES]
-					.map((value) => ({ name: TYPE_NAMES[value], value }))
-					.sort((a, b) => a.name.localeCompare(b.name)),
-				default: [],
-				description: 'Only insights of these types. None selected: every type.',
-			},
-			{
-				displayName: 'Minimum Confidence',
-				name: 'minConfidence',
-				type: 'options',
-				options: CONFIDENCE_LEVELS.map((value) => ({ name: LEVEL_NAMES[value], value })),
-				default: 'low',
-				description:
-					'Only insights whose confidence_level is at least this. Insights without a confidence level are left out unless this is Low.',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Entity Types',
+			name: 'entityTypes',
+			type: 'string',
+			default: '',
+			placeholder: 'person, company',
+			description: 'Only insights about entities of these types (comma-separated object slugs, e.g. person, company)',
+		},
+		{
+			displayName: 'Insight Types',
+			name: 'insightTypes',
+			type: 'multiOptions',
+			options: [...INSIGHT_TYPES]
+				.map((value) => ({ name: TYPE_NAMES[value], value }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: [],
+			description: 'Only insights of these types. None selected: every type.',
+		},
+		{
+			displayName: 'Minimum Confidence',
+			name: 'minConfidence',
+			type: 'options',
+			options: CONFIDENCE_LEVELS.map((value) => ({ name: LEVEL_NAMES[value], value })),
+			default: 'low',
+			description:
+				'Only insights whose confidence_level is at least this. Insights without a confidence level are left out unless this is Low.',
+		},
+	]),
 	optionsCollection([
 		{
 			displayName: 'Reconnect Delay (Seconds)',

@@ -7,7 +7,7 @@ import { MEMORY_LIMIT } from './cursor';
 import { DEFAULT_MESSAGE_WINDOW_HOURS } from './messageStatus';
 import { AWB_STATUSES } from './shipments';
 import { TRIGGER_TIMEOUT_MS } from './timeout';
-import { optionsCollection } from '../shared/optionsCollection';
+import { optionsCollection } from '../shared/collections';
 
 /** Parameters of the Nexus Trigger (read and checked in parameters.ts). */
 

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { FILTER_OPERATORS } from './postgrest';
 import { UUID_REGEX } from './uuid';
-import { optionsCollection } from '../../shared/optionsCollection';
+import { optionsCollection } from '../../shared/collections';
 
 /**
  * Properties that many operations share: filters as rows, sort, Simplify,

@@ -4,7 +4,7 @@ import { functionRouting } from '../../shared/functions';
 import type { Operation } from '../../../shared/operation';
 import { checkUuid } from '../../shared/uuid';
 import { defaultCountryCodeProperty, phoneNumberProperty, readPhoneNumber } from '../contact/fields';
-import { optionsCollection } from '../../../shared/optionsCollection';
+import { optionsCollection } from '../../../shared/collections';
 
 export const initiateCall: Operation = {
 	option: {

@@ -6,7 +6,7 @@ import type { Operation } from '../../../shared/operation';
 import { readUuid } from '../../shared/uuid';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { pickupDateProperty, readPickupDate } from './fields';
-import { optionsCollection } from '../../../shared/optionsCollection';
+import { optionsCollection } from '../../../shared/collections';
 
 export const createShipment: Operation = {
 	option: {

@@ -11,7 +11,7 @@ import { nexusApiRequest, type NexusCallSpec, nexusExecutor } from '../../shared
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { pickupDateProperty, readPickupDate } from './fields';
 import { quoteValue } from '../../../shared/quote';
-import { optionsCollection } from '../../../shared/optionsCollection';
+import { optionsCollection } from '../../../shared/collections';
 
 /**
  * The documented order-to-ship flow in one operation:

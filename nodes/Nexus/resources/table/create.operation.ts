@@ -8,7 +8,7 @@ import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
 import { TABLE_PATH_ID } from './tablePathId';
 import { readRows, rowsInputProperties } from './rowsInput';
 import { nexusExecutor } from '../../shared/transport';
-import { optionsCollection } from '../../../shared/optionsCollection';
+import { optionsCollection } from '../../../shared/collections';
 
 export const createTableRows: Operation = {
 	option: {
