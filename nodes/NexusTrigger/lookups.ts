@@ -2,10 +2,11 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { fetchAllRows } from '../Nexus/shared/fetchAllRows';
 import { listExpression } from '../Nexus/shared/postgrest';
+import { asText } from '../shared/parameters';
 import { TRIGGER_TIMEOUT_MS } from './timeout';
 import type { PendingRow } from './watchedSource';
 
-/** Lookups of related rows for a page of events, and small value helpers the sources share. */
+/** Lookups of related rows for a page of events. */
 
 /** Rows of `table` whose `column` is one of `ids`, grouped by that column: one request per 100 rows. */
 export async function rowsByKey(
@@ -36,13 +37,9 @@ export async function itemsWithReferenced(
 	pending: PendingRow[],
 	names: { as: string; with: string; table: string; foreignKey: string },
 ): Promise<INodeExecutionData[]> {
-	const referenceOf = (row: IDataObject) => text(row[names.foreignKey]);
+	const referenceOf = (row: IDataObject) => asText(row[names.foreignKey]);
 	const referenced = await rowsByKey(context, names.table, 'id', pending.map(({ row }) => referenceOf(row)), 'id.asc');
 	return pending.map(({ row, event: { fields } }) => ({
 		json: { ...fields, [names.as]: row, [names.with]: referenced.get(referenceOf(row))?.[0] ?? null },
 	}));
-}
-
-export function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
 }
