@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NEX_CREDENTIAL_TYPE, nexApiRequest, type NexCallSpec } from '../Nex/shared/transport';
 import { baseline, readCursor, selectNew, sinceOf, writeCursor } from './cursor';
+import { optionsCollection } from '../shared/collections';
+import { splitList } from '../shared/parameters';
 
 /**
  * Polls the Nex notification feed (`GET /v1/notifications/feed`) and starts the workflow for each
@@ -37,32 +39,22 @@ export class NexNotificationTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: NEX_CREDENTIAL_TYPE, required: true }],
 		properties: [
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Notification Types',
-						name: 'types',
-						type: 'string',
-						default: '',
-						placeholder: 'context_alert, digest',
-						description: 'Only notifications of these types (comma-separated). Empty: every type.',
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Notification Types',
+					name: 'types',
+					type: 'string',
+					default: '',
+					placeholder: 'context_alert, digest',
+					description: 'Only notifications of these types (comma-separated). Empty: every type.',
+				},
+			]),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const options = this.getNodeParameter('options', {}) as { types?: string };
-		const types = String(options.types ?? '')
-			.split(',')
-			.map((type) => type.trim())
-			.filter((type) => type !== '');
+		const types = splitList(options.types);
 		const wanted = (item: IDataObject) => types.length === 0 || types.includes(String(item.type));
 		const toItems = (list: IDataObject[]) => list.filter(wanted).map((json) => ({ json }));
 

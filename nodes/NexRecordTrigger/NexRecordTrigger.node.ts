@@ -4,6 +4,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { nexListSearch } from '../Nex/methods/listSearch';
 import { objectTypeLocator } from '../Nex/resources/object/objectTypeLocator';
 import { NEX_CREDENTIAL_TYPE } from '../Nex/shared/transport';
+import { splitList } from '../shared/parameters';
 import { pollRecords } from './records';
 import { pollTasks, type TaskEvent } from './tasks';
 
@@ -77,7 +78,7 @@ const properties: INodeProperties[] = [
 
 function chosenEvents<T extends string>(context: IPollFunctions, name: string, allowed: readonly T[]): T[] {
 	const value = context.getNodeParameter(name, []) as unknown;
-	const list = (Array.isArray(value) ? value : String(value ?? '').split(',')).map((entry) => String(entry).trim()).filter((entry) => entry !== '');
+	const list = splitList(value);
 	const unknown = list.filter((entry) => !allowed.includes(entry as T));
 	if (list.length === 0 || unknown.length > 0) {
 		throw new NodeOperationError(context.getNode(), unknown.length > 0 ? `Events: unknown event "${unknown[0]}"` : 'Events is empty', {

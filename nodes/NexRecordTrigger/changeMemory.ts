@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { compareInstants } from '../NexusTrigger/cursor';
+import { compareInstants } from '../shared/instants';
 
 /**
  * What a Nex poller remembers of what it already emitted, for one watched instant (a record's

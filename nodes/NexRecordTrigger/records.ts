@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { compareInstants } from '../NexusTrigger/cursor';
+import { compareInstants } from '../shared/instants';
 import { RECORDS_PAGE_SIZE } from '../Nex/resources/record/getAll.operation';
 import { nexApiRequest, type NexCallSpec } from '../Nex/shared/transport';
 import { encodePathId } from '../shared/pathIds';
@@ -19,7 +19,7 @@ import {
 	type ChangeMemory,
 } from './changeMemory';
 import { readOffsetPages, type OffsetPage } from './offsetPages';
-import { loadState, requestContext, rowsOf, saveState } from './state';
+import { loadState, rowsOf, saveState } from './state';
 
 /**
  * Records created or updated, for one object type, from `POST /v1/objects/{slug}/records`.
@@ -51,7 +51,7 @@ interface Listing {
 async function listRecords(listing: Listing, offset: number, limit: number, direction: 'asc' | 'desc'): Promise<OffsetPage> {
 	const body: IDataObject = { attributes: 'all', limit, offset };
 	if (!listing.sortRefused) body.sort = { attribute: 'updated_at', direction };
-	const answer = (await nexApiRequest.call(requestContext(listing.context), 'POST', listing.path, LIST_SPEC, { body })) as IDataObject;
+	const answer = (await nexApiRequest.call(listing.context, 'POST', listing.path, LIST_SPEC, { body })) as IDataObject;
 	const rows = rowsOf(answer).filter((row) => typeof row.updated_at === 'string');
 	const total = Number(answer?.total);
 	return { rows, last: Number.isFinite(total) && offset + rows.length >= total };

@@ -1,7 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { RequestContext } from '../shared/executor';
-
 /**
  * The trigger's workflow static data: one entry, tagged with what it watches (`records:person`,
  * `tasks:` plus the assignee), so that watching something else starts from a new baseline instead
@@ -18,11 +16,6 @@ export function loadState(context: IPollFunctions, watched: string): IDataObject
 
 export function saveState(context: IPollFunctions, watched: string, state: IDataObject): void {
 	context.getWorkflowStaticData('node').watching = { ...state, version: STATE_VERSION, watched };
-}
-
-/** The Nex transport needs only getNode, getNodeParameter, getCredentials and the request helpers. */
-export function requestContext(context: IPollFunctions): RequestContext {
-	return context as unknown as RequestContext;
 }
 
 /** Rows of a listing answer's `data`, each with a string `id` (ids are strings in Nex answers). */

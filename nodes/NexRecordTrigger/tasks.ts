@@ -1,12 +1,12 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compareInstants } from '../NexusTrigger/cursor';
+import { compareInstants } from '../shared/instants';
 import { nexApiRequest, type NexCallSpec } from '../Nex/shared/transport';
 import { quoteValue } from '../shared/quote';
 import { FULL_SCAN_MEMORY, isAtOrAfterFloor, isUnseen, merge, readMemory, ScanReadings, trimToCount } from './changeMemory';
 import { readOffsetPages, type OffsetPage } from './offsetPages';
-import { loadState, requestContext, rowsOf, saveState } from './state';
+import { loadState, rowsOf, saveState } from './state';
 
 /**
  * Tasks created or completed, from `GET /v1/tasks` (`?limit&offset`, optional `assignee_id`,
@@ -45,7 +45,7 @@ function readAssignee(context: IPollFunctions, value: unknown): string | undefin
 
 async function listTasks(context: IPollFunctions, filters: IDataObject, offset: number, limit: number): Promise<OffsetPage> {
 	const qs = { ...filters, limit, offset };
-	const answer = (await nexApiRequest.call(requestContext(context), 'GET', '/v1/tasks', LIST_SPEC, { qs })) as IDataObject;
+	const answer = (await nexApiRequest.call(context, 'GET', '/v1/tasks', LIST_SPEC, { qs })) as IDataObject;
 	return { rows: rowsOf(answer), last: answer?.has_more === false };
 }
 

@@ -95,13 +95,6 @@ export function insightIdentity(insight: IDataObject): InsightIdentity {
 	return { key: insightKey(insight), created: ns === undefined ? '' : ns.toString(36), createdMs: ns === undefined ? undefined : msOf(ns) };
 }
 
-/** Milliseconds of an RFC 3339 timestamp, or undefined (for clocks, never to tell insights apart). */
-export function timeOf(value: unknown): number | undefined {
-	if (typeof value !== 'string' || value === '') return undefined;
-	const ms = Date.parse(value);
-	return Number.isNaN(ms) ? undefined : ms;
-}
-
 interface Entry {
 	key: string;
 	/** Creation time of the insight (ns in base 36), '' when it had none. */

@@ -4,6 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { CONFIDENCE_LEVELS, INSIGHT_TYPES } from './insights';
 import type { ListenerSettings } from './listener';
 import { quoteValue } from '../shared/quote';
+import { filtersCollection, optionsCollection } from '../shared/collections';
+import { splitList } from '../shared/parameters';
 
 /** Parameters of the Nex Trigger, and reading them into the listener's settings. */
 
@@ -54,77 +56,63 @@ export const nexTriggerProperties: INodeProperties[] = [
 		description:
 			'Whether to also emit the up to 20 recent insights Nex replays when the connection opens. Each is emitted once per workflow, not once per reconnect.',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Entity Types',
-				name: 'entityTypes',
-				type: 'string',
-				default: '',
-				placeholder: 'person, company',
-				description: 'Only insights about entities of these types (comma-separated object slugs, e.g. person, company)',
-			},
-			{
-				displayName: 'Insight Types',
-				name: 'insightTypes',
-				type: 'multiOptions',
-				options: [...INSIGHT_TYPES]
-					.map((value) => ({ name: TYPE_NAMES[value], value }))
-					.sort((a, b) => a.name.localeCompare(b.name)),
-				default: [],
-				description: 'Only insights of these types. None selected: every type.',
-			},
-			{
-				displayName: 'Minimum Confidence',
-				name: 'minConfidence',
-				type: 'options',
-				options: CONFIDENCE_LEVELS.map((value) => ({ name: LEVEL_NAMES[value], value })),
-				default: 'low',
-				description:
-					'Only insights whose confidence_level is at least this. Insights without a confidence level are left out unless this is Low.',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Reconnect Delay (Seconds)',
-				name: 'reconnectDelay',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 1,
-				description:
-					'First wait before reconnecting after a failed connection; it doubles after each further failure, up to 60 seconds. A connection that delivered insights is reopened within this time.',
-			},
-			{
-				displayName: 'Test With Recent Insights',
-				name: 'testWithRecent',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether "Listen for event" returns the most recent insights at once instead of waiting for the next batch',
-			},
-			{
-				displayName: 'Watchdog Timeout (Seconds)',
-				name: 'watchdogTimeout',
-				type: 'number',
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				default: 75,
-				description:
-					'Reconnect when neither an insight nor a keepalive arrived for this long. Nex sends a keepalive every 30 seconds.',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Entity Types',
+			name: 'entityTypes',
+			type: 'string',
+			default: '',
+			placeholder: 'person, company',
+			description: 'Only insights about entities of these types (comma-separated object slugs, e.g. person, company)',
+		},
+		{
+			displayName: 'Insight Types',
+			name: 'insightTypes',
+			type: 'multiOptions',
+			options: [...INSIGHT_TYPES]
+				.map((value) => ({ name: TYPE_NAMES[value], value }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: [],
+			description: 'Only insights of these types. None selected: every type.',
+		},
+		{
+			displayName: 'Minimum Confidence',
+			name: 'minConfidence',
+			type: 'options',
+			options: CONFIDENCE_LEVELS.map((value) => ({ name: LEVEL_NAMES[value], value })),
+			default: 'low',
+			description:
+				'Only insights whose confidence_level is at least this. Insights without a confidence level are left out unless this is Low.',
+		},
+	]),
+	optionsCollection([
+		{
+			displayName: 'Reconnect Delay (Seconds)',
+			name: 'reconnectDelay',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 1,
+			description:
+				'First wait before reconnecting after a failed connection; it doubles after each further failure, up to 60 seconds. A connection that delivered insights is reopened within this time.',
+		},
+		{
+			displayName: 'Test With Recent Insights',
+			name: 'testWithRecent',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether "Listen for event" returns the most recent insights at once instead of waiting for the next batch',
+		},
+		{
+			displayName: 'Watchdog Timeout (Seconds)',
+			name: 'watchdogTimeout',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			default: 75,
+			description:
+				'Reconnect when neither an insight nor a keepalive arrived for this long. Nex sends a keepalive every 30 seconds.',
+		},
+	]),
 ];
 
 export interface TriggerParameters {
@@ -177,10 +165,7 @@ export function readTriggerParameters(context: ITriggerFunctions): TriggerParame
 				types,
 				// Low is the lowest level: no filtering, insights without a level included.
 				minConfidence: minConfidence === 'low' ? '' : minConfidence,
-				entityTypes: String(filters.entityTypes ?? '')
-					.split(',')
-					.map((entry) => entry.trim().toLowerCase())
-					.filter((entry) => entry !== ''),
+				entityTypes: splitList(filters.entityTypes).map((entry) => entry.toLowerCase()),
 			},
 			watchdogMs: Math.round(watchdog * 1000),
 			reconnectBaseMs: Math.round(reconnect * 1000),

@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { nexTransport } from '../Nex/shared/transport';
 import { asNodeError, asTransportFailure } from '../shared/executor';
+import { timeOf } from '../shared/time';
 import { STREAM_SPEC, InsightStreamConnection, type OpenInfo } from './connection';
-import { InsightMemory, insightIdentity, timeOf } from './dedupe';
+import { InsightMemory, insightIdentity } from './dedupe';
 import {
 	fetchInsights,
 	fetchInsightsSince,

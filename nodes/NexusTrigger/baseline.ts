@@ -2,7 +2,8 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { quoteIfNeeded } from '../Nexus/shared/postgrest';
 import { NEXUS_MAX_PAGE_SIZE } from '../Nexus/shared/transport';
-import { beforeCursorFilter, instantMinus, MEMORY_LIMIT, RowMemory, type KeysetCursor, type TriggerState } from './cursor';
+import { instantMinus } from '../shared/instants';
+import { beforeCursorFilter, MEMORY_LIMIT, RowMemory, type KeysetCursor, type TriggerState } from './cursor';
 import { cursorOf, getRows, serverTimeOf } from './rows';
 import type { WatchedSource } from './watchedSource';
 

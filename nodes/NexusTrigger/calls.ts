@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { instantMinus } from './cursor';
+import { instantMinus } from '../shared/instants';
 import type { RowEvent, WatchedSource } from './watchedSource';
 
 /**

@@ -7,6 +7,7 @@ import { MEMORY_LIMIT } from './cursor';
 import { DEFAULT_MESSAGE_WINDOW_HOURS } from './messageStatus';
 import { AWB_STATUSES } from './shipments';
 import { TRIGGER_TIMEOUT_MS } from './timeout';
+import { optionsCollection } from '../shared/collections';
 
 /** Parameters of the Nexus Trigger (read and checked in parameters.ts). */
 
@@ -220,55 +221,48 @@ export const nexusTriggerProperties: INodeProperties[] = [
 		displayOptions: { show: { source: ['messageStatus'] } },
 		description: `Messages have no change time, so each poll reads again the outbound messages sent in this many hours before it (by the Nexus server clock). A status change of a message older than this is not seen. Up to ${MEMORY_LIMIT} messages are remembered.`,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Emit Recent Changes on Activation (Minutes)',
-				name: 'lookbackMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description:
-					'On first activation, emit what changed in this many minutes before activation (by the Nexus server clock). 0: emit nothing on activation, only changes made afterwards.',
-				displayOptions: { show: { '/source': ['orders', 'inboundMessages', 'newContacts', 'updatedContacts', 'lowStock', 'shipments', 'calls'] } },
-			},
-			{
-				displayName: 'Include Line Items',
-				name: 'includeLineItems',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to add the order lines (order_items) to each order, embedded in the same request as the orders',
-				displayOptions: { show: { '/source': ['orders'] } },
-			},
-			{
-				displayName: 'When the Previous Status Is Unknown',
-				name: 'unknownPreviousStatus',
-				type: 'options',
-				default: 'emit',
-				displayOptions: { show: { '/source': ['orders'] } },
-				description: `The trigger remembers the last status of the ${MEMORY_LIMIT} most recently changed orders. For an older order it does not know the status before the change.`,
-				options: [
-					{
-						name: 'Emit as a Status Change',
-						value: 'emit',
-						description:
-							'Fire the status events for its current status, with previousStatus null: no status change is missed, an unrelated edit of an old order may fire once',
-					},
-					{
-						name: 'Skip',
-						value: 'skip',
-						description: 'Fire no status event for it this time; later changes are compared with the status seen now',
-					},
-				],
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Emit Recent Changes on Activation (Minutes)',
+			name: 'lookbackMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'On first activation, emit what changed in this many minutes before activation (by the Nexus server clock). 0: emit nothing on activation, only changes made afterwards.',
+			displayOptions: { show: { '/source': ['orders', 'inboundMessages', 'newContacts', 'updatedContacts', 'lowStock', 'shipments', 'calls'] } },
+		},
+		{
+			displayName: 'Include Line Items',
+			name: 'includeLineItems',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to add the order lines (order_items) to each order, embedded in the same request as the orders',
+			displayOptions: { show: { '/source': ['orders'] } },
+		},
+		{
+			displayName: 'When the Previous Status Is Unknown',
+			name: 'unknownPreviousStatus',
+			type: 'options',
+			default: 'emit',
+			displayOptions: { show: { '/source': ['orders'] } },
+			description: `The trigger remembers the last status of the ${MEMORY_LIMIT} most recently changed orders. For an older order it does not know the status before the change.`,
+			options: [
+				{
+					name: 'Emit as a Status Change',
+					value: 'emit',
+					description:
+						'Fire the status events for its current status, with previousStatus null: no status change is missed, an unrelated edit of an old order may fire once',
+				},
+				{
+					name: 'Skip',
+					value: 'skip',
+					description: 'Fire no status event for it this time; later changes are compared with the status seen now',
+				},
+			],
+		},
+	]),
 	{
 		...requestOptionsProperty,
 		options: (requestOptionsProperty.options ?? []).map((option) =>

@@ -1,3 +1,5 @@
+import { listEntries } from './listEntries';
+
 /**
  * Which events one observed order change yields, given what the trigger knew about the order
  * before and what the user selected. Pure: no requests, no clock.
@@ -74,8 +76,7 @@ export function normalizeStatus(status: unknown): string {
 
 /** A status list from a multi-select or an expression (array or comma-separated text). */
 export function statusList(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-	return [...new Set(parts.map(normalizeStatus).filter((status) => status !== ''))];
+	return [...new Set(listEntries(value).map(normalizeStatus).filter((status) => status !== ''))];
 }
 
 export function isOrderEvent(value: unknown): value is OrderEvent {

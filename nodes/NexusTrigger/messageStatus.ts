@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { listExpression } from '../Nexus/shared/postgrest';
-import { instantMinus } from './cursor';
+import { instantMinus } from '../shared/instants';
 import { normalizeStatus } from './events';
 import type { RowEvent, WatchedSource } from './watchedSource';
 

@@ -5,6 +5,7 @@ import { quoteValue } from '../shared/quote';
 import { isOrderEvent, statusList, type EventSelection, type UnknownPreviousStatus } from './events';
 import { callSource, DEFAULT_CALL_OVERLAP_MINUTES } from './calls';
 import { contactUpdateSource } from './contactUpdates';
+import { listEntries } from './listEntries';
 import { DEFAULT_MESSAGE_WINDOW_HOURS, messageStatusSource } from './messageStatus';
 import { isShipmentEvent, shipmentSource, SHIPMENT_EVENTS } from './shipments';
 import { inboundMessageSource, lowStockSource, newContactSource, orderSource } from './sources';
@@ -15,9 +16,7 @@ import type { WatchedSource } from './watchedSource';
 function readSelection(context: IPollFunctions, options: IDataObject): EventSelection {
 	const node = context.getNode();
 	const raw = context.getNodeParameter('events', []) as unknown;
-	const names = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : []).map((name) =>
-		String(name).trim(),
-	);
+	const names = listEntries(raw).map((name) => String(name).trim());
 	const unknown = names.filter((name) => name !== '' && !isOrderEvent(name));
 	if (unknown.length) {
 		throw new NodeOperationError(node, `Events: ${unknown.map((name) => quoteValue(name)).join(', ')} is not an event this trigger knows`, {
@@ -48,8 +47,7 @@ function readSelection(context: IPollFunctions, options: IDataObject): EventSele
 
 /** A list from a multi-select or an expression (array or comma-separated text), trimmed. */
 function namesOf(raw: unknown): string[] {
-	const names = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
-	return [...new Set(names.map((name) => String(name).trim()).filter((name) => name !== ''))];
+	return [...new Set(listEntries(raw).map((name) => String(name).trim()).filter((name) => name !== ''))];
 }
 
 function readPositive(context: IPollFunctions, name: string, label: string, fallback: number, unit: string): number {

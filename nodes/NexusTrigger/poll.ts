@@ -2,13 +2,13 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { quoteIfNeeded } from '../Nexus/shared/postgrest';
 import { NEXUS_MAX_PAGE_SIZE } from '../Nexus/shared/transport';
+import { sameInstant } from '../shared/instants';
 import {
 	afterCursorFilter,
 	MEMORY_LIMIT,
 	nextBoundaryIds,
 	readState,
 	RowMemory,
-	sameInstant,
 	writeState,
 	type KeysetCursor,
 	type TriggerState,

@@ -1,4 +1,5 @@
-import { isAfterCursor, sameInstant, type KeysetCursor, type RowMemory } from './cursor';
+import { sameInstant } from '../shared/instants';
+import { isAfterCursor, type KeysetCursor, type RowMemory } from './cursor';
 import type { RowSeen } from './watchedSource';
 
 /**

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { listExpression } from '../Nexus/shared/postgrest';
-import { compareInstants } from './cursor';
+import { compareInstants } from '../shared/instants';
+import { asText } from '../shared/parameters';
 import { normalizeStatus } from './events';
-import { text } from './lookups';
 import type { RowEvent, WatchedSource } from './watchedSource';
 
 /**
@@ -56,7 +56,7 @@ export function previousShipmentStatus(log: IDataObject, history: unknown): stri
 		const later = compareInstants(entry.timestamp, previous.timestamp as string);
 		if (later > 0 || (later === 0 && entry.id > (previous.id as string))) previous = entry;
 	}
-	return previous ? text(previous.status) : null;
+	return previous ? asText(previous.status) : null;
 }
 
 /** The events one move yields, in the order of SHIPMENT_EVENTS. */
@@ -89,7 +89,7 @@ export function shipmentSource(events: ShipmentEvent[], toStatuses: string[]): W
 		},
 		// A log row is written once and never changed: every row after the cursor is a new move
 		// (its created_at, a column the reference does not list, is not needed).
-		events: (row) => shipmentEvents(text(row.status), events, toStatuses).map(eventOf),
+		events: (row) => shipmentEvents(asText(row.status), events, toStatuses).map(eventOf),
 		async toItems(_context, pending) {
 			return pending.map(({ row, event: { fields } }) => {
 				const { awb, ...log } = row;
@@ -111,7 +111,7 @@ export function shipmentSource(events: ShipmentEvent[], toStatuses: string[]): W
 			filters: {},
 			order: 'timestamp.desc,id.desc',
 			event: (row) => {
-				const [event] = shipmentEvents(text(row.status), events, toStatuses);
+				const [event] = shipmentEvents(asText(row.status), events, toStatuses);
 				return event ? eventOf(event) : undefined;
 			},
 		},

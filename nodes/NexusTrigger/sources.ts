@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { listExpression } from '../Nexus/shared/postgrest';
-import { compareInstants } from './cursor';
+import { compareInstants } from '../shared/instants';
+import { asText } from '../shared/parameters';
 import { orderEvents, testEventFor, testEventStatuses, type EventSelection } from './events';
-import { rowsByKey, text } from './lookups';
+import { itemsWithReferenced, rowsByKey } from './lookups';
 import type { RowEvent, WatchedSource } from './watchedSource';
 
 /**
@@ -42,28 +43,28 @@ export function orderSource(selection: EventSelection, includeLineItems: boolean
 		filters: {},
 		// Line items embedded in each page of orders (PostgREST resource embedding).
 		rowQuery: includeLineItems ? { select: '*,order_items(*)', 'order_items.order': 'created_at.asc,id.asc' } : { select: '*' },
-		memory: { select: 'id,order_status,updated_at', valueOf: (row) => text(row.order_status) },
+		memory: { select: 'id,order_status,updated_at', valueOf: (row) => asText(row.order_status) },
 		events: (row, seen) =>
 			orderEvents(
 				{
 					isNew: seen.isNew,
 					changedSinceCreated: laterThan(row.updated_at, row.created_at),
 					previousStatus: seen.previous,
-					status: text(row.order_status),
+					status: asText(row.order_status),
 				},
 				selection,
 			).map(
 				(match) => toEvent(match) as RowEvent,
 			),
 		async toItems(context, pending) {
-			const shippedIds = pending.filter(({ event }) => event.needsAwb).map(({ row }) => text(row.id));
+			const shippedIds = pending.filter(({ event }) => event.needsAwb).map(({ row }) => asText(row.id));
 			// Newest AWB first: an order shipped again (a new AWB) reports the new one.
 			const awbs = await rowsByKey(context, 'awbs', 'order_id', shippedIds, 'order_id.asc,created_at.desc');
 			return pending.map(({ row, event }) => {
 				const order: IDataObject = { ...row };
 				if (includeLineItems && !Array.isArray(order.order_items)) order.order_items = [];
 				const json: IDataObject = { ...event.fields };
-				if (event.needsAwb) json.awb = awbs.get(text(row.id))?.[0] ?? null;
+				if (event.needsAwb) json.awb = awbs.get(asText(row.id))?.[0] ?? null;
 				json.order = order;
 				return { json };
 			});
@@ -71,7 +72,7 @@ export function orderSource(selection: EventSelection, includeLineItems: boolean
 		test: {
 			filters: statuses ? { order_status: `in.${listExpression(statuses)}` } : {},
 			order: createdOnly ? 'created_at.desc,id.desc' : 'updated_at.desc,id.desc',
-			event: (row, remembered) => toEvent(testEventFor(text(row.order_status), remembered, selection)),
+			event: (row, remembered) => toEvent(testEventFor(asText(row.order_status), remembered, selection)),
 		},
 	};
 }
@@ -89,16 +90,7 @@ export function inboundMessageSource(): WatchedSource {
 		// A message is received once: read again in the same scan (its created_at rewritten), it is not new.
 		events: (_row, seen) => (seen.isNew ? [event] : []),
 		async toItems(context, pending) {
-			const chats = await rowsByKey(
-				context,
-				'chats',
-				'id',
-				pending.map(({ row }) => text(row.chat_id)),
-				'id.asc',
-			);
-			return pending.map(({ row, event: { fields } }) => ({
-				json: { ...fields, message: row, chat: chats.get(text(row.chat_id))?.[0] ?? null },
-			}));
+			return await itemsWithReferenced(context, pending, { as: 'message', with: 'chat', table: 'chats', foreignKey: 'chat_id' });
 		},
 		test: { filters: {}, order: 'created_at.desc,id.desc', event: () => event },
 	};
@@ -144,19 +136,10 @@ export function lowStockSource(threshold: number): WatchedSource {
 		what: 'stock balances',
 		filters: {},
 		rowQuery: { select: '*' },
-		memory: { select: 'id,available_quantity,last_updated', valueOf: (row) => text(row.available_quantity) },
+		memory: { select: 'id,available_quantity,last_updated', valueOf: (row) => asText(row.available_quantity) },
 		events: (row, seen) => (below(row.available_quantity) && !below(seen.previous) ? [eventFor(seen.previous)] : []),
 		async toItems(context, pending) {
-			const items = await rowsByKey(
-				context,
-				'items',
-				'id',
-				pending.map(({ row }) => text(row.item_id)),
-				'id.asc',
-			);
-			return pending.map(({ row, event: { fields } }) => ({
-				json: { ...fields, stock: row, item: items.get(text(row.item_id))?.[0] ?? null },
-			}));
+			return await itemsWithReferenced(context, pending, { as: 'stock', with: 'item', table: 'items', foreignKey: 'item_id' });
 		},
 		test: {
 			filters: { available_quantity: `lt.${threshold}` },

@@ -1,14 +1,13 @@
 import {
 	afterCursorFilter,
 	beforeCursorFilter,
-	compareInstants,
 	isAfterCursor,
 	nextBoundaryIds,
 	readState,
 	RowMemory,
-	timestampKey,
 	writeState,
 } from '../../nodes/NexusTrigger/cursor';
+import { compareInstants, timestampKey } from '../../nodes/shared/instants';
 
 const KEY = 'nexusOrders';
 import { quoteIfNeeded } from '../../nodes/Nexus/shared/postgrest';

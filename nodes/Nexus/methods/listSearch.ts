@@ -1,4 +1,4 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { keysetPage, takeKey, type KeyValue } from '../shared/keyset';
 import { quoteIfNeeded, toQueryObject, type QueryPairs } from '../shared/postgrest';
@@ -18,13 +18,17 @@ function containsPattern(text: string): string {
 	return quoteIfNeeded(`*${escaped}*`);
 }
 
-async function search(
-	context: ILoadOptionsFunctions,
-	table: string,
-	options: { select: string; columns: string[]; order: string; toItem: (row: IDataObject) => INodeListSearchItems },
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+/** What a picker lists: the columns read and searched, the order, and the name shown for a row (its value is its id). */
+interface RowSearch {
+	select: string;
+	columns: string[];
+	order: string;
+	nameOf: (row: IDataObject) => string;
+}
+
+type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+
+async function search(context: ILoadOptionsFunctions, table: string, options: RowSearch, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const query: QueryPairs = [
 		['select', options.select],
 		['order', options.order],
@@ -41,7 +45,7 @@ async function search(
 	let last: KeyValue[] | undefined;
 	for (const row of rows) last = takeKey(row, key);
 	return {
-		results: rows.map(options.toItem),
+		results: rows.map((row) => ({ name: options.nameOf(row), value: String(row.id) })),
 		paginationToken: rows.length === PAGE && last ? JSON.stringify({ order: options.order, after: last }) : undefined,
 	};
 }
@@ -63,79 +67,41 @@ function joined(...parts: unknown[]): string {
 	return parts.filter((part) => typeof part === 'string' && part.trim() !== '').join(' ');
 }
 
-export const nexusListSearch: Record<
-	string,
-	(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
-> = {
-	async searchContacts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		return await search(
-			this,
-			'customers',
-			{
-				select: 'id,first_name,last_name,phone_number,email',
-				columns: ['first_name', 'last_name', 'phone_number', 'email'],
-				order: 'created_at.desc,id.asc',
-				toItem: (row) => ({
-					name: joined(row.first_name, row.last_name, row.phone_number ? `(${String(row.phone_number)})` : undefined) || String(row.email ?? row.id),
-					value: String(row.id),
-				}),
-			},
-			filter,
-			paginationToken,
-		);
-	},
+/** The search method of a picker over `table`. */
+function rowSearch(table: string, options: RowSearch): ListSearchMethod {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await search(this, table, options, filter, paginationToken);
+	};
+}
 
-	async searchOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		return await search(
-			this,
-			'orders',
-			{
-				select: 'id,order_number,order_status,total_amount,currency',
-				columns: ['order_number', 'shopify_order_id', 'awb_number'],
-				order: 'created_at.desc,id.asc',
-				toItem: (row) => ({
-					name: `${String(row.order_number ?? row.id)} · ${String(row.order_status ?? '')} · ${String(row.total_amount ?? '')} ${String(row.currency ?? '')}`.trim(),
-					value: String(row.id),
-				}),
-			},
-			filter,
-			paginationToken,
-		);
-	},
+export const nexusListSearch: Record<string, ListSearchMethod> = {
+	searchContacts: rowSearch('customers', {
+		select: 'id,first_name,last_name,phone_number,email',
+		columns: ['first_name', 'last_name', 'phone_number', 'email'],
+		order: 'created_at.desc,id.asc',
+		nameOf: (row) =>
+			joined(row.first_name, row.last_name, row.phone_number ? `(${String(row.phone_number)})` : undefined) || String(row.email ?? row.id),
+	}),
 
-	async searchConversations(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		return await search(
-			this,
-			'chats',
-			{
-				select: 'id,platform,contact_name,contact_phone',
-				columns: ['contact_name', 'contact_phone', 'platform_chat_id'],
-				order: 'last_message_time.desc.nullslast,id.asc',
-				toItem: (row) => ({
-					name: `${joined(row.contact_name, row.contact_phone) || String(row.id)} · ${String(row.platform ?? '')}`,
-					value: String(row.id),
-				}),
-			},
-			filter,
-			paginationToken,
-		);
-	},
+	searchOrders: rowSearch('orders', {
+		select: 'id,order_number,order_status,total_amount,currency',
+		columns: ['order_number', 'shopify_order_id', 'awb_number'],
+		order: 'created_at.desc,id.asc',
+		nameOf: (row) =>
+			`${String(row.order_number ?? row.id)} · ${String(row.order_status ?? '')} · ${String(row.total_amount ?? '')} ${String(row.currency ?? '')}`.trim(),
+	}),
 
-	async searchItems(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		return await search(
-			this,
-			'items',
-			{
-				select: 'id,name,sku,item_no',
-				columns: ['name', 'sku', 'item_no', 'barcode'],
-				order: 'name.asc,id.asc',
-				toItem: (row) => ({
-					name: `${String(row.name ?? row.item_no ?? row.id)}${row.sku ? ` (${String(row.sku)})` : ''}`,
-					value: String(row.id),
-				}),
-			},
-			filter,
-			paginationToken,
-		);
-	},
+	searchConversations: rowSearch('chats', {
+		select: 'id,platform,contact_name,contact_phone',
+		columns: ['contact_name', 'contact_phone', 'platform_chat_id'],
+		order: 'last_message_time.desc.nullslast,id.asc',
+		nameOf: (row) => `${joined(row.contact_name, row.contact_phone) || String(row.id)} · ${String(row.platform ?? '')}`,
+	}),
+
+	searchItems: rowSearch('items', {
+		select: 'id,name,sku,item_no',
+		columns: ['name', 'sku', 'item_no', 'barcode'],
+		order: 'name.asc,id.asc',
+		nameOf: (row) => `${String(row.name ?? row.item_no ?? row.id)}${row.sku ? ` (${String(row.sku)})` : ''}`,
+	}),
 };

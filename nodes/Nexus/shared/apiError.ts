@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { RequestContext } from '../../shared/executor';
+import type { NodeContext } from '../../shared/context';
 import { attemptsText, transportFailureError } from '../../shared/failureAdvice';
 import { HttpStatusFailure, LocalFailure } from '../../shared/http';
 import { KeyExchangeFailure } from '../../shared/keyExchange';
@@ -12,7 +12,7 @@ import type { NexusCallSpec } from './transport';
  * How a failed Nexus request reads to the user: PostgREST's `code`/`message`/`details`/`hint`
  * (or an edge function's `error`/`message`) kept, with what to do.
  */
-export function nexusUserError(context: RequestContext, spec: NexusCallSpec, error: unknown, attempts?: number): Error {
+export function nexusUserError(context: NodeContext, spec: NexusCallSpec, error: unknown, attempts?: number): Error {
 	const node = context.getNode();
 	const tries = attemptsText(attempts);
 	if (error instanceof HttpStatusFailure) {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestContext } from '../../shared/executor';
+import type { NodeContext } from '../../shared/context';
 import { readKeysetPages } from './keyset';
 import { assertIdentifier } from './postgrest';
 import { toQueryPairs, type QueryPairs } from './queryPairs';
@@ -13,7 +13,7 @@ import { nexusApiRequest } from './transport';
  * set no timeout.
  */
 export async function fetchAllRows(
-	context: RequestContext,
+	context: NodeContext,
 	table: string,
 	query: IDataObject | QueryPairs,
 	limit?: number,

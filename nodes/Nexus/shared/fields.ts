@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { FILTER_OPERATORS } from './postgrest';
 import { UUID_REGEX } from './uuid';
+import { optionsCollection } from '../../shared/collections';
 
 /**
  * Properties that many operations share: filters as rows, sort, Simplify,
@@ -54,78 +55,71 @@ export function filtersProperty(columnsHint: string): INodeProperties {
 
 /** "Options" of a listing: Match (AND/OR), Raw Filter, Sort, Fields. */
 export function listOptionsProperty(defaultSortHint: string): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Fields',
-				name: 'select',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. order_number,order_status,total_amount',
-				description:
-					'Comma-separated columns to return (PostgREST select); overrides Simplify. Related rows can be embedded, e.g. *,order_items(*).',
-			},
-			{
-				displayName: 'Match',
-				name: 'match',
-				type: 'options',
-				options: [
-					{ name: 'All Filters (AND)', value: 'and' },
-					{ name: 'Any Filter (OR)', value: 'or' },
-				],
-				default: 'and',
-				description: 'Whether a row must match every filter or at least one',
-			},
-			{
-				displayName: 'Raw Filter',
-				name: 'rawFilter',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. order_status=in.(pending,confirmed)&total_amount=gte.100',
-				description:
-					'PostgREST filters for experts, in query-string form (column=operator.value joined with &; or=(…) and and=(…) allowed). Always combined with AND.',
-			},
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Sort Column',
-				default: {},
-				description: `Columns to sort by, in order (default: ${defaultSortHint}). Ties are broken by the ID column. Pages are read after the last row read in this order, so rows added or removed meanwhile never make another row repeat or go missing.`,
-				options: [
-					{
-						displayName: 'Column',
-						name: 'fields',
-						values: [
-							{
-								displayName: 'Column',
-								name: 'column',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. created_at',
-							},
-							{
-								displayName: 'Direction',
-								name: 'direction',
-								type: 'options',
-								options: [
-									{ name: 'Ascending', value: 'asc' },
-									{ name: 'Descending', value: 'desc' },
-								],
-								default: 'asc',
-							},
-						],
-					},
-				],
-			},
-		],
-	};
+	return optionsCollection([
+		{
+			displayName: 'Fields',
+			name: 'select',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. order_number,order_status,total_amount',
+			description:
+				'Comma-separated columns to return (PostgREST select); overrides Simplify. Related rows can be embedded, e.g. *,order_items(*).',
+		},
+		{
+			displayName: 'Match',
+			name: 'match',
+			type: 'options',
+			options: [
+				{ name: 'All Filters (AND)', value: 'and' },
+				{ name: 'Any Filter (OR)', value: 'or' },
+			],
+			default: 'and',
+			description: 'Whether a row must match every filter or at least one',
+		},
+		{
+			displayName: 'Raw Filter',
+			name: 'rawFilter',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. order_status=in.(pending,confirmed)&total_amount=gte.100',
+			description:
+				'PostgREST filters for experts, in query-string form (column=operator.value joined with &; or=(…) and and=(…) allowed). Always combined with AND.',
+		},
+		{
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Sort Column',
+			default: {},
+			description: `Columns to sort by, in order (default: ${defaultSortHint}). Ties are broken by the ID column. Pages are read after the last row read in this order, so rows added or removed meanwhile never make another row repeat or go missing.`,
+			options: [
+				{
+					displayName: 'Column',
+					name: 'fields',
+					values: [
+						{
+							displayName: 'Column',
+							name: 'column',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. created_at',
+						},
+						{
+							displayName: 'Direction',
+							name: 'direction',
+							type: 'options',
+							options: [
+								{ name: 'Ascending', value: 'asc' },
+								{ name: 'Descending', value: 'desc' },
+							],
+							default: 'asc',
+						},
+					],
+				},
+			],
+		},
+	]);
 }
 
 export function simplifyProperty(what: string): INodeProperties {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { RequestContext } from '../../shared/executor';
+import type { NodeContext } from '../../shared/context';
 import { NEXUS_CREDENTIAL_TYPE, nexusApiRequest } from './transport';
 
 /**
@@ -22,7 +22,7 @@ function jwtClaims(token: unknown): IDataObject | undefined {
 	}
 }
 
-async function organizationFromToken(context: RequestContext): Promise<string | undefined> {
+async function organizationFromToken(context: NodeContext): Promise<string | undefined> {
 	const credentials = await context.getCredentials(NEXUS_CREDENTIAL_TYPE);
 	const claims = jwtClaims(credentials.accessToken);
 	if (!claims || typeof claims.organization_id !== 'string' || claims.organization_id === '') return undefined;
@@ -31,7 +31,7 @@ async function organizationFromToken(context: RequestContext): Promise<string | 
 }
 
 /** From the current agent token's claims; otherwise the organization row the token can read. */
-export async function organizationId(context: RequestContext): Promise<string> {
+export async function organizationId(context: NodeContext): Promise<string> {
 	const fromToken = await organizationFromToken(context);
 	if (fromToken) return fromToken;
 	const answer = await nexusApiRequest.call(

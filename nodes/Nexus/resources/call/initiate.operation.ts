@@ -5,6 +5,7 @@ import type { Operation } from '../../../shared/operation';
 import { checkUuid } from '../../shared/uuid';
 import { contactFieldValue, optionalContactField } from '../contact/contactField';
 import { defaultCountryCodeProperty, phoneNumberProperty, readPhoneNumber } from '../contact/fields';
+import { optionsCollection } from '../../../shared/collections';
 
 export const initiateCall: Operation = {
 	option: {
@@ -32,16 +33,9 @@ export const initiateCall: Operation = {
 	properties: [
 		phoneNumberProperty('Number to call; normalised to E.164 before sending'),
 		defaultCountryCodeProperty,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				optionalContactField('customerId', 'Contact', 'The contact (customer) to log the call against: pick it from the list, or give its ID (a UUID)'),
-				{ displayName: 'Extension', name: 'extension', type: 'string', default: '', description: 'PBX extension that places the call' },
-			],
-		},
+		optionsCollection([
+			optionalContactField('customerId', 'Contact', 'The contact (customer) to log the call against: pick it from the list, or give its ID (a UUID)'),
+			{ displayName: 'Extension', name: 'extension', type: 'string', default: '', description: 'PBX extension that places the call' },
+		]),
 	],
 };

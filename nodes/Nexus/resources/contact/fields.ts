@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toE164 } from '../../shared/phone';
 import { collectionFields } from '../../shared/rowRouting';
+import { splitList } from '../../../shared/parameters';
 import { quoteValue } from '../../../shared/quote';
 
 /** Columns of `customers` shown when Simplify is on. */
@@ -141,10 +142,7 @@ export function contactRow(context: IExecuteSingleFunctions, collection: string,
 		row.phone_number = normalisedPhone(context, row.phone_number, countryCode, 'Phone Number');
 	}
 	if (typeof row.tags === 'string') {
-		row.tags = row.tags
-			.split(',')
-			.map((tag) => tag.trim())
-			.filter((tag) => tag !== '');
+		row.tags = splitList(row.tags);
 	}
 	const address = (row.address as IDataObject | undefined)?.value as IDataObject | undefined;
 	if (row.address !== undefined) {

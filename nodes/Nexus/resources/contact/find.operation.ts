@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { simplifyProperty } from '../../shared/fields';
 import { toQueryObject, type QueryPairs } from '../../shared/postgrest';
 import type { Operation } from '../../../shared/operation';
+import { parameterText } from '../../../shared/parameters';
 import { CONTACT_SIMPLE_COLUMNS, defaultCountryCodeProperty, normalisedPhone } from './fields';
 import { nexusExecutor } from '../../shared/transport';
 
@@ -26,7 +27,7 @@ export const findContact: Operation = {
 					const findBy = this.getNodeParameter('findBy', 'phone') as string;
 					const pairs: QueryPairs = [];
 					if (findBy === 'email') {
-						const email = String(this.getNodeParameter('email', '')).trim();
+						const email = parameterText(this, 'email');
 						if (email === '') {
 							throw new NodeOperationError(this.getNode(), 'Email is empty', { description: 'Enter the email address to look for.' });
 						}

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
+import { parameterText } from '../../../shared/parameters';
 import { collectionFields, createRowRouting } from '../../shared/rowRouting';
 import { itemFieldOptions } from './fields';
 
@@ -11,7 +12,7 @@ export const createItem: Operation = {
 		action: 'Create an inventory item (product)',
 		description: 'Create an inventory item (product)',
 		routing: createRowRouting('items', 'inventory item', function () {
-			const name = String(this.getNodeParameter('name', '')).trim();
+			const name = parameterText(this, 'name');
 			if (name === '') {
 				throw new NodeOperationError(this.getNode(), 'Name is empty', { description: 'Enter the name of the item.' });
 			}

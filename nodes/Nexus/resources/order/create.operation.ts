@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { organizationId } from '../../shared/organization';
 import type { Operation } from '../../../shared/operation';
+import { parameterText } from '../../../shared/parameters';
 import { collectionFields, RETURN_REPRESENTATION, SINGLE_OBJECT } from '../../shared/rowRouting';
 import { attempt, restateError } from '../../shared/steps';
 import { nexusApiRequest, nexusExecutor } from '../../shared/transport';
@@ -21,7 +22,7 @@ export const createOrder: Operation = {
 				async run() {
 					const order = collectionFields(this, 'additionalFields');
 					checkCustomerId(this, order);
-					const status = String(this.getNodeParameter('orderStatus', '') ?? '').trim();
+					const status = parameterText(this, 'orderStatus');
 					order.order_status = status === '' ? 'pending' : status;
 					const lines = readLineItems(this);
 					if (order.total_amount === undefined) {

@@ -6,6 +6,7 @@ import type { Operation } from '../../../shared/operation';
 import { readUuid } from '../../shared/uuid';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { pickupDateProperty, readPickupDate } from './fields';
+import { optionsCollection } from '../../../shared/collections';
 
 export const createShipment: Operation = {
 	option: {
@@ -28,13 +29,6 @@ export const createShipment: Operation = {
 	},
 	properties: [
 		recordLocator(orderIdLocator),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [pickupDateProperty],
-		},
+		optionsCollection([pickupDateProperty]),
 	],
 };

@@ -2,14 +2,16 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/fields';
+import { UUID_PATTERN } from '../../../shared/ids';
 import type { Operation } from '../../../shared/operation';
 import { RETURN_REPRESENTATION, SINGLE_OBJECT } from '../../shared/rowRouting';
-import { checkUuid, readUuid, UUID } from '../../shared/uuid';
+import { checkUuid, readUuid } from '../../shared/uuid';
 import { attempt, restateError } from '../../shared/steps';
 import { nexusApiRequest, type NexusCallSpec, nexusExecutor } from '../../shared/transport';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { pickupDateProperty, readPickupDate } from './fields';
 import { quoteValue } from '../../../shared/quote';
+import { optionsCollection } from '../../../shared/collections';
 
 /**
  * The documented order-to-ship flow in one operation:
@@ -68,7 +70,7 @@ async function callFunction(context: IExecuteSingleFunctions, name: string, body
 
 function pickListIdOf(answer: IDataObject): string | undefined {
 	const candidates = [answer.pick_list_id, (answer.pick_list as IDataObject | undefined)?.id, answer.id];
-	const found = candidates.find((value) => typeof value === 'string' && UUID.test(value));
+	const found = candidates.find((value) => typeof value === 'string' && UUID_PATTERN.test(value));
 	return found as string | undefined;
 }
 
@@ -199,23 +201,16 @@ export const shipOrder: Operation = {
 	},
 	properties: [
 		recordLocator(orderIdLocator),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Pick List ID',
-					name: 'pickListId',
-					type: 'string',
-					default: '',
-					description:
-						'To continue a Ship Order that stopped at Complete Pick: the pick list it started (named in its error). Start Picking is then skipped.',
-				},
-				pickupDateProperty,
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Pick List ID',
+				name: 'pickListId',
+				type: 'string',
+				default: '',
+				description:
+					'To continue a Ship Order that stopped at Complete Pick: the pick list it started (named in its error). Start Picking is then skipped.',
+			},
+			pickupDateProperty,
+		]),
 	],
 };

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { functionRouting } from '../../shared/functions';
 import type { Operation } from '../../../shared/operation';
+import { parameterText } from '../../../shared/parameters';
 import { quoteValue } from '../../../shared/quote';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -17,7 +18,7 @@ export const inviteMember: Operation = {
 			writes: true,
 			safeToRepeat: false,
 			body() {
-				const email = String(this.getNodeParameter('email', '')).trim();
+				const email = parameterText(this, 'email');
 				if (!EMAIL.test(email)) {
 					throw new NodeOperationError(this.getNode(), `Email ${quoteValue(email)} is not a valid email address`, {
 						description: 'Enter the address of the person to invite, e.g. name@email.com.',

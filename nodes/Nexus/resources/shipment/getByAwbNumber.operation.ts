@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
+import { parameterText } from '../../../shared/parameters';
 import { SINGLE_OBJECT } from '../../shared/rowRouting';
 import { nexusExecutor } from '../../shared/transport';
 
@@ -16,7 +17,7 @@ export const getShipmentByAwbNumber: Operation = {
 				safeToRepeat: true,
 				what: 'shipment with this AWB number',
 				request() {
-					const awbNumber = String(this.getNodeParameter('awbNumber', '')).trim();
+					const awbNumber = parameterText(this, 'awbNumber');
 					if (awbNumber === '') {
 						throw new NodeOperationError(this.getNode(), 'AWB Number is empty', { description: 'Enter the tracking number, e.g. AWB12345678.' });
 					}

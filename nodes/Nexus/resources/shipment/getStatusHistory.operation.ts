@@ -2,9 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fetchAllRows } from '../../shared/fetchAllRows';
+import { UUID_PATTERN } from '../../../shared/ids';
 import type { Operation } from '../../../shared/operation';
+import { parameterText } from '../../../shared/parameters';
 import { SINGLE_OBJECT } from '../../shared/rowRouting';
-import { UUID } from '../../shared/uuid';
 import { nexusApiRequest, nexusExecutor } from '../../shared/transport';
 import { quoteValue } from '../../../shared/quote';
 
@@ -18,14 +19,14 @@ export const getShipmentStatusHistory: Operation = {
 				safeToRepeat: true,
 				what: 'shipment',
 				async run() {
-					const given = String(this.getNodeParameter('awb', '')).trim();
+					const given = parameterText(this, 'awb');
 					if (given === '') {
 						throw new NodeOperationError(this.getNode(), 'AWB Number or ID is empty', {
 							description: 'Enter the AWB (tracking) number, or the ID of the shipment.',
 						});
 					}
 					let awbId = given.toLowerCase();
-					if (!UUID.test(given)) {
+					if (!UUID_PATTERN.test(given)) {
 						const awb = await nexusApiRequest.call(
 							this,
 							'GET',

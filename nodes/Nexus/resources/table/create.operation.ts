@@ -8,6 +8,7 @@ import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
 import { TABLE_PATH_ID } from './tablePathId';
 import { readRows, rowsInputProperties } from './rowsInput';
 import { nexusExecutor } from '../../shared/transport';
+import { optionsCollection } from '../../../shared/collections';
 
 export const createTableRows: Operation = {
 	option: {
@@ -38,22 +39,15 @@ export const createTableRows: Operation = {
 	properties: [
 		tableProperty,
 		...rowsInputProperties('create'),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Set Organization ID',
-					name: 'setOrganizationId',
-					type: 'boolean',
-					default: true,
-					description:
-						'Whether to fill organization_id with the organization of the API key when a row has none (turn off for tables without that column)',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Set Organization ID',
+				name: 'setOrganizationId',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to fill organization_id with the organization of the API key when a row has none (turn off for tables without that column)',
+			},
+		]),
 	],
 };

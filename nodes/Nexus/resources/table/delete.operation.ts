@@ -1,11 +1,8 @@
-import { NodeOperationError } from 'n8n-workflow';
-
 import { filterOptionsProperty, filtersProperty, tableProperty } from '../../shared/fields';
 import { toQueryObject } from '../../shared/postgrest';
-import { readTable } from '../../shared/guardInput';
-import { filterPairs } from '../../shared/listQuery';
 import type { Operation } from '../../../shared/operation';
 import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
+import { requiredFilterPairs } from './requiredFilters';
 import { TABLE_PATH_ID } from './tablePathId';
 import { nexusExecutor } from '../../shared/transport';
 
@@ -23,13 +20,7 @@ export const deleteTableRows: Operation = {
 				writes: true,
 				what: 'table',
 				request() {
-					readTable(this);
-					const pairs = filterPairs(this);
-					if (pairs.length === 0) {
-						throw new NodeOperationError(this.getNode(), 'Filters: add at least one filter', {
-							description: 'Delete Rows deletes only the rows matching the filters; it never empties a whole table.',
-						});
-					}
+					const pairs = requiredFilterPairs(this, 'Delete Rows deletes only the rows matching the filters; it never empties a whole table.');
 					return { qs: toQueryObject(pairs), headers: { Prefer: RETURN_REPRESENTATION } };
 				},
 			},

@@ -1,11 +1,8 @@
-import { NodeOperationError } from 'n8n-workflow';
-
 import { filterOptionsProperty, filtersProperty, tableProperty } from '../../shared/fields';
 import { toQueryObject } from '../../shared/postgrest';
-import { readTable } from '../../shared/guardInput';
-import { filterPairs } from '../../shared/listQuery';
 import type { Operation } from '../../../shared/operation';
 import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
+import { requiredFilterPairs } from './requiredFilters';
 import { TABLE_PATH_ID } from './tablePathId';
 import { readRows, rowsInputProperties } from './rowsInput';
 import { nexusExecutor } from '../../shared/transport';
@@ -24,13 +21,7 @@ export const updateTableRows: Operation = {
 				writes: true,
 				what: 'table',
 				request() {
-					readTable(this);
-					const pairs = filterPairs(this);
-					if (pairs.length === 0) {
-						throw new NodeOperationError(this.getNode(), 'Filters: add at least one filter', {
-							description: 'Update Rows changes only the rows matching the filters; it never updates a whole table.',
-						});
-					}
+					const pairs = requiredFilterPairs(this, 'Update Rows changes only the rows matching the filters; it never updates a whole table.');
 					const [changes] = readRows(this, 'update');
 					return { qs: toQueryObject(pairs), body: changes, headers: { Prefer: RETURN_REPRESENTATION } };
 				},
