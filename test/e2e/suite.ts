@@ -56,6 +56,7 @@ const EXAMPLE = {
 	webhookOrder: 'nexExampleShip03',
 	riskInsight: 'nexExampleRisk04',
 	shippedOrder: 'nexExampleAwb005',
+	shipmentFailed: 'nexExampleShip06',
 } as const;
 
 /** Workflows only the tests import (ids ≤ 16 characters, as n8n's CLI requires). */
