@@ -1,6 +1,7 @@
 /**
  * End-to-end tests against the real n8n application (`npm run test:e2e`): one file per n8n
- * line, run one after the other (each starts its own n8n, which wants both cores).
+ * line (the MCP tool and record-trigger tests run on that file's n8n) and one for the queue
+ * cluster, run one after the other (each starts its own n8n, which wants both cores).
  * `npm test` does not pick these up: they are named *.e2e.ts.
  * @type {import('jest').Config}
  */

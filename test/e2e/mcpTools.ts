@@ -2,19 +2,19 @@
  * The Nex and Nexus nodes as AI tools, without a model: n8n's MCP Server Trigger exposes the tool
  * variants n8n builds from `usableAsTool` (n8n-nodes-nex.nexTool, n8n-nodes-nex.nexusTool), their
  * arguments filled by `$fromAI()`. The official MCP client lists and calls them, playing the model.
+ * Registered inside the suite of each n8n line (suite.ts), on its running n8n: that n8n imports
+ * `mcpWorkflow()` with the others; these tests activate it, and deactivate it when done.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
-import { findInstallation, N8n, N8nHome, N8N_LINES, packageManifest, ROOT, waitFor, type N8nLine } from '../../scripts/n8n';
-import { EXAMPLE_CREDENTIALS, sandboxCredentials, startSandboxes, type Sandboxes, type WorkflowJson, type WorkflowNode } from '../../scripts/stack';
+import { N8N_LINES, waitFor, type N8n, type N8nLine } from '../../scripts/n8n';
+import { EXAMPLE_CREDENTIALS, type Sandboxes, type WorkflowJson, type WorkflowNode } from '../../scripts/stack';
 import { customerWithWhatsapp, nexNotes } from './sandboxState';
 
-const WORKFLOW_ID = 'e2eMcpNexTools01';
+export const MCP_WORKFLOW_ID = 'e2eMcpNexTools01';
 const MCP_PATH = 'nex-tools';
 
 const fromAI = (key: string, description: string) => `={{ $fromAI('${key}', '${description}', 'string') }}`;
@@ -43,7 +43,7 @@ export const TOOLS = {
 	findContact: 'Find_Nexus_contact',
 } as const;
 
-function mcpWorkflow(): WorkflowJson {
+export function mcpWorkflow(): WorkflowJson {
 	const tools = [
 		toolNode('Search Nex records', 'nexTool', 0, { resource: 'search', operation: 'search', query: fromAI('query', 'Text to look for') }),
 		toolNode('Get Nex note', 'nexTool', 200, { resource: 'note', operation: 'get', noteId: byId('noteId', 'ID of the note') }),
@@ -57,7 +57,7 @@ function mcpWorkflow(): WorkflowJson {
 		toolNode('Find Nexus contact', 'nexusTool', 800, { resource: 'contact', operation: 'find', findBy: 'email', email: fromAI('email', 'Email address') }),
 	];
 	return {
-		id: WORKFLOW_ID,
+		id: MCP_WORKFLOW_ID,
 		name: 'e2e: Nex and Nexus tools over MCP',
 		nodes: [
 			{
@@ -83,29 +83,26 @@ interface ToolResult {
 
 const textOf = (result: ToolResult) => result.content.map((part) => part.text ?? '').join('\n');
 
-export function describeMcpTools(line: N8nLine): void {
-	const { version } = N8N_LINES[line];
-	const installation = findInstallation(line);
+/** The suite's running n8n and its sandboxes, read when the tests run (they are set in its beforeAll). */
+export interface RunningStack {
+	n8n: N8n;
+	sandboxes: Sandboxes;
+}
 
-	describe(`real n8n ${version}: the Nex and Nexus tools behind the MCP Server Trigger`, () => {
+export function describeMcpTools(line: N8nLine, stack: () => RunningStack): void {
+	const { version } = N8N_LINES[line];
+
+	describe(`the Nex and Nexus tools behind the MCP Server Trigger (n8n ${version})`, () => {
 		let sandboxes: Sandboxes;
-		let n8n: N8n;
 		let client: Client;
 
 		const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as ToolResult;
 
 		beforeAll(async () => {
-			if (!installation) throw new Error(`n8n ${version} is not installed: run \`npm run n8n:install\``);
-			if (!existsSync(join(ROOT, packageManifest().n8n.nodes[0]))) throw new Error('dist/ is missing: run `npm run build` first');
-			sandboxes = await startSandboxes();
-			const home = N8nHome.open(`e2e-mcp-${version}`, { fresh: true });
-			home.linkPackage(installation);
-			n8n = new N8n(installation, home);
-			await n8n.importCredentials(sandboxCredentials(sandboxes));
-			await n8n.importWorkflows([{ ...mcpWorkflow(), active: false }]);
-			await n8n.start();
-			await n8n.setupOwner();
-			await n8n.rest.activate(WORKFLOW_ID);
+			const running = stack();
+			sandboxes = running.sandboxes;
+			const { n8n } = running;
+			await n8n.rest.activate(MCP_WORKFLOW_ID);
 			client = await waitFor('the MCP server to accept a session', async () => {
 				const candidate = new Client({ name: 'n8n-nodes-nex e2e', version: '1.0.0' });
 				await candidate.connect(new StreamableHTTPClientTransport(new URL(`${n8n.url}/mcp/${MCP_PATH}`)));
@@ -115,8 +112,8 @@ export function describeMcpTools(line: N8nLine): void {
 
 		afterAll(async () => {
 			await client?.close().catch(() => undefined);
-			await n8n?.stop();
-			await sandboxes?.close();
+			// The tests after these count requests and executions of their own; this workflow leaves the stage.
+			await stack().n8n.rest.deactivate(MCP_WORKFLOW_ID).catch(() => undefined);
 		});
 
 		test('lists one tool per node, each with its $fromAI() arguments and a description naming the app', async () => {

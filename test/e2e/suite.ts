@@ -1,6 +1,8 @@
 /**
  * The end-to-end suite, run once per n8n line (n8n2.e2e.ts, n8n1.e2e.ts): the built package in
- * the real n8n application, against the two sandboxes over HTTP on 127.0.0.1.
+ * the real n8n application, against the two sandboxes over HTTP on 127.0.0.1. One n8n per line
+ * (start-up takes a minute or two on a small machine): the MCP tool tests (mcpTools.ts) and, on
+ * 2.x, the Nex Record Trigger test (nexRecordTrigger.ts) run on it too, each with its own workflow.
  *
  * Order matters (jest runs a file's tests in order): first with the server stopped (import,
  * `n8n execute`), then with the server running (registration, credential tests, webhook,
@@ -36,6 +38,8 @@ import {
 import { webhookOrderBody } from '../harness/webhookOrder';
 import { runDemoAndClosePipe } from './demoProcess';
 import { dropdownChoices, openCreatorEntry, openEditor, openNode, searchNodes, signIn, type EditorSession } from './editor';
+import { describeMcpTools, mcpWorkflow } from './mcpTools';
+import { describeNexRecordTrigger, recordTriggerWorkflow } from './nexRecordTrigger';
 import {
 	customerWithWhatsapp,
 	newOrder,
@@ -52,6 +56,7 @@ const EXAMPLE = {
 	webhookOrder: 'nexExampleShip03',
 	riskInsight: 'nexExampleRisk04',
 	shippedOrder: 'nexExampleAwb005',
+	shipmentFailed: 'nexExampleShip06',
 } as const;
 
 /** Workflows only the tests import (ids ≤ 16 characters, as n8n's CLI requires). */
@@ -208,6 +213,9 @@ export function describeRealN8n(line: N8nLine): void {
 				objectTypeDropdownWorkflow(),
 				{ ...busyGapWorkflow(), active: false },
 				unknownContactWorkflow(),
+				// The tool and record-trigger tests share this n8n (one start-up per line); each activates its own.
+				{ ...mcpWorkflow(), active: false },
+				...(line === 'v2' ? [{ ...recordTriggerWorkflow(), active: false }] : []),
 			]);
 		});
 
@@ -409,6 +417,10 @@ export function describeRealN8n(line: N8nLine): void {
 				});
 				expect(wrongNexus.status).toBe('Error');
 			});
+
+			// Before the examples are activated: these count requests that the examples' triggers also make.
+			describeMcpTools(line, () => ({ n8n, sandboxes }));
+			if (line === 'v2') describeNexRecordTrigger(() => ({ n8n, sandboxes }));
 
 			describe('active workflows', () => {
 				let customer: Awaited<ReturnType<typeof customerWithWhatsapp>>;

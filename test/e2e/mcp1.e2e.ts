@@ -1,3 +1,0 @@
-import { describeMcpTools } from './mcpTools';
-
-describeMcpTools('v1');
