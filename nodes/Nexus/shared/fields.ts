@@ -45,7 +45,9 @@ export function filtersProperty(columnsHint: string): INodeProperties {
 						type: 'string',
 						default: '',
 						description:
-							'Compared as written: any character is allowed and is escaped. For In List: comma-separated values, or a JSON array when values contain commas. Ignored for Is Null / Is Not Null.',
+							'Compared as written: any character is allowed and is escaped. For In List: comma-separated values, or a JSON array when values contain commas.',
+						// Is Null / Is Not Null compare with nothing: no field to fill in.
+						displayOptions: { hide: { operator: ['isNull', 'notNull'] } },
 					},
 				],
 			},

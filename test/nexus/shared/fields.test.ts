@@ -1,0 +1,48 @@
+/**
+ * The filter rows of every Nexus listing and write by filter (nodes/Nexus/shared/fields.ts), as
+ * the editor shows them: n8n's own display rules decide, per row, whether the Value field is
+ * shown. Is Null / Is Not Null take no value, so the field is hidden for them and only for them.
+ */
+import { NodeHelpers, type INodeParameters, type INodeProperties } from 'n8n-workflow';
+
+import { Nexus } from '../../../nodes/Nexus/Nexus.node';
+import { FILTER_OPERATORS } from '../../../nodes/Nexus/shared/postgrest';
+
+const description = new Nexus().description;
+const filterProperties = description.properties.filter((property) => property.name === 'filters');
+
+function valueField(filters: INodeProperties): INodeProperties {
+	const [conditions] = filters.options as Array<{ name: string; values: INodeProperties[] }>;
+	const value = conditions.values.find((field) => field.name === 'value');
+	if (!value) throw new Error('filter row without a Value field');
+	return value;
+}
+
+/** Whether the editor shows the Value field of the first filter row holding `operator`. */
+function valueShown(filters: INodeProperties, operator: string): boolean {
+	const parameters: INodeParameters = {
+		filters: { conditions: [{ column: 'email', operator, value: '' }] },
+	};
+	return NodeHelpers.displayParameterPath(
+		{ parameters },
+		valueField(filters),
+		'parameters.filters.conditions[0]',
+		{ typeVersion: 1 },
+		description,
+	);
+}
+
+test('the Nexus node has filter rows to check', () => {
+	expect(filterProperties.length).toBeGreaterThan(0);
+});
+
+const NO_VALUE = new Set(['isNull', 'notNull']);
+
+test.each(FILTER_OPERATORS.map((operator) => [operator.name, operator.value]))(
+	'filter rows with %s show the Value field only when the operator takes a value',
+	(_name, operator) => {
+		for (const filters of filterProperties) {
+			expect(valueShown(filters, operator)).toBe(!NO_VALUE.has(operator));
+		}
+	},
+);
