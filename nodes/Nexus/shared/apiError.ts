@@ -66,7 +66,7 @@ export function nexusUserError(context: NodeContext, spec: NexusCallSpec, error:
 }
 
 /** The id the request is about, as the user gave it; undefined when unreadable. */
-function idOf(context: RequestContext, spec: NexusCallSpec): string | undefined {
+function idOf(context: NodeContext, spec: NexusCallSpec): string | undefined {
 	if (!spec.idParameter) return undefined;
 	try {
 		const value = context.getNodeParameter(spec.idParameter, '', { extractValue: true }) as unknown;
