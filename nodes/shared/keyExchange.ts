@@ -1,9 +1,9 @@
+import { createHash } from 'node:crypto';
+
 // n8n calls a credential's preAuthentication (the key exchange) from inside a node's request with
-// nothing but request helpers and the credential's data: the only way the node's Request Options
-// can reach it is the async context of the request that triggered it. async_hooks is built into
-// Node (no dependency); nothing else in it is used.
-// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
-import { AsyncLocalStorage } from 'node:async_hooks';
+// nothing but request helpers and the credential's data. The node's Request Options reach it
+// through this registry, keyed by the credential's fingerprint: each node request registers its
+// settings while it runs.
 
 /** What the node's request that triggered a key exchange allows it: Request Options' timeout and Max Retries. */
 export interface KeyExchangeSettings {
@@ -13,16 +13,39 @@ export interface KeyExchangeSettings {
 	maxRetries?: number;
 }
 
-const settingsOfRequest = new AsyncLocalStorage<KeyExchangeSettings>();
-
-/** Runs `send` so that a key exchange n8n runs inside it (token missing, or a 401) gets `settings`. */
-export async function withKeyExchangeSettings<T>(settings: KeyExchangeSettings, send: () => Promise<T>): Promise<T> {
-	return await settingsOfRequest.run(settings, send);
+/** The sha256 of base URL, anon key and agent key: one key exchange state per credential, no secret kept. */
+export function credentialFingerprint(baseUrl: string, anonApiKey: string, apiKey: string): string {
+	return createHash('sha256').update(`${baseUrl}\n${anonApiKey}\n${apiKey}`).digest('hex');
 }
 
-/** The settings of the node request this exchange runs in; undefined outside one (the credential test). */
-export function currentKeyExchangeSettings(): KeyExchangeSettings | undefined {
-	return settingsOfRequest.getStore();
+const pendingByCredential = new Map<string, Set<KeyExchangeSettings>>();
+
+/** Registers a node request's settings for its credential until the returned function is called. */
+export function registerKeyExchangeSettings(fingerprint: string, settings: KeyExchangeSettings): () => void {
+	let pending = pendingByCredential.get(fingerprint);
+	if (!pending) {
+		pending = new Set();
+		pendingByCredential.set(fingerprint, pending);
+	}
+	const entry = { ...settings };
+	pending.add(entry);
+	return () => {
+		pending.delete(entry);
+		if (pending.size === 0 && pendingByCredential.get(fingerprint) === pending) pendingByCredential.delete(fingerprint);
+	};
+}
+
+/**
+ * The settings for an exchange of this credential: the one node request's own; with several, the
+ * widest (the shared exchange serves them all); `defaults` when none runs (the credential test).
+ */
+export function keyExchangeSettingsFor(fingerprint: string, defaults: Required<KeyExchangeSettings>): Required<KeyExchangeSettings> {
+	const pending = [...(pendingByCredential.get(fingerprint) ?? [])];
+	if (pending.length === 0) return defaults;
+	return {
+		timeoutMs: Math.max(...pending.map((entry) => entry.timeoutMs ?? defaults.timeoutMs)),
+		maxRetries: Math.max(...pending.map((entry) => entry.maxRetries ?? defaults.maxRetries)),
+	};
 }
 
 export type KeyExchangeFailureKind = 'stall' | 'connection' | 'truncated' | 'rate-limited' | 'unavailable' | 'refused' | 'invalid';

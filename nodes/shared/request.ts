@@ -19,7 +19,7 @@ import {
 	TruncatedBodyFailure,
 	type ParsedAnswer,
 } from './http';
-import { keyExchangeFailureIn, withKeyExchangeSettings } from './keyExchange';
+import { keyExchangeFailureIn, registerKeyExchangeSettings } from './keyExchange';
 import { unsafePathSegment } from './pathIds';
 import { quoteValue } from './quote';
 import { DEFAULT_RETRY_POLICY, RetryableFailure, withRetries, type RetryPolicy } from './retry';
@@ -43,6 +43,8 @@ export interface ServiceTransport<Spec extends CallSpec> {
 	credentialType: string;
 	/** The error the user sees for a failure; `attempts` > 1 when retries were made. */
 	userError(context: RequestContext, spec: Spec, failure: unknown, attempts?: number): Error;
+	/** The fingerprint of a credential whose preAuthentication exchanges a key, for its settings registry. */
+	keyExchangeFingerprint?(context: RequestContext): Promise<string | undefined>;
 }
 
 /** Max retries from the node's Request Options, if it has them. */
@@ -107,25 +109,28 @@ export async function sendWithRetries<T, Spec extends CallSpec>(
 	let lastFailure: unknown;
 	const policy = retryPolicyOf(context);
 	// A key exchange n8n runs inside these requests (no token yet, or a 401) gets the same
-	// timeout and Max Retries as the requests themselves.
-	const exchangeSettings = { timeoutMs: timeoutOf(context, spec), maxRetries: policy.maxRetries };
-	return await withKeyExchangeSettings(
-		exchangeSettings,
-		async () =>
-			await withRetries(
-				async () => {
-					try {
-						return await send();
-					} catch (error) {
-						lastFailure = asTransportFailure(error);
-						throw toRetryable(lastFailure, (failure) => transport.userError(context, spec, failure));
-					}
-				},
-				spec.safeToRepeat,
-				policy,
-				(_failure, attempts) => transport.userError(context, spec, lastFailure, attempts),
-			),
-	);
+	// timeout and Max Retries as the requests themselves, through the credential's registry.
+	const fingerprint = await transport.keyExchangeFingerprint?.(context);
+	const unregister = fingerprint
+		? registerKeyExchangeSettings(fingerprint, { timeoutMs: timeoutOf(context, spec), maxRetries: policy.maxRetries })
+		: undefined;
+	try {
+		return await withRetries(
+			async () => {
+				try {
+					return await send();
+				} catch (error) {
+					lastFailure = asTransportFailure(error);
+					throw toRetryable(lastFailure, (failure) => transport.userError(context, spec, failure));
+				}
+			},
+			spec.safeToRepeat,
+			policy,
+			(_failure, attempts) => transport.userError(context, spec, lastFailure, attempts),
+		);
+	} finally {
+		unregister?.();
+	}
 }
 
 /** Programmatic request through `httpRequestWithAuthentication`, answered as exact-id JSON with headers. */
