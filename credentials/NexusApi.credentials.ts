@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_KEY_EXCHANGE_TIMEOUT_MS, exchangeAgentKey } from '../nodes/Nexus/shared/agentAuth';
-import { credentialFingerprint, keyExchangeSettingsFor } from '../nodes/shared/keyExchange';
+import { credentialFingerprint, keyExchangePlanFor } from '../nodes/shared/keyExchange';
 import { DEFAULT_RETRY_POLICY } from '../nodes/shared/retry';
 
 /** Agent API keys are `nxs_ak_` followed by 48 random characters. */
@@ -70,9 +70,10 @@ export class NexusApi implements ICredentialType {
 	 * `accessToken` field and calls this again only when a request answers 401, so the
 	 * exchange (limited to 10 per minute per IP) happens once per token lifetime, also when
 	 * several executions find the token expired at the same moment (see `exchangeAgentKey`).
-	 * Inside a node's request it has that node's Request Options timeout and Max Retries (the
-	 * widest of the node requests of this credential then running); elsewhere (the credential
-	 * test) the defaults.
+	 * Inside a node's request it has that node's Request Options timeout and Max Retries; while
+	 * several node requests of this credential are sending, it waits no longer than the smallest
+	 * budget left among them and lets each request judge by its own (see `keyExchangePlanFor`);
+	 * elsewhere (the credential test) the defaults.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const apiKey = String(credentials.apiKey ?? '').trim();
@@ -85,7 +86,7 @@ export class NexusApi implements ICredentialType {
 			{ baseUrl, anonApiKey, apiKey },
 			fingerprint,
 			String(credentials.accessToken ?? ''),
-			keyExchangeSettingsFor(fingerprint, { timeoutMs: DEFAULT_KEY_EXCHANGE_TIMEOUT_MS, maxRetries: DEFAULT_RETRY_POLICY.maxRetries }),
+			keyExchangePlanFor(fingerprint, { timeoutMs: DEFAULT_KEY_EXCHANGE_TIMEOUT_MS, maxRetries: DEFAULT_RETRY_POLICY.maxRetries }),
 		);
 		return { accessToken };
 	}
