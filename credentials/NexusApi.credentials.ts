@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
@@ -9,8 +8,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { exchangeAgentKey } from '../nodes/Nexus/shared/agentAuth';
-import { currentKeyExchangeSettings } from '../nodes/shared/keyExchange';
+import { DEFAULT_KEY_EXCHANGE_TIMEOUT_MS, exchangeAgentKey } from '../nodes/Nexus/shared/agentAuth';
+import { credentialFingerprint, keyExchangePlanFor } from '../nodes/shared/keyExchange';
+import { DEFAULT_RETRY_POLICY } from '../nodes/shared/retry';
 
 /** Agent API keys are `nxs_ak_` followed by 48 random characters. */
 export const NEXUS_API_KEY_PATTERN = /^nxs_ak_[A-Za-z0-9_-]{48}$/;
@@ -70,7 +70,9 @@ export class NexusApi implements ICredentialType {
 	 * `accessToken` field and calls this again only when a request answers 401, so the
 	 * exchange (limited to 10 per minute per IP) happens once per token lifetime, also when
 	 * several executions find the token expired at the same moment (see `exchangeAgentKey`).
-	 * Inside a node's request it has that node's Request Options timeout and Max Retries;
+	 * Inside a node's request it has that node's Request Options timeout and Max Retries; while
+	 * several node requests of this credential are sending, it waits no longer than the smallest
+	 * budget left among them and lets each request judge by its own (see `keyExchangePlanFor`);
 	 * elsewhere (the credential test) the defaults.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -78,12 +80,13 @@ export class NexusApi implements ICredentialType {
 		if (!NEXUS_API_KEY_PATTERN.test(apiKey)) throw new Error(NEXUS_KEY_MALFORMED_MESSAGE);
 		const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 		const anonApiKey = String(credentials.anonApiKey ?? '');
+		const fingerprint = credentialFingerprint(baseUrl, anonApiKey, apiKey);
 		const accessToken = await exchangeAgentKey(
 			this,
 			{ baseUrl, anonApiKey, apiKey },
-			createHash('sha256').update(`${baseUrl}\n${anonApiKey}\n${apiKey}`).digest('hex'),
+			fingerprint,
 			String(credentials.accessToken ?? ''),
-			currentKeyExchangeSettings(),
+			keyExchangePlanFor(fingerprint, { timeoutMs: DEFAULT_KEY_EXCHANGE_TIMEOUT_MS, maxRetries: DEFAULT_RETRY_POLICY.maxRetries }),
 		);
 		return { accessToken };
 	}

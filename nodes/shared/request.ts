@@ -19,7 +19,7 @@ import {
 	TruncatedBodyFailure,
 	type ParsedAnswer,
 } from './http';
-import { keyExchangeFailureIn, withKeyExchangeSettings } from './keyExchange';
+import { keyExchangeFailureIn, keyExchangeWaitExpiredIn, registerKeyExchangeSettings, type KeyExchangeFailure } from './keyExchange';
 import { unsafePathSegment } from './pathIds';
 import { quoteValue } from './quote';
 import { DEFAULT_RETRY_POLICY, RetryableFailure, withRetries, type RetryPolicy } from './retry';
@@ -43,6 +43,8 @@ export interface ServiceTransport<Spec extends CallSpec> {
 	credentialType: string;
 	/** The error the user sees for a failure; `attempts` > 1 when retries were made. */
 	userError(context: RequestContext, spec: Spec, failure: unknown, attempts?: number): Error;
+	/** The fingerprint of a credential whose preAuthentication exchanges a key, for its settings registry. */
+	keyExchangeFingerprint?(context: RequestContext): Promise<string | undefined>;
 }
 
 /** Max retries from the node's Request Options, if it has them. */
@@ -97,6 +99,11 @@ export function asTransportFailure(error: unknown): unknown {
 
 const NETWORK_MESSAGE = /socket hang up|aborted|timeout|timed out|ECONN|EPIPE|network|closed/i;
 
+/** A failure the server certainly did not act on (nothing written): repeatable for any request. */
+function notActedOn(userError: Error): RetryableFailure {
+	return new RetryableFailure('network', userError, undefined, true);
+}
+
 /** Sends with the node's retry policy; on giving up, the error names the attempts made. */
 export async function sendWithRetries<T, Spec extends CallSpec>(
 	context: RequestContext,
@@ -105,27 +112,46 @@ export async function sendWithRetries<T, Spec extends CallSpec>(
 	send: () => Promise<T>,
 ): Promise<T> {
 	let lastFailure: unknown;
+	// The error of a key exchange that stalled for this request, once the attempts are counted.
+	let stalledExchange: ((attempts: number) => KeyExchangeFailure) | undefined;
 	const policy = retryPolicyOf(context);
 	// A key exchange n8n runs inside these requests (no token yet, or a 401) gets the same
-	// timeout and Max Retries as the requests themselves.
-	const exchangeSettings = { timeoutMs: timeoutOf(context, spec), maxRetries: policy.maxRetries };
-	return await withKeyExchangeSettings(
-		exchangeSettings,
-		async () =>
-			await withRetries(
-				async () => {
-					try {
-						return await send();
-					} catch (error) {
-						lastFailure = asTransportFailure(error);
-						throw toRetryable(lastFailure, (failure) => transport.userError(context, spec, failure));
-					}
-				},
-				spec.safeToRepeat,
-				policy,
-				(_failure, attempts) => transport.userError(context, spec, lastFailure, attempts),
-			),
-	);
+	// timeout and Max Retries as the requests themselves, through the credential's registry.
+	const fingerprint = await transport.keyExchangeFingerprint?.(context);
+	const registration = fingerprint
+		? registerKeyExchangeSettings(fingerprint, { timeoutMs: timeoutOf(context, spec), maxRetries: policy.maxRetries })
+		: undefined;
+	const attempt = async (): Promise<T> => {
+		registration?.begin();
+		for (;;) {
+			try {
+				return await send();
+			} catch (error) {
+				const expired = keyExchangeWaitExpiredIn(error);
+				// A shared exchange wait ran out at another request's budget: this request was not
+				// sent or got a 401 the server did not act on, so it is sent again at once.
+				if (expired && registration && registration.expiredAfterMs === undefined) continue;
+				registration?.pause();
+				if (expired) {
+					// Its own budget ran out: a stalled exchange, retried up to Max Retries.
+					const timeoutMs = registration?.expiredAfterMs ?? expired.waitedMs;
+					stalledExchange = (attempts) => expired.stalled(timeoutMs, attempts);
+					lastFailure = stalledExchange(1);
+					throw notActedOn(transport.userError(context, spec, lastFailure));
+				}
+				stalledExchange = undefined;
+				lastFailure = asTransportFailure(error);
+				throw toRetryable(lastFailure, (failure) => transport.userError(context, spec, failure));
+			}
+		}
+	};
+	try {
+		return await withRetries(attempt, spec.safeToRepeat, policy, (_failure, attempts) =>
+			transport.userError(context, spec, stalledExchange ? stalledExchange(attempts) : lastFailure, attempts),
+		);
+	} finally {
+		registration?.release();
+	}
 }
 
 /** Programmatic request through `httpRequestWithAuthentication`, answered as exact-id JSON with headers. */

@@ -28,6 +28,8 @@ export class RetryableFailure extends Error {
 		readonly kind: Exclude<FailureKind, 'final'>,
 		readonly finalError: Error,
 		readonly retryAfterMs?: number,
+		/** The server certainly did not act (nothing sent, or refused unread): repeatable for any request. */
+		readonly notActedOn = false,
 	) {
 		super(finalError.message);
 	}
@@ -66,7 +68,7 @@ export function retryDelayMs(
 	policy: RetryPolicy,
 ): number | undefined {
 	if (attempt >= policy.maxRetries) return undefined;
-	if (failure.kind !== 'rate-limited' && !safeToRepeat) return undefined;
+	if (failure.kind !== 'rate-limited' && !failure.notActedOn && !safeToRepeat) return undefined;
 	if (failure.kind === 'rate-limited' && failure.retryAfterMs !== undefined) {
 		return Math.min(policy.maxDelayMs, failure.retryAfterMs);
 	}

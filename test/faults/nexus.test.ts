@@ -277,6 +277,24 @@ describe(KEY_EXCHANGE, () => {
 		expect(patient.items).toHaveLength(5);
 	});
 
+	// The credential cannot tell which execution it exchanges for: when the shorter wait runs out,
+	// the other execution's refused request (nothing written) is sent again at once, not failed.
+	test(`${KEY_EXCHANGE} × two executions at once, the other's wait runs out first → an Order Create (Max Retries 0) sent again at once, one order`, async () => {
+		const cell = `${KEY_EXCHANGE} × the other's wait ran out`;
+		await expireThenFault(cell, { kind: 'delay', stallMs: 3000 });
+		const orderNumber = newOrderNumber();
+		const [impatient, creating] = await Promise.all([
+			run(`${cell} (800 ms)`, listSome({ timeout: 800, maxRetries: 0 })),
+			run(`${cell} (Create, 10 s)`, { ...createOrder(orderNumber), requestOptions: { timeout: 10_000, maxRetries: 0 } }),
+		]);
+		expect(impatient.error?.message).toMatch(/Nexus did not answer the key exchange within 800 ms/);
+		expect(creating.error).toBeUndefined();
+		expect(creating.items).toEqual([expect.objectContaining({ order_number: orderNumber })]);
+		const posts = orderPosts(creating.requests).map((request) => request.status);
+		expect(posts.filter((status) => status !== 401)).toEqual([201]);
+		expect(await ordersNumbered(orderNumber)).toBe(1);
+	});
+
 	test(`${KEY_EXCHANGE} × 401 (the key refused) → not retried, the vendor's message`, async () => {
 		const cell = `${KEY_EXCHANGE} × 401`;
 		await expireThenFault(cell, { kind: 'status', status: 401, count: 3 });

@@ -1,7 +1,7 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
 import { networkFailureText } from '../../shared/http';
-import { KeyExchangeFailure, type KeyExchangeFailureKind, type KeyExchangeSettings } from '../../shared/keyExchange';
+import { KeyExchangeFailure, KeyExchangeWaitExpired, type KeyExchangeFailureKind, type KeyExchangePlan } from '../../shared/keyExchange';
 import { classifyStatus, DEFAULT_RETRY_POLICY, parseRetryAfter, RetryableFailure, withRetries, type FailureKind } from '../../shared/retry';
 
 /**
@@ -208,18 +208,26 @@ async function settleWithin<T>(promise: Promise<T>, timeoutMs: number): Promise<
 	}
 }
 
+/** How long one execution may still wait, and what it throws when that runs out. */
+interface WaitBound {
+	/** Whether the exchange is shared by several node requests (see KeyExchangePlan). */
+	shared: boolean;
+	waitMs(): number;
+	ranOut(): Error;
+}
+
 /**
  * One attempt of one execution: a newer token another execution got; else the request another
- * execution has in flight, waited for at most this execution's own timeout (each request is
- * joined once); else a request of its own. When the joined request failed in a way this
- * execution's own request may not (another execution's shorter timeout, a dropped connection),
- * it sends its own right away; a refusal or the rate limit holds for every execution alike.
+ * execution has in flight, waited for within the bound (each request is joined once); else a
+ * request of its own. When the joined request failed in a way this execution's own request may
+ * not (another execution's shorter timeout, a dropped connection), it sends its own right away;
+ * a refusal or the rate limit holds for every execution alike.
  */
 async function attemptExchange(
 	state: ExchangeState,
 	currentToken: string,
 	send: () => Promise<Grant>,
-	timeoutMs: number,
+	bound: WaitBound,
 	joined: Set<Promise<Grant>>,
 ): Promise<string> {
 	const newer = newerToken(state, currentToken);
@@ -227,14 +235,16 @@ async function attemptExchange(
 	const inFlight = state.pending;
 	if (inFlight && !joined.has(inFlight)) {
 		joined.add(inFlight);
-		const outcome = await settleWithin(inFlight, timeoutMs);
-		if ('timedOut' in outcome) throw stallFailure(timeoutMs);
+		const outcome = await settleWithin(inFlight, bound.waitMs());
+		if ('timedOut' in outcome) throw bound.ranOut();
 		if ('value' in outcome) return outcome.value.token;
 		const kind = outcome.failure instanceof AttemptFailure ? outcome.failure.kind : 'invalid';
 		if (!['stall', 'connection', 'truncated', 'unavailable'].includes(kind)) throw outcome.failure;
 		const meanwhile = newerToken(state, currentToken);
 		if (meanwhile) return meanwhile;
 	}
+	// No time left for this exchange: nothing is sent (agent-auth allows 10 a minute).
+	if (bound.shared && bound.waitMs() <= 0) throw bound.ranOut();
 	const own = send().then((grant) => {
 		state.token = grant.token;
 		state.expiresAt = Date.now() + grant.expiresIn * 1000;
@@ -246,13 +256,24 @@ async function attemptExchange(
 		if (state.pending === own) state.pending = undefined;
 	};
 	own.then(done, done);
-	return (await own).token;
+	if (!bound.shared) return (await own).token;
+	// Shared: the request may outlive this wait, for the executions that join it after.
+	const outcome = await settleWithin(own, bound.waitMs());
+	if ('timedOut' in outcome) throw bound.ranOut();
+	if ('failure' in outcome) throw outcome.failure;
+	return outcome.value.token;
 }
 
 /** What the retry loop may repeat (with the shared policy), or the final failure. */
 function toRetryable(failure: AttemptFailure): RetryableFailure | KeyExchangeFailure {
 	const retryKind = RETRY_KIND[failure.kind];
 	return retryKind ? new RetryableFailure(retryKind, failure, failure.retryAfterMs) : finalFailure(failure, 1);
+}
+
+/** What one attempt threw, for the retry loop: an expired shared wait passes through as it is. */
+function attemptError(error: unknown, timeoutMs: number): Error {
+	if (error instanceof KeyExchangeWaitExpired) return error;
+	return toRetryable(error instanceof AttemptFailure ? error : thrownFailure(error, false, timeoutMs));
 }
 
 function finalFailure(failure: AttemptFailure, attempts: number): KeyExchangeFailure {
@@ -263,28 +284,40 @@ function finalFailure(failure: AttemptFailure, attempts: number): KeyExchangeFai
 }
 
 /**
- * Exchanges the agent key for a token with the node's timeout and retries (`settings`; the
- * defaults outside a node), sharing requests with other executions of the same credential.
- * Throws a KeyExchangeFailure that names what happened and how many attempts were made.
+ * Exchanges the agent key for a token within `plan` (the node's timeout and retries; the defaults
+ * outside a node; see KeyExchangePlan when several node requests share it), sharing requests with
+ * other executions of the same credential. Throws a KeyExchangeFailure that names what happened
+ * and how many attempts were made, or KeyExchangeWaitExpired when a shared wait ran out.
  */
 export async function exchangeAgentKey(
 	context: IHttpRequestHelper,
 	credential: { baseUrl: string; anonApiKey: string; apiKey: string },
 	credentialHash: string,
 	currentToken: string,
-	settings: KeyExchangeSettings | undefined,
+	plan: KeyExchangePlan,
 ): Promise<string> {
-	const timeoutMs = settings?.timeoutMs ?? DEFAULT_KEY_EXCHANGE_TIMEOUT_MS;
-	const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: settings?.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries };
+	const { timeoutMs, shared } = plan;
+	const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: plan.maxRetries };
 	const state = stateOf(credentialHash);
 	const joined = new Set<Promise<Grant>>();
 	const send = async () => await requestAgentToken(context, credential, timeoutMs);
+	const startedAt = Date.now();
+	const bound: WaitBound = shared
+		? {
+				shared: true,
+				waitMs: () => Math.max(0, shared.deadline - Date.now()),
+				ranOut: () => {
+					shared.expire();
+					return new KeyExchangeWaitExpired(Date.now() - startedAt, (ms, attempts) => finalFailure(stallFailure(ms), attempts));
+				},
+			}
+		: { shared: false, waitMs: () => timeoutMs, ranOut: () => stallFailure(timeoutMs) };
 	return await withRetries(
 		async () => {
 			try {
-				return await attemptExchange(state, currentToken, send, timeoutMs, joined);
+				return await attemptExchange(state, currentToken, send, bound, joined);
 			} catch (error) {
-				throw toRetryable(error instanceof AttemptFailure ? error : thrownFailure(error, false, timeoutMs));
+				throw attemptError(error, timeoutMs);
 			}
 		},
 		// A repeated exchange only issues another token: harmless, unlike a repeated write.

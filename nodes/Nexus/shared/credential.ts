@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { NEXUS_API_KEY_PATTERN, NEXUS_KEY_MALFORMED_MESSAGE } from '../../../credentials/NexusApi.credentials';
 import type { NodeContext } from '../../shared/context';
+import { credentialFingerprint } from '../../shared/keyExchange';
 
 export const NEXUS_CREDENTIAL_TYPE = 'nexusApi';
 
@@ -18,4 +19,16 @@ export async function nexusBaseUrl(context: NodeContext): Promise<string> {
 		});
 	}
 	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+}
+
+/** The fingerprint the credential's key exchange is kept under; undefined without a credential (nothing to exchange). */
+export async function nexusKeyExchangeFingerprint(context: NodeContext): Promise<string | undefined> {
+	let credentials;
+	try {
+		credentials = await context.getCredentials(NEXUS_CREDENTIAL_TYPE);
+	} catch {
+		return undefined;
+	}
+	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	return credentialFingerprint(baseUrl, String(credentials.anonApiKey ?? ''), String(credentials.apiKey ?? '').trim());
 }

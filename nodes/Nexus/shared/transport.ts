@@ -4,7 +4,7 @@ import type { NodeContext } from '../../shared/context';
 import { createExecutor, type CallSpec, type OperationSpec, type ServiceTransport } from '../../shared/executor';
 import type { ParsedAnswer } from '../../shared/http';
 import { nexusUserError } from './apiError';
-import { NEXUS_CREDENTIAL_TYPE, nexusBaseUrl } from './credential';
+import { NEXUS_CREDENTIAL_TYPE, nexusBaseUrl, nexusKeyExchangeFingerprint } from './credential';
 import { nexusPaging, type NexusPaging } from './paging';
 import { mergeHeaders } from './prefer';
 
@@ -50,6 +50,7 @@ export interface NexusCallSpec extends CallSpec {
 export const nexusTransport: ServiceTransport<NexusCallSpec> = {
 	credentialType: NEXUS_CREDENTIAL_TYPE,
 	userError: nexusUserError,
+	keyExchangeFingerprint: nexusKeyExchangeFingerprint,
 };
 
 /** Runs every Nexus operation (declarative, or several requests from code) and every request from code. */
