@@ -2,10 +2,12 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 /** The resources of the Nexus node, in the order the editor shows them. */
 export const nexusResources: INodePropertyOptions[] = [
+	{ name: 'Agent Tool', value: 'agentTool', description: "Any tool of Nexus's MCP server, listed live from the server" },
 	{ name: 'Call', value: 'call', description: 'Place an outbound call through the PBX' },
 	{ name: 'Call Log', value: 'callLog', description: 'Logged phone calls (call_logs)' },
 	{ name: 'Contact', value: 'contact', description: 'Customers with their phone numbers, emails and tags (customers)' },
 	{ name: 'Conversation', value: 'conversation', description: 'WhatsApp, Facebook and Instagram chats (chats)' },
+	{ name: 'Function', value: 'rpcFunction', description: 'Database functions (RPC), e.g. the conversation intelligence dashboards' },
 	{ name: 'Inventory Item', value: 'inventoryItem', description: 'Products and stock-keeping items (items)' },
 	{ name: 'Message', value: 'message', description: 'Messages of a conversation (messages)' },
 	{ name: 'Order', value: 'order', description: 'Orders with their line items (orders, order_items)' },
