@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { NodeContext } from '../../shared/context';
+import { asNodeError } from '../../shared/nodeErrors';
 import {
 	initializeParams,
 	MCP_ACCEPT,
@@ -53,7 +54,7 @@ export class McpClient {
 			return await this.tools;
 		} catch (error) {
 			this.tools = undefined;
-			throw error;
+			throw asNodeError(context, error);
 		}
 	}
 
@@ -117,7 +118,7 @@ export class McpClient {
 			return await opening;
 		} catch (error) {
 			if (this.session === opening) this.session = undefined;
-			throw error;
+			throw asNodeError(context, error);
 		}
 	}
 

@@ -54,6 +54,14 @@ function isObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+function parseOrUndefined(text: string): unknown {
+	try {
+		return parseJsonKeepingIds(text);
+	} catch {
+		return undefined;
+	}
+}
+
 /** The JSON-RPC messages of an answer: a JSON body (one message or a batch) or an SSE stream's `message` events. */
 export function answerMessages(body: unknown): unknown[] {
 	if (typeof body === 'string') {
@@ -63,11 +71,9 @@ export function answerMessages(body: unknown): unknown[] {
 		const messages: unknown[] = [];
 		for (const event of events) {
 			if (event.kind !== 'event' || event.type !== 'message' || event.data.trim() === '') continue;
-			try {
-				messages.push(parseJsonKeepingIds(event.data));
-			} catch {
-				throw new McpAnswerError('An event of the MCP answer stream is not JSON');
-			}
+			const message = parseOrUndefined(event.data);
+			if (message === undefined) throw new McpAnswerError('An event of the MCP answer stream is not JSON (it may have been cut off)');
+			messages.push(message);
 		}
 		return messages;
 	}

@@ -5,8 +5,7 @@ import type { Operation } from '../../../shared/operation';
 import { guardInput } from '../../shared/guardInput';
 import { readJsonArguments } from '../../shared/mcpArguments';
 import { assertIdentifier } from '../../shared/postgrest';
-import { nexusApiRequest } from '../../shared/transport';
-import { nexusExecutor } from '../../shared/transport';
+import { nexusApiRequest, nexusExecutor } from '../../shared/transport';
 
 /** The documented database functions; any other name may be given. */
 const DASHBOARDS = ['rpc_ai_get_customer_intelligence', 'rpc_ai_get_conversation_dashboard'];
@@ -25,7 +24,7 @@ export const callFunction: Operation = {
 		name: 'Call',
 		value: 'call',
 		action: 'Call a database function',
-		description: 'Run a database function (POST /rest/v1/rpc/<name>) with JSON arguments; outputs its answer (a list gives one item per entry)',
+		description: 'Run a database function by name (POST /rest/v1/rpc) with JSON arguments; outputs its answer (a list gives one item per entry)',
 		routing: nexusExecutor.programmatic({
 			// A function may write: never sent twice after an ambiguous failure, except the read-only dashboards.
 			safeToRepeat: false,
@@ -54,12 +53,12 @@ export const callFunction: Operation = {
 				{
 					name: 'Conversation Dashboard',
 					value: 'rpc_ai_get_conversation_dashboard',
-					description: 'rpc_ai_get_conversation_dashboard: message and annotation counts over a period (p_from, p_to, p_platform)',
+					description: 'Message and annotation counts over a period (rpc_ai_get_conversation_dashboard; arguments p_from, p_to, p_platform)',
 				},
 				{
 					name: 'Customer Intelligence',
 					value: 'rpc_ai_get_customer_intelligence',
-					description: "rpc_ai_get_customer_intelligence: a customer's or chat's conversation summary (p_customer_id or p_chat_id, p_days)",
+					description: "A customer's or chat's conversation summary (rpc_ai_get_customer_intelligence; arguments p_customer_id or p_chat_id, p_days)",
 				},
 				{ name: 'Other (Enter Name)', value: OTHER, description: 'Any other database function by name' },
 			],
