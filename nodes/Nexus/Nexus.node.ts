@@ -14,6 +14,8 @@ import { organizationDescription } from './resources/organization';
 import { sendDescription } from './resources/send';
 import { shipmentDescription } from './resources/shipment';
 import { rpcFunctionDescription } from './resources/rpcFunction';
+import { socialAccountDescription } from './resources/socialAccount';
+import { socialPostDescription } from './resources/socialPost';
 import { stockDescription } from './resources/stock';
 import { tableDescription } from './resources/table';
 import { warehouseDescription } from './resources/warehouse';
@@ -65,6 +67,8 @@ export class Nexus implements INodeType {
 			...tableDescription,
 			...rpcFunctionDescription,
 			...agentToolDescription,
+			...socialPostDescription,
+			...socialAccountDescription,
 			requestOptionsProperty,
 		],
 	};

@@ -15,6 +15,8 @@ export const nexusResources: INodePropertyOptions[] = [
 	{ name: 'Organization', value: 'organization', description: 'Plan usage and member invitations' },
 	{ name: 'Send', value: 'send', description: 'Send WhatsApp, Facebook or Instagram messages' },
 	{ name: 'Shipment', value: 'shipment', description: 'Shipping labels (AWBs) and their tracking history (awbs)' },
+	{ name: 'Social Account', value: 'socialAccount', description: 'Connected Facebook and Instagram accounts (through the MCP server)' },
+	{ name: 'Social Post', value: 'socialPost', description: 'Social posts: list, get, publish, delete, sync (through the MCP server)' },
 	{ name: 'Stock', value: 'stock', description: 'Stock balances per item and warehouse (stock_balances)' },
 	{ name: 'Table', value: 'table', description: 'Rows of any table by name, for what the other resources do not cover' },
 	{ name: 'Warehouse', value: 'warehouse', description: 'Warehouses (warehouses)' },
