@@ -75,3 +75,29 @@ test('Social Account → Get Many: the connected accounts', async () => {
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((item) => item.id).sort()).toEqual(accounts.map((row) => row.id).sort());
 });
+
+test('Social Post → Create a scheduled post, then Update its content and unschedule it', async () => {
+	const created = await t.run({
+		resource: 'socialPost',
+		operation: 'create',
+		platform: 'facebook',
+		content: 'Weekend offer',
+		additionalFields: { scheduledAt: '2030-05-01T09:00:00Z', mediaUrls: 'https://example.com/a.jpg, https://example.com/b.jpg' },
+	});
+	expect(created.error).toBeUndefined();
+	const id = String(created.items[0].id);
+	const [row] = await t.sandbox.query('select status, content, scheduled_at from public.social_posts where id = $1', [id]);
+	expect(row.status).toBe('scheduled');
+	expect(new Date(row.scheduled_at).toISOString()).toBe('2030-05-01T09:00:00.000Z');
+	const media = await t.sandbox.query('select media_url from public.social_post_media where post_id = $1 order by position', [id]);
+	expect(media.map((entry) => entry.media_url)).toEqual(['https://example.com/a.jpg', 'https://example.com/b.jpg']);
+	const updated = await t.run({ resource: 'socialPost', operation: 'update', postId: id, updateFields: { content: 'Weekend offer, extended', unschedule: true } });
+	expect(updated.error).toBeUndefined();
+	const [after] = await t.sandbox.query('select status, content, scheduled_at from public.social_posts where id = $1', [id]);
+	expect(after).toEqual({ status: 'draft', content: 'Weekend offer, extended', scheduled_at: null });
+});
+
+test('Social Post → Update with nothing to change is refused before anything is sent', async () => {
+	const [post] = await t.sandbox.query('select id from public.social_posts where organization_id = $1 limit 1', [ORG_A()]);
+	expectInputError(await t.run({ resource: 'socialPost', operation: 'update', postId: post.id, updateFields: {} }), /Update Fields/);
+});
