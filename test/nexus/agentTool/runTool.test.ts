@@ -4,7 +4,7 @@
  * JSON-RPC errors become clear errors, JSON and SSE answers both work, one session serves every
  * item, an expired session is opened again once, and a write tool is never sent twice.
  */
-import type { INode, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INode, INodePropertyOptions } from 'n8n-workflow';
 
 import { MatrixSecrets } from '../../faults/matrix';
 import { FAKE_NEXUS_KEY } from '../../harness/secretScan';
@@ -34,7 +34,7 @@ afterEach(async () => {
 	await t.sandbox.mcp.removeAddedTools();
 });
 
-async function run(parameters: Record<string, unknown>, options: { inputItems?: Array<Record<string, unknown>> } = {}): Promise<NexusRun> {
+async function run(parameters: Record<string, unknown>, options: { inputItems?: IDataObject[] } = {}): Promise<NexusRun> {
 	const result = await t.run({ resource: 'agentTool', operation: 'runTool', ...parameters } as never, { credential, ...options });
 	secrets.scan.collectRun(String(parameters.tool), result.result);
 	secrets.scan.collectError(String(parameters.tool), result.error);
