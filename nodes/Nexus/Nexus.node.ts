@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { agentToolDescription } from './resources/agentTool';
 import { callDescription } from './resources/call';
 import { callLogDescription } from './resources/callLog';
 import { contactDescription } from './resources/contact';
@@ -12,12 +13,16 @@ import { orderFulfillmentDescription } from './resources/orderFulfillment';
 import { organizationDescription } from './resources/organization';
 import { sendDescription } from './resources/send';
 import { shipmentDescription } from './resources/shipment';
+import { rpcFunctionDescription } from './resources/rpcFunction';
+import { socialAccountDescription } from './resources/socialAccount';
+import { socialPostDescription } from './resources/socialPost';
 import { stockDescription } from './resources/stock';
 import { tableDescription } from './resources/table';
 import { warehouseDescription } from './resources/warehouse';
 import { nexusResources } from './resources';
 import { nexusListSearch } from './methods/listSearch';
 import { nexusLoadOptions } from './methods/loadOptions';
+import { mcpLoadOptions } from './shared/mcpLoadOptions';
 import { requestOptionsProperty } from './shared/requestOptions';
 import { NEXUS_CREDENTIAL_TYPE, nexusRequestDefaults } from './shared/transport';
 import { registerParameterLabels } from '../shared/exactIds';
@@ -62,6 +67,10 @@ export class Nexus implements INodeType {
 			...callDescription,
 			...organizationDescription,
 			...tableDescription,
+			...rpcFunctionDescription,
+			...agentToolDescription,
+			...socialPostDescription,
+			...socialAccountDescription,
 			requestOptionsProperty,
 		],
 	};
@@ -71,5 +80,5 @@ export class Nexus implements INodeType {
 		registerParameterLabels(this.description.name, this.description.properties);
 	}
 
-	methods = { listSearch: nexusListSearch, loadOptions: nexusLoadOptions };
+	methods = { listSearch: nexusListSearch, loadOptions: { ...nexusLoadOptions, ...mcpLoadOptions } };
 }

@@ -12,6 +12,7 @@ import { startEdgeSandboxes, type EdgeSandboxes } from './runner';
 const API_MAXIMUM: Record<string, number> = {
 	'nex:insight.getAll': 100,
 	'nex:notification.getFeed': 50,
+	'nexus:socialPost.getAll': 100,
 };
 
 const BAD_LIMITS: Array<number | string> = [0, -1, -100, 0.5, 1.5, '0', '2.5', 'ten', ''];

@@ -1,0 +1,4 @@
+import { resourceProperties } from '../../../shared/operation';
+import { runTool } from './runTool.operation';
+
+export const agentToolDescription = resourceProperties('agentTool', [runTool], 'runTool');

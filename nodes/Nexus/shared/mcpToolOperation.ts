@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../shared/http';
+import type { Operation } from '../../shared/operation';
+import { mcpClientFor } from './mcpClient';
+import { toolValueOf } from './mcpProtocol';
+import { nexusExecutor } from './transport';
+
+/** The page size the MCP listing tools allow at most. */
+export const MCP_MAX_PAGE = 100;
+
+export interface McpToolOperationSpec {
+	name: string;
+	value: string;
+	action: string;
+	description: string;
+	/** The MCP tool it calls. */
+	tool: string;
+	properties: INodeProperties[];
+	/** The tool's arguments, from the parameters (throw NodeOperationError to stop with nothing sent). */
+	args(this: IExecuteSingleFunctions): IDataObject;
+	/**
+	 * A listing tool: its `data` rows as items. `paged` (`{data, has_more}` with limit/offset): every
+	 * page with Return All.
+	 */
+	listing?: 'paged' | 'whole';
+}
+
+function dataOf(value: unknown): IDataObject[] {
+	const data = (value as IDataObject | undefined)?.data;
+	return Array.isArray(data) ? (data as IDataObject[]) : [];
+}
+
+/**
+ * An operation that is one MCP tool with parameters of its own: a thin shape over the same client
+ * as Run Tool (one session per execution, retries only for read-only tools).
+ */
+export function mcpToolOperation(spec: McpToolOperationSpec): Operation {
+	return {
+		option: {
+			name: spec.name,
+			value: spec.value,
+			action: spec.action,
+			description: spec.description,
+			routing: nexusExecutor.programmatic({
+				safeToRepeat: false,
+				what: `MCP tool "${spec.tool}"`,
+				validate() {
+					spec.args.call(this);
+				},
+				async run() {
+					const args = spec.args.call(this);
+					const client = mcpClientFor(this);
+					if (!spec.listing) return toItems(toolValueOf(await client.callTool(this, spec.tool, args))).map((item) => item.json);
+					if (spec.listing === 'whole') return dataOf(toolValueOf(await client.callTool(this, spec.tool, args)));
+					const returnAll = this.getNodeParameter('returnAll', false) === true;
+					const rows: IDataObject[] = [];
+					let offset = 0;
+					// Pages by offset until the tool says there are no more (or the Limit is met).
+					for (;;) {
+						const page = toolValueOf(
+							await client.callTool(this, spec.tool, { ...args, ...(returnAll ? { limit: MCP_MAX_PAGE } : {}), ...(offset > 0 ? { offset } : {}) }),
+						) as IDataObject;
+						const data = dataOf(page);
+						rows.push(...data);
+						if (!returnAll || page?.has_more !== true || data.length === 0) break;
+						offset += data.length;
+					}
+					return rows;
+				},
+			}),
+		},
+		properties: spec.properties,
+	};
+}
