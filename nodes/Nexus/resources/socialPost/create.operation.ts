@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { checkDateTime } from '../../../Nex/shared/inputChecks';
+import { checkDateTime } from '../../../shared/dateTime';
 import { mcpToolOperation } from '../../shared/mcpToolOperation';
 import { readUuid } from '../../shared/uuid';
 import { mediaUrlsField, scheduledAtField, splitUrls, WRITABLE_PLATFORMS } from './fields';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkDateTime } from '../../../Nex/shared/inputChecks';
+import { checkDateTime } from '../../../shared/dateTime';
 import { mcpToolOperation } from '../../shared/mcpToolOperation';
 import { mediaUrlsField, postIdProperty, readPostId, scheduledAtField, splitUrls } from './fields';
 
