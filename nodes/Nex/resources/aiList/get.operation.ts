@@ -11,7 +11,7 @@ export const aiListGet: Operation = {
 		action: 'Get an AI list',
 		description: 'Get the status of an AI list job and, once completed, the matched records with reasons and highlights',
 		routing: nexRouting(
-			{ method: 'GET', url: '=/v1/context/list/jobs/{{encodeURIComponent(String($parameter.jobId).trim())}}' },
+			{ method: 'GET', url: '/v1/context/list/jobs/{jobId}' },
 			{
 				scope: AI_LIST_SCOPE,
 				safeToRepeat: true,

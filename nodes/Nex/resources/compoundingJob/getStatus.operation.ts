@@ -12,7 +12,7 @@ export const compoundingJobGetStatus: Operation = {
 		action: 'Get the status of a compounding job',
 		description: 'Get the state of a triggered job (accepted, running, completed or failed) and, once finished, its counts',
 		routing: nexRouting(
-			{ method: 'GET', url: '=/v1/compounding/jobs/{{encodeURIComponent(String($parameter.jobRunId).trim())}}' },
+			{ method: 'GET', url: '/v1/compounding/jobs/{jobRunId}' },
 			{
 				scope: 'record.read',
 				safeToRepeat: true,

@@ -16,10 +16,7 @@ export const integrationGetConnectStatus: Operation = {
 		description:
 			'Check whether a connection started with Connect is still pending or connected (then with its connection_id). Connect IDs expire after 10 minutes.',
 		routing: nexRouting(
-			{
-				method: 'GET',
-				url: '=/v1/integrations/connect/{{encodeURIComponent(String($parameter.connectId).trim())}}/status',
-			},
+			{ method: 'GET', url: '/v1/integrations/connect/{connectId}/status' },
 			{
 				scope: INTEGRATION_SCOPE_READ,
 				safeToRepeat: true,

@@ -1,12 +1,10 @@
 import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import { LIST_PATH, LIST_PATH_ID, listLocator } from '../list/listLocator';
+import { LIST_PATH_ID, listLocatorFor } from '../list/listLocator';
 import { attributesBodyPreSend, attributesValidate } from '../record/recordBody';
 import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
 import { entryAttributeFields } from './entryFields';
-import { assertIntegerIds } from '../../../shared/ids';
 import { type Operation, showFor, simplifyField } from '../../../shared/operation';
-import { assertFilled } from '../../../shared/parameters';
 
 const show = showFor('listEntry', 'add');
 
@@ -17,23 +15,21 @@ export const listEntryAdd: Operation = {
 		action: 'Add a record to a list',
 		description: 'Add an existing record to a list, optionally with list-specific values; fails if it is already in the list',
 		routing: nexRouting(
-			{ method: 'POST', url: LIST_PATH },
+			{ method: 'POST', url: '/v1/lists/{listId}' },
 			{
 				scope: 'list.member.write',
 				notFound: 'list or record',
 				safeToRepeat: false,
-				pathIds: [LIST_PATH_ID],
-				validate: [function () {
-					assertFilled(this, [RECORD_PATH_ID]);
-					assertIntegerIds(this, [LIST_PATH_ID, RECORD_PATH_ID]);
-				}, attributesValidate(false)],
+				// The record goes in the body; its id is checked like the list's.
+				pathIds: [LIST_PATH_ID, RECORD_PATH_ID],
+				validate: attributesValidate(false),
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
 			{ preSend: [attributesBodyPreSend(false, { parent_id: 'recordId' })] },
 		),
 	},
 	properties: [
-		listLocator(show, 'The list to add the record to'),
+		listLocatorFor('The list to add the record to'),
 		recordLocator(show, { description: 'The record to add; it must be of the object type the list holds' }),
 		...entryAttributeFields(show, 'to set on the entry (optional)'),
 		simplifyField(),

@@ -31,4 +31,4 @@ export const noteIdLocator: INodeProperties = {
 	],
 };
 
-export const NOTE_PATH = '=/v1/notes/{{encodeURIComponent(String($parameter.noteId).trim())}}';
+export const NOTE_PATH = '/v1/notes/{noteId}';

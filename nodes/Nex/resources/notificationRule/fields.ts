@@ -28,4 +28,4 @@ export const ruleIdLocator: INodeProperties = {
 	],
 };
 
-export const RULE_PATH = '=/v1/notifications/custom/{{encodeURIComponent(String($parameter.ruleId).trim())}}';
+export const RULE_PATH = '/v1/notifications/custom/{ruleId}';

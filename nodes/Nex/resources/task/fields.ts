@@ -44,7 +44,7 @@ export const taskIdLocator: INodeProperties = {
 	],
 };
 
-export const TASK_PATH = '=/v1/tasks/{{encodeURIComponent(String($parameter.taskId).trim())}}';
+export const TASK_PATH = '/v1/tasks/{taskId}';
 
 /** Optional task fields, named as under "Additional Fields" (create) or "Update Fields" (update). */
 export function taskFields(collection: 'additionalFields' | 'updateFields'): INodeProperties[] {
