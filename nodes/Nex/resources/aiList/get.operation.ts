@@ -1,8 +1,6 @@
-
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { AI_LIST_SCOPE, unwrapAiListJob } from './job';
-
 
 export const aiListGet: Operation = {
 	option: {

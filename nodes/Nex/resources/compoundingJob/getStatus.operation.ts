@@ -4,7 +4,6 @@ import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { checkJobRunId } from './job';
 
-
 export const compoundingJobGetStatus: Operation = {
 	option: {
 		name: 'Get Status',

@@ -3,7 +3,6 @@ import { integerPathId } from '../../../shared/pathPlaceholders';
 import { nexRouting } from '../../shared/transport';
 import { CONTEXT_SCOPE, withArtifactId } from './artifact';
 
-
 export const contextGetArtifact: Operation = {
 	option: {
 		name: 'Get Artifact',

@@ -26,7 +26,6 @@ const PROVIDERS: Record<string, Array<{ name: string; value: string }>> = {
 	messaging: [{ name: 'Slack', value: 'slack' }],
 };
 
-
 export const integrationConnect: Operation = {
 	option: {
 		name: 'Connect',

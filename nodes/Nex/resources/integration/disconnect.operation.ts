@@ -3,7 +3,6 @@ import { integerPathId } from '../../../shared/pathPlaceholders';
 import { nexRouting } from '../../shared/transport';
 import { INTEGRATION_SCOPE_WRITE } from './connection';
 
-
 export const integrationDisconnect: Operation = {
 	option: {
 		name: 'Disconnect',

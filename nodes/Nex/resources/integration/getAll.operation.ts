@@ -1,8 +1,6 @@
-
 import { returnAllAndLimit, type Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { INTEGRATION_SCOPE_READ } from './connection';
-
 
 export const integrationGetAll: Operation = {
 	option: {

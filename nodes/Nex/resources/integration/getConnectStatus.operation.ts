@@ -7,7 +7,6 @@ import { checkConnectId, CONNECT_STATUS_RULES, INTEGRATION_SCOPE_READ, readConne
 
 const show = { resource: ['integration'], operation: ['getConnectStatus'] };
 
-
 export const integrationGetConnectStatus: Operation = {
 	option: {
 		name: 'Get Connect Status',

@@ -1,4 +1,3 @@
-
 import { nexRouting } from '../../shared/transport';
 import { NOTE_SCOPE_READ, NOTES_CAP } from './fields';
 import { checkIntegerId } from '../../../shared/ids';

@@ -1,8 +1,6 @@
-
 import { returnAllAndLimit, type Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { RULE_SCOPE_READ } from './fields';
-
 
 export const notificationRuleGetAll: Operation = {
 	option: {

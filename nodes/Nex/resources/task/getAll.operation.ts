@@ -1,4 +1,3 @@
-
 import { returnAllAndLimit, type Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { TASK_SCOPE_READ } from './fields';
@@ -7,7 +6,6 @@ import { optionalParameter } from '../../../shared/parameters';
 
 /** Nex answers at most 500 tasks per request (`limit` 1–500). */
 export const TASK_PAGE_SIZE = 500;
-
 
 export const taskGetAll: Operation = {
 	option: {

@@ -5,7 +5,6 @@ import { nexRouting } from '../../shared/transport';
 /** Nex answers at most 100 timeline events per request (`limit` 1–100). */
 export const TIMELINE_PAGE_SIZE = 100;
 
-
 export const timelineGetAll: Operation = {
 	option: {
 		name: 'Get Many',
