@@ -1,6 +1,6 @@
-import { returnAllAndLimit, type Operation } from '../../../shared/operation';
-import { integerPathId } from '../../../shared/pathPlaceholders';
 import { nexRouting } from '../../shared/transport';
+import { RECORD_PATH_ID } from '../record/recordLocator';
+import { returnAllAndLimit, type Operation } from '../../../shared/operation';
 
 /** Nex answers at most 100 timeline events per request (`limit` 1–100). */
 export const TIMELINE_PAGE_SIZE = 100;
@@ -17,7 +17,7 @@ export const timelineGetAll: Operation = {
 			{
 				scope: 'record.read',
 				safeToRepeat: true,
-				pathIds: [integerPathId('recordId', 'Record ID')],
+				pathIds: [RECORD_PATH_ID],
 				notFound: 'record',
 				items: 'data',
 				paging: { style: 'cursor', pageSize: TIMELINE_PAGE_SIZE },
