@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { filtersCollection } from '../../shared/filters';
 import { simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
 import { insightsOf, simplifyInsight } from './simplify';
@@ -61,40 +62,33 @@ export const insightGetAll: Operation = {
 			sendAs: 'limit',
 			returnAllHint: `Nex has no paging for insights: "all" is the ${INSIGHTS_MAX} most recent that match the filters`,
 		}),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'From',
-					name: 'from',
-					type: 'dateTime',
-					default: '',
-					description: 'Only insights created at or after this time (use with To)',
-					routing: { send: { preSend: [sendDateTime('filters.from', 'from', 'qs')] } },
-				},
-				{
-					displayName: 'Time Window',
-					name: 'last',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 2h',
-					description: 'Only insights from this rolling window before now: 30m, 2h, 1h30m, 1d',
-					routing: { send: { type: 'query', property: 'last', value: '={{ String($value).trim() }}' } },
-				},
-				{
-					displayName: 'To',
-					name: 'to',
-					type: 'dateTime',
-					default: '',
-					description: 'Only insights created before this time (use with From)',
-					routing: { send: { preSend: [sendDateTime('filters.to', 'to', 'qs')] } },
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'From',
+				name: 'from',
+				type: 'dateTime',
+				default: '',
+				description: 'Only insights created at or after this time (use with To)',
+				routing: { send: { preSend: [sendDateTime('filters.from', 'from', 'qs')] } },
+			},
+			{
+				displayName: 'Time Window',
+				name: 'last',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2h',
+				description: 'Only insights from this rolling window before now: 30m, 2h, 1h30m, 1d',
+				routing: { send: { type: 'query', property: 'last', value: '={{ String($value).trim() }}' } },
+			},
+			{
+				displayName: 'To',
+				name: 'to',
+				type: 'dateTime',
+				default: '',
+				description: 'Only insights created before this time (use with From)',
+				routing: { send: { preSend: [sendDateTime('filters.to', 'to', 'qs')] } },
+			},
+		]),
 		simplifyField(),
 	],
 };

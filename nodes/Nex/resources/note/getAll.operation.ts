@@ -1,3 +1,4 @@
+import { filtersCollection } from '../../shared/filters';
 import { nexRouting } from '../../shared/transport';
 import { NOTE_SCOPE_READ, NOTES_CAP } from './fields';
 import { checkIntegerId } from '../../../shared/ids';
@@ -30,23 +31,16 @@ export const noteGetAll: Operation = {
 			max: NOTES_CAP,
 			limitHint: `Nex returns at most the ${NOTES_CAP} newest notes and has no paging, so even Return All gives no more than ${NOTES_CAP}`,
 		}),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Record ID',
-					name: 'entityId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 32710180831586561',
-					description: 'Only notes linked to this record',
-					routing: { send: { type: 'query', property: 'entity_id' } },
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Record ID',
+				name: 'entityId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 32710180831586561',
+				description: 'Only notes linked to this record',
+				routing: { send: { type: 'query', property: 'entity_id' } },
+			},
+		]),
 	],
 };

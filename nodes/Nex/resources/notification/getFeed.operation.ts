@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { filtersCollection } from '../../shared/filters';
 import { nexRouting } from '../../shared/transport';
 import { checkDateTime } from '../../../shared/dateTime';
 import { returnAllAndLimit, type Operation } from '../../../shared/operation';
@@ -36,22 +37,15 @@ export const notificationGetFeed: Operation = {
 			sendAs: 'limit',
 			returnAllHint: `Nex has no paging for the feed: "all" is the ${FEED_MAX} most recent (after Since, if set)`,
 		}),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Since',
-					name: 'since',
-					type: 'dateTime',
-					default: '',
-					description: 'Only notifications sent after this time',
-					routing: { send: { preSend: [sendDateTime('filters.since', 'since', 'qs')] } },
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Since',
+				name: 'since',
+				type: 'dateTime',
+				default: '',
+				description: 'Only notifications sent after this time',
+				routing: { send: { preSend: [sendDateTime('filters.since', 'since', 'qs')] } },
+			},
+		]),
 	],
 };

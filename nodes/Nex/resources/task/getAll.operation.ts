@@ -1,4 +1,5 @@
 import { returnAllAndLimit, type Operation } from '../../../shared/operation';
+import { filtersCollection } from '../../shared/filters';
 import { nexRouting } from '../../shared/transport';
 import { TASK_SCOPE_READ } from './fields';
 import { checkIntegerId } from '../../../shared/ids';
@@ -31,48 +32,41 @@ export const taskGetAll: Operation = {
 	},
 	properties: [
 		...returnAllAndLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Assignee User ID',
-					name: 'assigneeId',
-					type: 'string',
-					default: '',
-					description: 'Only tasks assigned to this user',
-					routing: { send: { type: 'query', property: 'assignee_id' } },
-				},
-				{
-					displayName: 'Is Completed',
-					name: 'isCompleted',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to return only completed tasks (on) or only open tasks (off)',
-					routing: { send: { type: 'query', property: 'is_completed' } },
-				},
-				{
-					displayName: 'Record ID',
-					name: 'entityId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 32710180831586561',
-					description: 'Only tasks linked to this record',
-					routing: { send: { type: 'query', property: 'entity_id' } },
-				},
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. follow up',
-					description: 'Only tasks whose title contains this text',
-					routing: { send: { type: 'query', property: 'search' } },
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Assignee User ID',
+				name: 'assigneeId',
+				type: 'string',
+				default: '',
+				description: 'Only tasks assigned to this user',
+				routing: { send: { type: 'query', property: 'assignee_id' } },
+			},
+			{
+				displayName: 'Is Completed',
+				name: 'isCompleted',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only completed tasks (on) or only open tasks (off)',
+				routing: { send: { type: 'query', property: 'is_completed' } },
+			},
+			{
+				displayName: 'Record ID',
+				name: 'entityId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 32710180831586561',
+				description: 'Only tasks linked to this record',
+				routing: { send: { type: 'query', property: 'entity_id' } },
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. follow up',
+				description: 'Only tasks whose title contains this text',
+				routing: { send: { type: 'query', property: 'search' } },
+			},
+		]),
 	],
 };
