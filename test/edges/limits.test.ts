@@ -11,6 +11,7 @@ import { startEdgeSandboxes, type EdgeSandboxes } from './runner';
 /** Listings whose Limit the API itself takes in one request, with the API's maximum. */
 const API_MAXIMUM: Record<string, number> = {
 	'nex:insight.getAll': 100,
+	'nex:note.getAll': 200,
 	'nex:notification.getFeed': 50,
 	'nexus:socialPost.getAll': 100,
 };

@@ -30,3 +30,9 @@ test('the record filter goes to the query string', async () => {
 	expect(run.items.length).toBeGreaterThan(0);
 	for (const item of run.items) expect(item.entity_id).toBe(note.entityId);
 });
+
+test('a Limit above the 200 notes Nex answers is refused naming Limit, nothing sent', async () => {
+	const run = await nex.runNex({ resource: 'note', operation: 'getAll', limit: 201 });
+	expect(run.requests).toEqual([]);
+	expect(run.error?.message).toMatch(/^Limit must be a whole number between 1 and 200/);
+});

@@ -53,6 +53,6 @@ test('a record id that is not a number is rejected before sending', async () => 
 
 test('a record id from an expression that is not a number is rejected before sending', async () => {
 	const run = await nex.runNex({ resource: 'timeline', operation: 'getAll', recordId: nex.rl('id', '={{ "acme" }}'), limit: 5 });
-	expect(run.error?.message).toContain('Record ID "acme" is not a valid id');
+	expect(run.error?.message).toContain('Record "acme" is not a valid id');
 	expect(run.requests).toHaveLength(0);
 });

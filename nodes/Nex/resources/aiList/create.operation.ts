@@ -10,7 +10,6 @@ import { optionalParameter, requireText } from '../../../shared/parameters';
 
 const show = { resource: ['aiList'], operation: ['create'] };
 
-
 export const aiListCreate: Operation = {
 	option: {
 		name: 'Create',

@@ -1,8 +1,6 @@
-
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { AI_LIST_SCOPE, unwrapAiListJob } from './job';
-
 
 export const aiListGet: Operation = {
 	option: {
@@ -11,7 +9,7 @@ export const aiListGet: Operation = {
 		action: 'Get the status and matched records of an AI list',
 		description: 'Get the status of an AI list job and, once completed, the matched records with reasons and highlights',
 		routing: nexRouting(
-			{ method: 'GET', url: '=/v1/context/list/jobs/{{encodeURIComponent(String($parameter.jobId).trim())}}' },
+			{ method: 'GET', url: '/v1/context/list/jobs/{jobId}' },
 			{
 				scope: AI_LIST_SCOPE,
 				safeToRepeat: true,

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 import type { Show } from '../../../shared/operation';
 
-
 /** Attribute value types Nex accepts (CreateAttributeDefinitionRequest.type). */
 export const ATTRIBUTE_TYPES = [
 	{ name: 'Boolean', value: 'boolean' },

@@ -20,7 +20,7 @@ export const attributeDelete: Operation = {
 				safeToRepeat: false,
 				pathIds: [OBJECT_TYPE_PATH_ID, ATTRIBUTE_PATH_ID],
 				transform: deletedResult('deleted', { object_type: 'objectType', id: 'attributeId' }),
-			}
+			},
 		),
 	},
 	properties: [objectTypeLocator(show, 'The object type the attribute belongs to'), attributeLocator(show)],

@@ -4,7 +4,6 @@ import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { checkJobRunId } from './job';
 
-
 export const compoundingJobGetStatus: Operation = {
 	option: {
 		name: 'Get Status',
@@ -12,7 +11,7 @@ export const compoundingJobGetStatus: Operation = {
 		action: 'Check whether an intelligence pipeline run finished',
 		description: 'Get the state of a triggered job (accepted, running, completed or failed) and, once finished, its counts',
 		routing: nexRouting(
-			{ method: 'GET', url: '=/v1/compounding/jobs/{{encodeURIComponent(String($parameter.jobRunId).trim())}}' },
+			{ method: 'GET', url: '/v1/compounding/jobs/{jobRunId}' },
 			{
 				scope: 'record.read',
 				safeToRepeat: true,

@@ -7,7 +7,6 @@ import { COMPOUNDING_STATUS_RULES, readCompoundingJob } from './job';
 
 const show = { resource: ['compoundingJob'], operation: ['trigger'] };
 
-
 export const compoundingJobTrigger: Operation = {
 	option: {
 		name: 'Trigger',

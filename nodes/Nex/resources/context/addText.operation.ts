@@ -9,7 +9,6 @@ import { requireText } from '../../../shared/parameters';
 
 const show = { resource: ['context'], operation: ['addText'] };
 
-
 export const contextAddText: Operation = {
 	option: {
 		name: 'Add Text',

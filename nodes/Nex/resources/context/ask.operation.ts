@@ -5,7 +5,6 @@ import { nexRouting } from '../../shared/transport';
 import { CONTEXT_SCOPE } from './artifact';
 import { requireText } from '../../../shared/parameters';
 
-
 export const contextAsk: Operation = {
 	option: {
 		name: 'Ask',

@@ -1,10 +1,7 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
-
-import { requireIntegerId } from '../../../shared/ids';
 import type { Operation } from '../../../shared/operation';
+import { integerPathId } from '../../../shared/pathPlaceholders';
 import { nexRouting } from '../../shared/transport';
 import { CONTEXT_SCOPE, withArtifactId } from './artifact';
-
 
 export const contextGetArtifact: Operation = {
 	option: {
@@ -14,15 +11,12 @@ export const contextGetArtifact: Operation = {
 		description:
 			'Get the status and results (extracted entities, counts) of text sent with Add Text; status is pending, processing, completed or failed',
 		routing: nexRouting(
-			{ method: 'GET', url: '=/v1/context/artifacts/{{encodeURIComponent(String($parameter.artifactId).trim())}}' },
+			{ method: 'GET', url: '/v1/context/artifacts/{artifactId}' },
 			{
 				scope: CONTEXT_SCOPE,
 				safeToRepeat: true,
-				pathIds: [{ parameter: 'artifactId', label: 'Artifact ID' }],
+				pathIds: [integerPathId('artifactId', 'Artifact ID')],
 				notFound: 'artifact',
-				validate(this: IExecuteSingleFunctions) {
-					requireIntegerId(this, 'artifactId', 'Artifact ID');
-				},
 				async transform(items) {
 					const artifactId = String(this.getNodeParameter('artifactId', '')).trim();
 					return items.map((artifact) => withArtifactId(artifactId, artifact));

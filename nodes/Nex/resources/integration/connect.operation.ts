@@ -26,7 +26,6 @@ const PROVIDERS: Record<string, Array<{ name: string; value: string }>> = {
 	messaging: [{ name: 'Slack', value: 'slack' }],
 };
 
-
 export const integrationConnect: Operation = {
 	option: {
 		name: 'Connect',
@@ -35,10 +34,7 @@ export const integrationConnect: Operation = {
 		description:
 			'Start the OAuth flow for an integration: returns the auth_url a person must open to grant access, and a connect_id to follow the connection with',
 		routing: nexRouting(
-			{
-				method: 'POST',
-				url: '=/v1/integrations/{{encodeURIComponent($parameter.integrationType)}}/{{encodeURIComponent($parameter.provider)}}/connect',
-			},
+			{ method: 'POST', url: '/v1/integrations/{integrationType}/{provider}/connect' },
 			{
 				scope: INTEGRATION_SCOPE_WRITE,
 				safeToRepeat: false,

@@ -1,10 +1,7 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
-
-import { requireIntegerId } from '../../../shared/ids';
 import type { Operation } from '../../../shared/operation';
+import { integerPathId } from '../../../shared/pathPlaceholders';
 import { nexRouting } from '../../shared/transport';
 import { INTEGRATION_SCOPE_WRITE } from './connection';
-
 
 export const integrationDisconnect: Operation = {
 	option: {
@@ -13,18 +10,12 @@ export const integrationDisconnect: Operation = {
 		action: 'Disconnect an integration (removes its access)',
 		description: 'Remove a connection; its ID is in the connections of Get Many or the connection_id of a finished Connect',
 		routing: nexRouting(
-			{
-				method: 'DELETE',
-				url: '=/v1/integrations/connections/{{encodeURIComponent(String($parameter.connectionId).trim())}}',
-			},
+			{ method: 'DELETE', url: '/v1/integrations/connections/{connectionId}' },
 			{
 				scope: INTEGRATION_SCOPE_WRITE,
 				safeToRepeat: true,
-				pathIds: [{ parameter: 'connectionId', label: 'Connection ID' }],
+				pathIds: [integerPathId('connectionId', 'Connection ID')],
 				notFound: 'connection',
-				validate(this: IExecuteSingleFunctions) {
-					requireIntegerId(this, 'connectionId', 'Connection ID');
-				},
 				async transform() {
 					return [{ connection_id: String(this.getNodeParameter('connectionId', '')).trim(), disconnected: true }];
 				},

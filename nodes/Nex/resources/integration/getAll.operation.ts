@@ -1,8 +1,6 @@
-
-import type { Operation } from '../../../shared/operation';
+import { returnAllAndLimit, type Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { INTEGRATION_SCOPE_READ } from './connection';
-
 
 export const integrationGetAll: Operation = {
 	option: {
@@ -21,21 +19,6 @@ export const integrationGetAll: Operation = {
 		),
 	},
 	properties: [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllAndLimit(),
 	],
 };

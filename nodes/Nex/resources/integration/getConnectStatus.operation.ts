@@ -7,7 +7,6 @@ import { checkConnectId, CONNECT_STATUS_RULES, INTEGRATION_SCOPE_READ, readConne
 
 const show = { resource: ['integration'], operation: ['getConnectStatus'] };
 
-
 export const integrationGetConnectStatus: Operation = {
 	option: {
 		name: 'Get Connect Status',
@@ -16,10 +15,7 @@ export const integrationGetConnectStatus: Operation = {
 		description:
 			'Check whether a connection started with Connect is still pending or connected (then with its connection_id). Connect IDs expire after 10 minutes.',
 		routing: nexRouting(
-			{
-				method: 'GET',
-				url: '=/v1/integrations/connect/{{encodeURIComponent(String($parameter.connectId).trim())}}/status',
-			},
+			{ method: 'GET', url: '/v1/integrations/connect/{connectId}/status' },
 			{
 				scope: INTEGRATION_SCOPE_READ,
 				safeToRepeat: true,

@@ -26,7 +26,6 @@ const routing = nexRouting(
 	},
 );
 
-
 export const knowledgeGraphGet: Operation = {
 	option: {
 		name: 'Get',

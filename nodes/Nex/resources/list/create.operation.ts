@@ -24,7 +24,7 @@ export const listCreate: Operation = {
 						{ parameter: 'slug', label: 'Slug' },
 					]);
 				}],
-			}
+			},
 		),
 	},
 	properties: [

@@ -1,8 +1,7 @@
-import { nexRouting } from '../../shared/transport';
-import { LIST_PATH, LIST_PATH_ID, listLocator } from './listLocator';
 import { deletedResult } from '../../shared/deleted';
-import { assertIntegerIds } from '../../../shared/ids';
-import { type Operation, showFor } from '../../../shared/operation';
+import { nexRouting } from '../../shared/transport';
+import { LIST_PATH_ID, listLocatorFor } from './listLocator';
+import type { Operation } from '../../../shared/operation';
 
 export const listDelete: Operation = {
 	option: {
@@ -11,18 +10,15 @@ export const listDelete: Operation = {
 		action: 'Delete a list permanently (its records are kept)',
 		description: 'Delete a list; the records in it are kept',
 		routing: nexRouting(
-			{ method: 'DELETE', url: LIST_PATH },
+			{ method: 'DELETE', url: '/v1/lists/{listId}' },
 			{
 				scope: 'object.write',
 				notFound: 'list',
 				safeToRepeat: false,
 				pathIds: [LIST_PATH_ID],
-				validate() {
-					assertIntegerIds(this, [LIST_PATH_ID]);
-				},
 				transform: deletedResult('deleted', { id: 'listId' }),
-			}
+			},
 		),
 	},
-	properties: [listLocator(showFor('list', 'delete'), 'The list to delete, chosen from the workspace or given by its numeric ID')],
+	properties: [listLocatorFor('The list to delete, chosen from the workspace or given by its numeric ID')],
 };

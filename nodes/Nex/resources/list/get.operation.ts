@@ -1,7 +1,7 @@
 import { nexRouting } from '../../shared/transport';
-import { LIST_PATH, LIST_PATH_ID, listLocator } from './listLocator';
-import { assertIntegerIds } from '../../../shared/ids';
-import { type Operation, showFor } from '../../../shared/operation';
+import { listLocator } from './listLocator';
+import type { Operation } from '../../../shared/operation';
+import { integerPathId } from '../../../shared/pathPlaceholders';
 
 export const listGet: Operation = {
 	option: {
@@ -10,17 +10,9 @@ export const listGet: Operation = {
 		action: 'Get a list by its numeric ID',
 		description: 'Get one list with its own attribute definitions',
 		routing: nexRouting(
-			{ method: 'GET', url: LIST_PATH },
-			{
-				scope: 'list.read',
-				notFound: 'list',
-				safeToRepeat: true,
-				pathIds: [LIST_PATH_ID],
-				validate() {
-					assertIntegerIds(this, [LIST_PATH_ID]);
-				},
-			}
+			{ method: 'GET', url: '/v1/lists/{listId}' },
+			{ scope: 'list.read', notFound: 'list', safeToRepeat: true, pathIds: [integerPathId('listId', 'List')] },
 		),
 	},
-	properties: [listLocator(showFor('list', 'get'))],
+	properties: [listLocator],
 };

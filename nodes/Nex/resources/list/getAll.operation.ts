@@ -19,7 +19,7 @@ export const listGetAll: Operation = {
 				items: 'data',
 				pathIds: [OBJECT_TYPE_PATH_ID],
 				limit: {},
-			}
+			},
 		),
 	},
 	properties: [

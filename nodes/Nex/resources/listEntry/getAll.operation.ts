@@ -1,9 +1,8 @@
 import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import { LIST_PATH_ID, listLocator } from '../list/listLocator';
+import { LIST_PATH_ID, listLocatorFor } from '../list/listLocator';
 import { RECORDS_PAGE_SIZE } from '../record/getAll.operation';
 import { assertListingOptions, listingBodyPreSend, listingOptionsField } from '../record/recordBody';
-import { assertIntegerIds } from '../../../shared/ids';
 import { type Operation, returnAllAndLimit, showFor, simplifyField } from '../../../shared/operation';
 
 const show = showFor('listEntry', 'getAll');
@@ -23,16 +22,14 @@ export const listEntryGetAll: Operation = {
 				items: 'data',
 				pathIds: [LIST_PATH_ID],
 				paging: { style: 'bodyOffset', pageSize: RECORDS_PAGE_SIZE },
-				validate: [function () {
-					assertIntegerIds(this, [LIST_PATH_ID]);
-				}, assertListingOptions],
+				validate: assertListingOptions,
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
 			{ preSend: [listingBodyPreSend] },
 		),
 	},
 	properties: [
-		listLocator(show, 'The list whose records to return'),
+		listLocatorFor('The list whose records to return'),
 		...returnAllAndLimit(),
 		simplifyField(),
 		listingOptionsField(show, undefined),

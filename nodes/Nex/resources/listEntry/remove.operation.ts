@@ -1,9 +1,8 @@
 import { nexRouting } from '../../shared/transport';
-import { LIST_PATH_ID, listLocator } from '../list/listLocator';
+import { LIST_PATH_ID, listLocatorFor } from '../list/listLocator';
 import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
 import { LIST_RECORD_PATH } from './entryFields';
 import { deletedResult } from '../../shared/deleted';
-import { assertIntegerIds } from '../../../shared/ids';
 import { type Operation, showFor } from '../../../shared/operation';
 
 const show = showFor('listEntry', 'remove');
@@ -21,15 +20,12 @@ export const listEntryRemove: Operation = {
 				notFound: 'list or list entry',
 				safeToRepeat: false,
 				pathIds: [LIST_PATH_ID, RECORD_PATH_ID],
-				validate() {
-					assertIntegerIds(this, [LIST_PATH_ID, RECORD_PATH_ID]);
-				},
 				transform: deletedResult('removed', { list_id: 'listId', record_id: 'recordId' }),
-			}
+			},
 		),
 	},
 	properties: [
-		listLocator(show, 'The list to remove the record from'),
+		listLocatorFor('The list to remove the record from'),
 		recordLocator(show, { description: 'The record to remove: its record ID or the list entry ID, both numeric (digits only; pass them as text)' }),
 	],
 };

@@ -1,10 +1,9 @@
 import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
-import { LIST_PATH_ID, listLocator } from '../list/listLocator';
+import { LIST_PATH_ID, listLocatorFor } from '../list/listLocator';
 import { attributesBodyPreSend, attributesValidate } from '../record/recordBody';
 import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
 import { LIST_RECORD_PATH, entryAttributeFields } from './entryFields';
-import { assertIntegerIds } from '../../../shared/ids';
 import { type Operation, showFor, simplifyField } from '../../../shared/operation';
 
 const show = showFor('listEntry', 'update');
@@ -22,16 +21,14 @@ export const listEntryUpdate: Operation = {
 				notFound: 'list or list entry',
 				safeToRepeat: true,
 				pathIds: [LIST_PATH_ID, RECORD_PATH_ID],
-				validate: [function () {
-					assertIntegerIds(this, [LIST_PATH_ID, RECORD_PATH_ID]);
-				}, attributesValidate(true)],
+				validate: attributesValidate(true),
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
 			{ preSend: [attributesBodyPreSend(true)] },
 		),
 	},
 	properties: [
-		listLocator(show, 'The list the record is in'),
+		listLocatorFor('The list the record is in'),
 		recordLocator(show, { description: 'The record in the list: its record ID or the list entry ID, both numeric (digits only; pass them as text)' }),
 		...entryAttributeFields(show, 'to change'),
 		simplifyField(),

@@ -2,10 +2,9 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
-import { NOTE_SCOPE_WRITE } from './fields';
+import { NOTE_SCOPE_WRITE, noteBodyFields } from './fields';
 import { checkIntegerId } from '../../../shared/ids';
 import { optionalParameter, requireText } from '../../../shared/parameters';
-
 
 export const noteCreate: Operation = {
 	option: {
@@ -43,26 +42,10 @@ export const noteCreate: Operation = {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [
-				{
-					displayName: 'Content',
-					name: 'content',
-					type: 'string',
-					typeOptions: { rows: 5 },
-					default: '',
-					description: 'Body text of the note',
-					routing: { send: { type: 'body', property: 'content' } },
-				},
-				{
-					displayName: 'Record ID',
-					name: 'entityId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 32710180831586561',
-					description: 'The record (person, company...) the note is about: its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
-					routing: { send: { type: 'body', property: 'entity_id' } },
-				},
-			],
+			options: noteBodyFields({
+				content: 'Body text of the note',
+				entityId: 'The record (person, company...) the note is about: its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
+			}),
 		},
 	],
 };

@@ -1,8 +1,6 @@
-
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { NOTE_PATH, NOTE_SCOPE_WRITE, noteIdLocator } from './fields';
-
 
 export const noteDelete: Operation = {
 	option: {
@@ -24,7 +22,5 @@ export const noteDelete: Operation = {
 			},
 		),
 	},
-	properties: [
-		noteIdLocator,
-	],
+	properties: [noteIdLocator],
 };

@@ -1,8 +1,6 @@
-
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { NOTE_PATH, NOTE_SCOPE_READ, noteIdLocator } from './fields';
-
 
 export const noteGet: Operation = {
 	option: {
@@ -15,7 +13,5 @@ export const noteGet: Operation = {
 			{ scope: NOTE_SCOPE_READ, safeToRepeat: true, notFound: 'note', pathIds: [{ parameter: 'noteId', label: 'Note' }] },
 		),
 	},
-	properties: [
-		noteIdLocator,
-	],
+	properties: [noteIdLocator],
 };

@@ -1,10 +1,9 @@
-
-import type { Operation } from '../../../shared/operation';
+import { filtersCollection } from '../../shared/filters';
 import { nexRouting } from '../../shared/transport';
 import { NOTE_SCOPE_READ, NOTES_CAP } from './fields';
 import { checkIntegerId } from '../../../shared/ids';
+import { returnAllAndLimit, type Operation } from '../../../shared/operation';
 import { optionalParameter } from '../../../shared/parameters';
-
 
 export const noteGetAll: Operation = {
 	option: {
@@ -22,46 +21,26 @@ export const noteGetAll: Operation = {
 					const entityId = optionalParameter(this, 'filters.entityId');
 					if (entityId !== undefined) checkIntegerId(this, entityId, 'Record ID');
 				},
-				// One request answers everything Nex gives; the Limit is applied to the answer.
-				limit: {},
+				// One request answers everything Nex gives (at most 200); the Limit is applied to the answer.
+				limit: { max: NOTES_CAP },
 			},
 		),
 	},
 	properties: [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: NOTES_CAP },
-			default: 50,
-			description: 'Max number of results to return',
-			hint: `Nex returns at most the ${NOTES_CAP} newest notes and has no paging, so even Return All gives no more than ${NOTES_CAP}`,
-			displayOptions: { show: { returnAll: [false] } },
-		},
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Record ID',
-					name: 'entityId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 32710180831586561',
-					description: 'Only notes linked to this record, given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
-					routing: { send: { type: 'query', property: 'entity_id' } },
-				},
-			],
-		},
+		...returnAllAndLimit({
+			max: NOTES_CAP,
+			limitHint: `Nex returns at most the ${NOTES_CAP} newest notes and has no paging, so even Return All gives no more than ${NOTES_CAP}`,
+		}),
+		filtersCollection([
+			{
+				displayName: 'Record ID',
+				name: 'entityId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 32710180831586561',
+				description: 'Only notes linked to this record, given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
+				routing: { send: { type: 'query', property: 'entity_id' } },
+			},
+		]),
 	],
 };

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
-import { NOTE_PATH, NOTE_SCOPE_WRITE, noteIdLocator } from './fields';
+import { NOTE_PATH, NOTE_SCOPE_WRITE, noteBodyFields, noteIdLocator } from './fields';
 import { checkIntegerId } from '../../../shared/ids';
 import { invalidInput } from '../../../shared/parameters';
-
 
 export const noteUpdate: Operation = {
 	option: {
@@ -42,24 +41,10 @@ export const noteUpdate: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{
-					displayName: 'Content',
-					name: 'content',
-					type: 'string',
-					typeOptions: { rows: 5 },
-					default: '',
-					description: 'New body text',
-					routing: { send: { type: 'body', property: 'content' } },
-				},
-				{
-					displayName: 'Record ID',
-					name: 'entityId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 32710180831586561',
-					description: 'The record the note should be linked to instead: its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
-					routing: { send: { type: 'body', property: 'entity_id' } },
-				},
+				...noteBodyFields({
+					content: 'New body text',
+					entityId: 'The record the note should be linked to instead: its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
+				}),
 				{
 					displayName: 'Title',
 					name: 'title',

@@ -5,7 +5,6 @@ import { nexRouting } from '../../shared/transport';
 import { RULE_SCOPE_WRITE } from './fields';
 import { requireText } from '../../../shared/parameters';
 
-
 export const notificationRuleCreate: Operation = {
 	option: {
 		name: 'Create',

@@ -1,8 +1,6 @@
-
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { RULE_PATH, RULE_SCOPE_WRITE, ruleIdLocator } from './fields';
-
 
 export const notificationRuleDelete: Operation = {
 	option: {
@@ -25,7 +23,5 @@ export const notificationRuleDelete: Operation = {
 			},
 		),
 	},
-	properties: [
-		ruleIdLocator,
-	],
+	properties: [ruleIdLocator],
 };

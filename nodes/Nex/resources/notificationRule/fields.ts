@@ -1,31 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { listedItemLocator } from '../../shared/idLocator';
 
 export const RULE_SCOPE_READ = 'notification.read';
 export const RULE_SCOPE_WRITE = 'notification.write';
 
 /** The rule to act on: picked from a list, or its ID. */
-export const ruleIdLocator: INodeProperties = {
+export const ruleIdLocator = listedItemLocator({
 	displayName: 'Rule',
 	name: 'ruleId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The notification rule, chosen from the list or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a rule...',
-			typeOptions: { searchListMethod: 'searchNotificationRules', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 32710180831586561',
-		},
-	],
-};
+	description: 'The notification rule to use',
+	searchListMethod: 'searchNotificationRules',
+});
 
-export const RULE_PATH = '=/v1/notifications/custom/{{encodeURIComponent(String($parameter.ruleId).trim())}}';
+export const RULE_PATH = '/v1/notifications/custom/{ruleId}';

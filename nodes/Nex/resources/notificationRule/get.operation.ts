@@ -1,8 +1,6 @@
-
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { RULE_PATH, RULE_SCOPE_READ, ruleIdLocator } from './fields';
-
 
 export const notificationRuleGet: Operation = {
 	option: {
@@ -20,7 +18,5 @@ export const notificationRuleGet: Operation = {
 			},
 		),
 	},
-	properties: [
-		ruleIdLocator,
-	],
+	properties: [ruleIdLocator],
 };

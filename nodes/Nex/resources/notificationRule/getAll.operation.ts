@@ -1,8 +1,6 @@
-
-import type { Operation } from '../../../shared/operation';
+import { returnAllAndLimit, type Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { RULE_SCOPE_READ } from './fields';
-
 
 export const notificationRuleGetAll: Operation = {
 	option: {
@@ -22,21 +20,6 @@ export const notificationRuleGetAll: Operation = {
 		),
 	},
 	properties: [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllAndLimit(),
 	],
 };

@@ -17,7 +17,7 @@ export const objectDelete: Operation = {
 				safeToRepeat: false,
 				pathIds: [OBJECT_TYPE_PATH_ID],
 				transform: deletedResult('deleted', { slug: 'objectType' }),
-			}
+			},
 		),
 	},
 	properties: [objectTypeLocator(showFor('object', 'delete'))],

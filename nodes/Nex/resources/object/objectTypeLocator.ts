@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { Show } from '../../../shared/operation';
 
-
 /**
  * The "Object Type" picker used by the object, attribute, record and list resources. Nex names
  * object types by slug in its paths (`/v1/objects/{slug}`), so the value is the slug.

@@ -28,7 +28,7 @@ export const objectUpdate: Operation = {
 						});
 					}
 				},
-			}
+			},
 		),
 	},
 	properties: [

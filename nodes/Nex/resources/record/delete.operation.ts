@@ -1,7 +1,6 @@
 import { nexRouting } from '../../shared/transport';
 import { RECORD_PATH_ID, recordLocator } from './recordLocator';
 import { deletedResult } from '../../shared/deleted';
-import { assertIntegerIds } from '../../../shared/ids';
 import { type Operation, showFor } from '../../../shared/operation';
 
 export const recordDelete: Operation = {
@@ -17,11 +16,8 @@ export const recordDelete: Operation = {
 				notFound: 'record',
 				safeToRepeat: false,
 				pathIds: [RECORD_PATH_ID],
-				validate() {
-					assertIntegerIds(this, [RECORD_PATH_ID]);
-				},
 				transform: deletedResult('deleted', { id: 'recordId' }),
-			}
+			},
 		),
 	},
 	properties: [recordLocator(showFor('record', 'delete'), { description: 'The record to delete, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)' })],

@@ -1,7 +1,6 @@
 import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
 import { nexRouting } from '../../shared/transport';
 import { RECORD_PATH_ID, recordLocator } from './recordLocator';
-import { assertIntegerIds } from '../../../shared/ids';
 import { type Operation, showFor, simplifyField } from '../../../shared/operation';
 
 const show = showFor('record', 'get');
@@ -19,11 +18,8 @@ export const recordGet: Operation = {
 				notFound: 'record',
 				safeToRepeat: true,
 				pathIds: [RECORD_PATH_ID],
-				validate() {
-					assertIntegerIds(this, [RECORD_PATH_ID]);
-				},
 				transform: simplifyWhenChosen(simplifyRecord),
-			}
+			},
 		),
 	},
 	properties: [recordLocator(show), simplifyField()],

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { Show } from '../../../shared/operation';
-
+import { integerPathId } from '../../../shared/pathPlaceholders';
 
 /** A record picker: search records by name, or give the record's numeric id. */
 export function recordLocator(
@@ -36,4 +36,5 @@ export function recordLocator(
 	};
 }
 
-export const RECORD_PATH_ID = { parameter: 'recordId', label: 'Record' };
+/** The record id in a URL path (or a body): an integer id. */
+export const RECORD_PATH_ID = integerPathId('recordId', 'Record');

@@ -3,7 +3,6 @@ import { nexRouting } from '../../shared/transport';
 import { attributeInputFields } from './attributeValues';
 import { attributesBodyPreSend, attributesValidate } from './recordBody';
 import { RECORD_PATH_ID, recordLocator } from './recordLocator';
-import { assertIntegerIds } from '../../../shared/ids';
 import { type Operation, showFor, simplifyField } from '../../../shared/operation';
 
 const show = showFor('record', 'update');
@@ -21,9 +20,7 @@ export const recordUpdate: Operation = {
 				notFound: 'record',
 				safeToRepeat: true,
 				pathIds: [RECORD_PATH_ID],
-				validate: [function () {
-					assertIntegerIds(this, [RECORD_PATH_ID]);
-				}, attributesValidate(true)],
+				validate: attributesValidate(true),
 				transform: simplifyWhenChosen(simplifyRecord),
 			},
 			{ preSend: [attributesBodyPreSend(true)] },

@@ -28,7 +28,7 @@ export const relationshipCreate: Operation = {
 					assertFilled(this, [SECOND, { parameter: 'definitionId', label: 'Relationship Definition' }]);
 					assertIntegerIds(this, [FIRST, SECOND]);
 				}],
-			}
+			},
 		),
 	},
 	properties: [

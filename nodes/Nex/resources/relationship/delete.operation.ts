@@ -1,7 +1,6 @@
 import { nexRouting } from '../../shared/transport';
 import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
 import { deletedResult } from '../../shared/deleted';
-import { assertIntegerIds } from '../../../shared/ids';
 import { type Operation, showFor } from '../../../shared/operation';
 
 const show = showFor('relationship', 'delete');
@@ -20,11 +19,8 @@ export const relationshipDelete: Operation = {
 				notFound: 'record or relationship',
 				safeToRepeat: false,
 				pathIds: [RECORD_PATH_ID, RELATIONSHIP_PATH_ID],
-				validate() {
-					assertIntegerIds(this, [RECORD_PATH_ID]);
-				},
 				transform: deletedResult('deleted', { record_id: 'recordId', id: 'relationshipId' }),
-			}
+			},
 		),
 	},
 	properties: [

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { Show } from '../../../shared/operation';
 
-
 /** The relationship-definition picker: definitions of the workspace, or an id. */
 export function relationshipDefinitionLocator(
 	show: Show,

@@ -17,7 +17,7 @@ export const relationshipDefinitionDelete: Operation = {
 				safeToRepeat: false,
 				pathIds: [DEFINITION_PATH_ID],
 				transform: deletedResult('deleted', { id: 'definitionId' }),
-			}
+			},
 		),
 	},
 	properties: [relationshipDefinitionLocator(showFor('relationshipDefinition', 'delete'), { description: 'The relationship definition to delete' })],

@@ -5,7 +5,6 @@ import { nexRouting } from '../../shared/transport';
 import { checkTaskFields, TASK_SCOPE_WRITE, taskFields } from './fields';
 import { requireText } from '../../../shared/parameters';
 
-
 export const taskCreate: Operation = {
 	option: {
 		name: 'Create',

@@ -1,8 +1,6 @@
-
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { TASK_PATH, TASK_SCOPE_WRITE, taskIdLocator } from './fields';
-
 
 export const taskDelete: Operation = {
 	option: {
@@ -24,7 +22,5 @@ export const taskDelete: Operation = {
 			},
 		),
 	},
-	properties: [
-		taskIdLocator,
-	],
+	properties: [taskIdLocator],
 };

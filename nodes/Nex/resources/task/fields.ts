@@ -1,10 +1,11 @@
 import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { listedItemLocator } from '../../shared/idLocator';
 import type { ParameterContext } from '../../../shared/context';
 import { checkDateTime } from '../../../shared/dateTime';
 import { checkIdList } from '../../../shared/ids';
 import { optionalParameter } from '../../../shared/parameters';
 import { sendDateTime, sendList } from '../../../shared/preSend';
-
 
 /** Task fields shared by Create and Update. */
 
@@ -20,31 +21,14 @@ export const taskPriorityOptions: INodePropertyOptions[] = [
 ];
 
 /** The task to act on: picked from a list, or its ID. */
-export const taskIdLocator: INodeProperties = {
+export const taskIdLocator = listedItemLocator({
 	displayName: 'Task',
 	name: 'taskId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The task, chosen from the list or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a task...',
-			typeOptions: { searchListMethod: 'searchTasks', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 32710180831586561',
-		},
-	],
-};
+	description: 'The task to use',
+	searchListMethod: 'searchTasks',
+});
 
-export const TASK_PATH = '=/v1/tasks/{{encodeURIComponent(String($parameter.taskId).trim())}}';
+export const TASK_PATH = '/v1/tasks/{taskId}';
 
 /** Optional task fields, named as under "Additional Fields" (create) or "Update Fields" (update). */
 export function taskFields(collection: 'additionalFields' | 'updateFields'): INodeProperties[] {

@@ -1,8 +1,6 @@
-
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { TASK_PATH, TASK_SCOPE_READ, taskIdLocator } from './fields';
-
 
 export const taskGet: Operation = {
 	option: {
@@ -15,7 +13,5 @@ export const taskGet: Operation = {
 			{ scope: TASK_SCOPE_READ, safeToRepeat: true, notFound: 'task', pathIds: [{ parameter: 'taskId', label: 'Task' }] },
 		),
 	},
-	properties: [
-		taskIdLocator,
-	],
+	properties: [taskIdLocator],
 };

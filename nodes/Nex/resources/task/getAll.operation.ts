@@ -1,5 +1,5 @@
-
-import type { Operation } from '../../../shared/operation';
+import { returnAllAndLimit, type Operation } from '../../../shared/operation';
+import { filtersCollection } from '../../shared/filters';
 import { nexRouting } from '../../shared/transport';
 import { TASK_SCOPE_READ } from './fields';
 import { checkIntegerId } from '../../../shared/ids';
@@ -7,7 +7,6 @@ import { optionalParameter } from '../../../shared/parameters';
 
 /** Nex answers at most 500 tasks per request (`limit` 1–500). */
 export const TASK_PAGE_SIZE = 500;
-
 
 export const taskGetAll: Operation = {
 	option: {
@@ -32,64 +31,42 @@ export const taskGetAll: Operation = {
 		),
 	},
 	properties: [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Assignee User ID',
-					name: 'assigneeId',
-					type: 'string',
-					default: '',
-					description: 'Only tasks assigned to this user',
-					routing: { send: { type: 'query', property: 'assignee_id' } },
-				},
-				{
-					displayName: 'Is Completed',
-					name: 'isCompleted',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to return only completed tasks (on) or only open tasks (off)',
-					routing: { send: { type: 'query', property: 'is_completed' } },
-				},
-				{
-					displayName: 'Record ID',
-					name: 'entityId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 32710180831586561',
-					description: 'Only tasks linked to this record, given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
-					routing: { send: { type: 'query', property: 'entity_id' } },
-				},
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. follow up',
-					description: 'Only tasks whose title contains this text',
-					routing: { send: { type: 'query', property: 'search' } },
-				},
-			],
-		},
+		...returnAllAndLimit(),
+		filtersCollection([
+			{
+				displayName: 'Assignee User ID',
+				name: 'assigneeId',
+				type: 'string',
+				default: '',
+				description: 'Only tasks assigned to this user',
+				routing: { send: { type: 'query', property: 'assignee_id' } },
+			},
+			{
+				displayName: 'Is Completed',
+				name: 'isCompleted',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only completed tasks (on) or only open tasks (off)',
+				routing: { send: { type: 'query', property: 'is_completed' } },
+			},
+			{
+				displayName: 'Record ID',
+				name: 'entityId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 32710180831586561',
+				description: 'Only tasks linked to this record',
+				routing: { send: { type: 'query', property: 'entity_id' } },
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. follow up',
+				description: 'Only tasks whose title contains this text',
+				routing: { send: { type: 'query', property: 'search' } },
+			},
+		]),
 	],
 };

@@ -5,7 +5,6 @@ import { nexRouting } from '../../shared/transport';
 import { checkTaskFields, TASK_PATH, TASK_SCOPE_WRITE, taskFields, taskIdLocator } from './fields';
 import { invalidInput } from '../../../shared/parameters';
 
-
 export const taskUpdate: Operation = {
 	option: {
 		name: 'Update',

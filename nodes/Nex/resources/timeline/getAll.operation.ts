@@ -1,12 +1,9 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
-
-import { requireIntegerId } from '../../../shared/ids';
-import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
+import { RECORD_PATH_ID } from '../record/recordLocator';
+import { returnAllAndLimit, type Operation } from '../../../shared/operation';
 
 /** Nex answers at most 100 timeline events per request (`limit` 1–100). */
 export const TIMELINE_PAGE_SIZE = 100;
-
 
 export const timelineGetAll: Operation = {
 	option: {
@@ -16,17 +13,14 @@ export const timelineGetAll: Operation = {
 		description:
 			'List the activity timeline of a record, newest first: changes to the record, its tasks, notes and list memberships',
 		routing: nexRouting(
-			{ method: 'GET', url: '=/v1/records/{{encodeURIComponent(String($parameter.recordId).trim())}}/timeline' },
+			{ method: 'GET', url: '/v1/records/{recordId}/timeline' },
 			{
 				scope: 'record.read',
 				safeToRepeat: true,
-				pathIds: [{ parameter: 'recordId', label: 'Record' }],
+				pathIds: [RECORD_PATH_ID],
 				notFound: 'record',
 				items: 'data',
 				paging: { style: 'cursor', pageSize: TIMELINE_PAGE_SIZE },
-				validate(this: IExecuteSingleFunctions) {
-					requireIntegerId(this, 'recordId', 'Record ID');
-				},
 			},
 		),
 	},
@@ -55,21 +49,6 @@ export const timelineGetAll: Operation = {
 				},
 			],
 		},
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllAndLimit(),
 	],
 };
