@@ -239,7 +239,10 @@ export function describeRealN8n(line: N8nLine): void {
 				const result = await n8n.execute(NOT_FOUND_WORKFLOW_ID);
 				const error = result.run?.data?.resultData?.error;
 				expect(error?.message).toBe(`No contact with id ${UNKNOWN_CONTACT_ID}`);
-				expect(error?.description).toMatch(/^Nexus API error 406 \(PGRST116\): /);
+				// n8n 1.123 hands the node its own text for this 406 instead of PostgREST's body, so the
+				// vendor's code is lost there (an open defect); n8n 2.x keeps it.
+				if (line === 'v2') expect(error?.description).toMatch(/^Nexus API error 406 \(PGRST116\): /);
+				else expect(error?.description).toMatch(/^Nexus API error 406/);
 			});
 
 			test('every example exists in examples/ with the credentials the demo imports', () => {
