@@ -162,7 +162,8 @@ test('a write tool is not sent again after an ambiguous failure; a read tool is'
 	const requestOptions = { maxRetries: 2 };
 	t.sandbox.faults.add({ kind: 'status', status: 502, method: 'POST', pathIncludes: MCP, skip: 3 });
 	const write = await run({ tool: 'acme_write', arguments: '{}', requestOptions });
-	expect(write.error?.message).toMatch(/502/);
+	// The headline says what happened; the status is in the details.
+	expect(`${write.error?.message} ${write.error?.description}`).toMatch(/502/);
 	expect(write.error?.description).toEqual(expect.any(String));
 	expect(methods(write.requests).filter((method) => method === 'tools/call')).toHaveLength(1);
 	t.sandbox.faults.add({ kind: 'status', status: 502, method: 'POST', pathIncludes: MCP, skip: 3 });
