@@ -47,7 +47,9 @@ test('conversation dashboard: no arguments needed', async () => {
 
 test('another function by name: the vendor error keeps its code and message', async () => {
 	const result = await call('other', '{}', { customFunctionName: 'rpc_not_there' });
-	expect(result.error?.message).toMatch(/PGRST202/);
+	// The headline says what happened; the vendor's code and message lead the details.
+	expect(result.error?.message).toBe('The function "rpc_not_there" was not found');
+	expect(result.error?.description).toMatch(/^Nexus API error 404 \(PGRST202\): /);
 	expect(result.error?.httpCode).toBe('404');
 	expect(apiRequests(result.requests).map((request) => request.path)).toEqual(['/rest/v1/rpc/rpc_not_there']);
 });
