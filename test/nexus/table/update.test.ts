@@ -10,6 +10,8 @@ afterAll(async () => {
 });
 
 test('Update changes only the rows matching the filters and outputs them', async () => {
+	// This file's own row (the tests of each operation run on their own sandbox).
+	await t.sandbox.query(`insert into public.lead_sources (organization_id, name) values ($1, 'TikTok')`, [t.sandbox.orgs.a.id]);
 	const { items, error, requests } = await t.run({
 		resource: 'table',
 		operation: 'update',
