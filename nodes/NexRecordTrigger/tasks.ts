@@ -93,8 +93,7 @@ export async function pollTasks(
 	const next: IDataObject = {};
 	for (const event of events) {
 		const merged = merge(memories.get(event) ?? { floor: null, seen: {} }, readings.get(event)!.byId);
-		// Static data is typed IDataObject; the memory is plain JSON (not a context cast).
-		next[event] = trimToCount(merged, FULL_SCAN_MEMORY) as unknown as IDataObject;
+		next[event] = trimToCount(merged, FULL_SCAN_MEMORY);
 	}
 	saveState(context, watched, next);
 	const items = fired.sort((a, b) => compareInstants(a.at, b.at)).map(({ event, task }) => ({ json: { event, task } }));

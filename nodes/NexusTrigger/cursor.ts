@@ -81,8 +81,7 @@ export function writeState(staticData: IDataObject, key: string, state: TriggerS
 		boundaryIds: [...state.boundaryIds],
 		remembered: { ...state.remembered },
 		...(state.serverTime === undefined ? {} : { serverTime: state.serverTime }),
-		// Static data is typed IDataObject; the saved cursor is plain JSON (not a context cast).
-	} as unknown as IDataObject;
+	};
 }
 
 /**

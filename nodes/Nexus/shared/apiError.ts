@@ -5,6 +5,7 @@ import type { NodeContext } from '../../shared/context';
 import { attemptsText, transportFailureError } from '../../shared/failureAdvice';
 import { HttpStatusFailure, LocalFailure } from '../../shared/http';
 import { KeyExchangeFailure } from '../../shared/keyExchange';
+import { toJsonObject } from '../../shared/jsonObject';
 import { adviceFor, headlineFor } from './errorAdvice';
 import type { NexusCallSpec } from './transport';
 
@@ -41,8 +42,7 @@ export function nexusUserError(context: NodeContext, spec: NexusCallSpec, error:
 		for (const key of ['code', 'error', 'message', 'details', 'hint']) {
 			if (vendor[key] !== undefined) vendorFields[key] = vendor[key];
 		}
-		// NodeApiError types its payload as JsonObject; the vendor's fields are plain JSON values (not a context cast).
-		const apiError = new NodeApiError(node, { ...vendorFields } as never, {
+		const apiError = new NodeApiError(node, toJsonObject(vendorFields), {
 			httpCode: String(error.status),
 			message: headline,
 			description: lines.filter(Boolean).join('\n'),

@@ -1,5 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { toJsonObject } from '../../shared/jsonObject';
 
 /**
  * Operations made of several requests (create an order with its items, ship an order) say which
@@ -17,8 +18,7 @@ export function restateError(
 	const fullDescription = [description, originalDescription].filter(Boolean).join('\n');
 	if (error instanceof NodeApiError) {
 		const vendor = (error.context.nexus as IDataObject | undefined) ?? { message: original };
-		// NodeApiError types its payload as JsonObject; the vendor's fields are plain JSON values (not a context cast).
-		const restated = new NodeApiError(node, { ...vendor } as never, {
+		const restated = new NodeApiError(node, toJsonObject(vendor), {
 			message: message(original),
 			description: fullDescription,
 			httpCode: error.httpCode ?? undefined,
