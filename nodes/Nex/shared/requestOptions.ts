@@ -1,32 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { requestOptionsCollection } from '../../shared/requestOptionsCollection';
 
-/**
- * n8n's "Request Options" collection. n8n's routing reads `timeout` (and batching) from it;
- * the transport reads `maxRetries`.
- */
-export const requestOptionsProperty: INodeProperties = {
-	displayName: 'Request Options',
-	name: 'requestOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 10 },
-			default: 3,
-			description:
-				'How often to retry when Nex answers 429 (rate limited), or 502/503/504 or a dropped connection for requests that are safe to repeat. Waits for Retry-After when Nex sends it.',
-		},
-		{
-			displayName: 'Timeout',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 300000,
-			description: 'Milliseconds to wait for an answer before giving up on a request (it may then be retried)',
-		},
-	],
-};
+/** The Nex node's "Request Options": the shared collection, with what Nex retries on. */
+export const requestOptionsProperty = requestOptionsCollection(
+	'How often to retry when Nex answers 429 (rate limited), or 502/503/504 or a dropped connection for requests that are safe to repeat. Waits for Retry-After when Nex sends it.',
+);
