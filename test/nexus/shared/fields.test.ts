@@ -9,7 +9,11 @@ import { Nexus } from '../../../nodes/Nexus/Nexus.node';
 import { FILTER_OPERATORS } from '../../../nodes/Nexus/shared/postgrest';
 
 const description = new Nexus().description;
-const filterProperties = description.properties.filter((property) => property.name === 'filters');
+// The row filters are the `filters` fixed collections; a `filters` collection of plain options
+// (Social Post → Get Many) has no operator and no Value field.
+const filterProperties = description.properties.filter(
+	(property) => property.name === 'filters' && property.type === 'fixedCollection',
+);
 
 function valueField(filters: INodeProperties): INodeProperties {
 	const [conditions] = filters.options as Array<{ name: string; values: INodeProperties[] }>;
