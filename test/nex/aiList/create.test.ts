@@ -74,9 +74,8 @@ test('a failed job stops with an error naming the job and its last status', asyn
 
 test('a timeout shorter than the job stops with an error naming the job and its last status', async () => {
 	nex.sandbox.configure({ jobDurationMs: 10_000 });
-	const started = Date.now();
+	// The job takes 10 s: a last status of pending / processing shows the node gave up at its timeout.
 	const run = await nex.runNex({ resource: 'aiList', operation: 'create', query: 'all contacts', waitTimeout: 1 });
-	expect(Date.now() - started).toBeLessThan(5000);
 	expect(run.items).toHaveLength(0);
 	expect(run.error?.message).toMatch(
 		new RegExp(`AI list job ${newestJobId()} did not finish within 1 s \\(last status "(pending|processing)"\\)`),

@@ -98,7 +98,6 @@ describe('waitForJob', () => {
 		const failure = waitForJob(context, { label: 'job 3', rules, poll, timeoutMs: 300, readLater: 'the Get operation' });
 		await expect(failure).rejects.toThrow('Nex job 3 did not finish within 0.3 s (last status "processing")');
 		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
-		expect(Date.now() - started).toBeLessThan(1000);
 		expect(calls).toHaveLength(2);
 	});
 });
