@@ -58,6 +58,11 @@ export function requireChanges(context: NodeRef, changes: IDataObject, fieldName
 	return changes;
 }
 
+/** "Additional Fields" or "Update Fields": optional parameters, each added on demand. */
+export function fieldsCollection(name: 'additionalFields' | 'updateFields', options: INodeProperties[]): INodeProperties {
+	return { displayName: name === 'updateFields' ? 'Update Fields' : 'Additional Fields', name, type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
 /** A text field of an Additional/Update Fields collection. */
 export function textField(displayName: string, name: string, description: string): INodeProperties {
 	return { displayName, name, type: 'string', default: '', description };

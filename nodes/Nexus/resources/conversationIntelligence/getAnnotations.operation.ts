@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { filtersCollection } from '../../../shared/collections';
 import { checkDateTime } from '../../../shared/dateTime';
 import { readLimit, returnAllAndLimit } from '../../../shared/operation';
 import { MCP_MAX_PAGE, mcpToolOperation } from '../../shared/mcpToolOperation';
@@ -15,20 +16,13 @@ export const getAnnotations = mcpToolOperation({
 	listing: 'paged',
 	properties: [
 		...returnAllAndLimit({ max: MCP_MAX_PAGE }),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				textField('Conversation ID', 'chatId', 'Only messages of the conversation with this ID'),
-				textField('Intent', 'intent', 'Only annotations with this intent'),
-				{ displayName: 'Since', name: 'since', type: 'dateTime', default: '', description: 'Only messages sent at or after this time' },
-				textField('Tag', 'tag', 'Only annotations carrying this tag slug'),
-				textField('Tag Group', 'tagGroup', 'Only annotations of this tag group'),
-			],
-		},
+		filtersCollection([
+			textField('Conversation ID', 'chatId', 'Only messages of the conversation with this ID'),
+			textField('Intent', 'intent', 'Only annotations with this intent'),
+			{ displayName: 'Since', name: 'since', type: 'dateTime', default: '', description: 'Only messages sent at or after this time' },
+			textField('Tag', 'tag', 'Only annotations carrying this tag slug'),
+			textField('Tag Group', 'tagGroup', 'Only annotations of this tag group'),
+		]),
 	],
 	args() {
 		const limit = readLimit(this, MCP_MAX_PAGE);

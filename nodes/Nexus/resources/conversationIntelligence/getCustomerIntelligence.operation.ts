@@ -2,6 +2,9 @@ import { checkWholeNumber } from '../../../shared/numbers';
 import { mcpToolOperation } from '../../shared/mcpToolOperation';
 import { readUuid } from '../../shared/uuid';
 
+/** What the figures are of: one customer (all their conversations) or one conversation. */
+const TARGETS = [{ name: 'Customer', value: 'customer' }, { name: 'Conversation', value: 'conversation' }];
+
 export const getCustomerIntelligence = mcpToolOperation({
 	name: 'Get Customer Intelligence',
 	value: 'getCustomerIntelligence',
@@ -9,16 +12,7 @@ export const getCustomerIntelligence = mcpToolOperation({
 	description: 'Message counts, tags, tag groups, intents and sentiment of one customer or conversation (MCP tool nexus_get_customer_conversation_intelligence)',
 	tool: 'nexus_get_customer_conversation_intelligence',
 	properties: [
-		{
-			displayName: 'For',
-			name: 'target',
-			type: 'options',
-			options: [
-				{ name: 'Customer', value: 'customer', description: 'Every conversation of one customer' },
-				{ name: 'Conversation', value: 'conversation', description: 'One conversation' },
-			],
-			default: 'customer',
-		},
+		{ displayName: 'For', name: 'target', type: 'options', options: TARGETS, default: 'customer' },
 		{ displayName: 'Customer ID', name: 'customerId', type: 'string', required: true, default: '', displayOptions: { show: { target: ['customer'] } } },
 		{ displayName: 'Conversation ID', name: 'chatId', type: 'string', required: true, default: '', displayOptions: { show: { target: ['conversation'] } } },
 		{ displayName: 'Days', name: 'days', type: 'number', typeOptions: { minValue: 1, maxValue: 365 }, default: 30, description: 'How many days back to look (1 to 365)' },

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/collections';
 import { checkDateTime } from '../../../shared/dateTime';
+import { PLATFORMS } from '../../shared/fields';
 import { mcpToolOperation } from '../../shared/mcpToolOperation';
 
 export const getDashboard = mcpToolOperation({
@@ -10,29 +12,11 @@ export const getDashboard = mcpToolOperation({
 	description: 'Organization-wide volumes per platform and day, tags, tag groups, intents and sentiment (MCP tool nexus_get_conversation_intelligence_dashboard)',
 	tool: 'nexus_get_conversation_intelligence_dashboard',
 	properties: [
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Start of the period; empty: 30 days before To' },
-				{
-					displayName: 'Platform',
-					name: 'platform',
-					type: 'options',
-					options: [
-						{ name: 'Facebook', value: 'facebook' },
-						{ name: 'Instagram', value: 'instagram' },
-						{ name: 'WhatsApp', value: 'whatsapp' },
-					],
-					default: 'whatsapp',
-					description: 'Only conversations on this platform',
-				},
-				{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'End of the period; empty: now' },
-			],
-		},
+		optionsCollection([
+			{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Start of the period; empty: 30 days before To' },
+			{ displayName: 'Platform', name: 'platform', type: 'options', options: PLATFORMS, default: 'whatsapp', description: 'Only conversations on this platform' },
+			{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'End of the period; empty: now' },
+		]),
 	],
 	args() {
 		const options = this.getNodeParameter('options', {}) as IDataObject;

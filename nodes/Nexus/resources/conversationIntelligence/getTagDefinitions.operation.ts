@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { filtersCollection } from '../../../shared/collections';
 import { mcpToolOperation } from '../../shared/mcpToolOperation';
 import { checkSlug, textArguments, textField } from './fields';
 
@@ -11,18 +12,11 @@ export const getTagDefinitions = mcpToolOperation({
 	tool: 'nexus_list_ai_tag_definitions',
 	listing: 'whole',
 	properties: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				textField('Category', 'category', 'Only tags of this category (tag group)'),
-				{ displayName: 'Include Inactive', name: 'includeInactive', type: 'boolean', default: false, description: 'Whether to include tags that are no longer active' },
-				textField('Scope', 'scope', 'Only tags of this scope, e.g. message'),
-			],
-		},
+		filtersCollection([
+			textField('Category', 'category', 'Only tags of this category (tag group)'),
+			{ displayName: 'Include Inactive', name: 'includeInactive', type: 'boolean', default: false, description: 'Whether to include tags that are no longer active' },
+			textField('Scope', 'scope', 'Only tags of this scope, e.g. message'),
+		]),
 	],
 	args() {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;

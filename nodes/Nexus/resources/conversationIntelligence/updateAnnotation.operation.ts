@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mcpToolOperation } from '../../shared/mcpToolOperation';
-import { messageIdProperty, optionsOf, readMessageId, readSlugs, requireChanges, textArguments, textField } from './fields';
+import { fieldsCollection, listField, messageIdProperty, optionsOf, readMessageId, readSlugs, requireChanges, textArguments, textField } from './fields';
 
 export const updateAnnotation = mcpToolOperation({
 	name: 'Update Message Annotation',
@@ -11,28 +11,14 @@ export const updateAnnotation = mcpToolOperation({
 	tool: 'nexus_update_message_annotation',
 	properties: [
 		messageIdProperty,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				textField('Intent', 'intent', 'Intent of the message, e.g. track_order'),
-				{ displayName: 'Sentiment', name: 'sentiment', type: 'options', options: optionsOf(['positive', 'neutral', 'negative']), default: 'neutral' },
-				textField('Summary', 'summary', 'Short summary of the message'),
-				textField('Tag Group', 'tagGroup', "Tag group; empty: the first tag's category"),
-				{
-					displayName: 'Tags',
-					name: 'tags',
-					type: 'string',
-					default: '',
-					placeholder: 'order_status, complaint',
-					description: 'Active message tag slugs replacing the current tags, separated by commas; empty clears them',
-				},
-				{ displayName: 'Urgency', name: 'urgency', type: 'options', options: optionsOf(['low', 'normal', 'high']), default: 'normal' },
-			],
-		},
+		fieldsCollection('updateFields', [
+			textField('Intent', 'intent', 'Intent of the message, e.g. track_order'),
+			{ displayName: 'Sentiment', name: 'sentiment', type: 'options', options: optionsOf(['positive', 'neutral', 'negative']), default: 'neutral' },
+			textField('Summary', 'summary', 'Short summary of the message'),
+			textField('Tag Group', 'tagGroup', "Tag group; empty: the first tag's category"),
+			{ ...listField('Tags', 'tags', 'Active message tag slugs replacing the current tags'), placeholder: 'order_status, complaint' },
+			{ displayName: 'Urgency', name: 'urgency', type: 'options', options: optionsOf(['low', 'normal', 'high']), default: 'normal' },
+		]),
 	],
 	args() {
 		const messageId = readMessageId(this);

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { splitList } from '../../../shared/parameters';
 import { mcpToolOperation } from '../../shared/mcpToolOperation';
-import { listField, requireChanges, textArguments, textField } from './fields';
+import { fieldsCollection, listField, requireChanges, textArguments, textField } from './fields';
 
 /** The list fields of the profile, by parameter name. */
 const LIST_ARGUMENTS: Record<string, string> = {
@@ -18,21 +18,14 @@ export const updateContext = mcpToolOperation({
 	description: "Update the organization's AI profile: summaries, industry, vocabulary and focus areas (MCP tool nexus_update_org_conversation_intelligence_context)",
 	tool: 'nexus_update_org_conversation_intelligence_context',
 	properties: [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				textField('Business Summary', 'businessSummary', 'What the business does'),
-				listField('Custom Vocabulary', 'customVocabulary', 'Words the business uses'),
-				textField('Customer Summary', 'customerSummary', 'Who the customers are'),
-				listField('Dashboard Focus Areas', 'dashboardFocusAreas', 'Areas the dashboards focus on'),
-				textField('Industry', 'industry', 'Industry of the business'),
-				listField('Priority Attributes', 'priorityAttributes', 'Attributes to watch'),
-			],
-		},
+		fieldsCollection('updateFields', [
+			textField('Business Summary', 'businessSummary', 'What the business does'),
+			listField('Custom Vocabulary', 'customVocabulary', 'Words the business uses'),
+			textField('Customer Summary', 'customerSummary', 'Who the customers are'),
+			listField('Dashboard Focus Areas', 'dashboardFocusAreas', 'Areas the dashboards focus on'),
+			textField('Industry', 'industry', 'Industry of the business'),
+			listField('Priority Attributes', 'priorityAttributes', 'Attributes to watch'),
+		]),
 	],
 	args() {
 		const fields = this.getNodeParameter('updateFields', {}) as IDataObject;

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mcpToolOperation } from '../../shared/mcpToolOperation';
-import { checkSlug, textArguments, textField } from './fields';
+import { checkSlug, fieldsCollection, textArguments, textField } from './fields';
 
 export const upsertTagDefinition = mcpToolOperation({
 	name: 'Create or Update Tag Definition',
@@ -11,19 +11,12 @@ export const upsertTagDefinition = mcpToolOperation({
 	tool: 'nexus_update_ai_tag_definition',
 	properties: [
 		{ displayName: 'Tag', name: 'tag', type: 'string', required: true, default: '', placeholder: 'order_status', description: 'Slug of the tag: lower-case letters, digits and underscores' },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{ displayName: 'Active', name: 'active', type: 'boolean', default: true, description: 'Whether annotations may use the tag' },
-				textField('Category', 'category', 'Tag group the tag belongs to'),
-				textField('Description', 'description', 'What the tag means'),
-				textField('Scope', 'scope', 'Scope slug; empty: message'),
-			],
-		},
+		fieldsCollection('additionalFields', [
+			{ displayName: 'Active', name: 'active', type: 'boolean', default: true, description: 'Whether annotations may use the tag' },
+			textField('Category', 'category', 'Tag group the tag belongs to'),
+			textField('Description', 'description', 'What the tag means'),
+			textField('Scope', 'scope', 'Scope slug; empty: message'),
+		]),
 	],
 	args() {
 		const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
