@@ -99,3 +99,24 @@ test('Message Annotation ids and tags are checked before anything is sent', asyn
 	expectInputError(await t.run({ resource: RESOURCE, operation: 'getAnnotations', returnAll: true, filters: { chatId: 'chat-1' } }), /^Conversation ID /);
 	expectInputError(await t.run({ resource: RESOURCE, operation: 'getAnnotations', returnAll: true, filters: { since: 'yesterday-ish' } }), /^Since /);
 });
+
+test('Get Message Annotations → Return All reads page after page of 100 until the tool says there are no more', async () => {
+	const [chat] = await t.sandbox.query('select id from public.chats where organization_id = $1 order by id limit 1', [ORG_A()]);
+	await t.sandbox.query(
+		`with m as (
+			insert into public.messages (organization_id, chat_id, content, direction, "timestamp")
+			select $1, $2, 'Price of item ' || n, 'inbound', now() - make_interval(mins => n) from generate_series(1, 230) n
+			returning id, chat_id)
+		insert into public.ai_message_annotations (organization_id, message_id, chat_id, tags, tag_group, intent)
+		select $1, id, chat_id, '{pricing}', 'pre_sale', 'ask_price' from m`,
+		[ORG_A(), chat.id],
+	);
+	const all = await t.sandbox.query('select id from public.ai_message_annotations where organization_id = $1', [ORG_A()]);
+	expect(all.length).toBeGreaterThan(230);
+	const every = await t.run({ resource: RESOURCE, operation: 'getAnnotations', returnAll: true });
+	expect(every.error).toBeUndefined();
+	expect(every.items.map((item) => item.id).sort()).toEqual(all.map((row) => row.id).sort());
+	const pages = Array.from({ length: Math.ceil(all.length / 100) }, (_, page) => (page === 0 ? { limit: 100 } : { limit: 100, offset: page * 100 }));
+	expect(pages.length).toBeGreaterThan(2);
+	expect(toolCalls(every).map((call) => call.arguments)).toEqual(pages);
+});
