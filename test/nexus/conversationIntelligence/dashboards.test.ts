@@ -28,31 +28,31 @@ test('Get Customer Intelligence for a conversation: its message and annotation c
 			(select count(*)::int from public.ai_message_annotations where chat_id = $1) as annotated`,
 		[chatId],
 	);
-	const result = await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'conversation', chatId, days: 365 });
+	const result = await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'conversation', conversationId: t.rl('id', chatId), days: 365 });
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(1);
 	expect(result.items[0]).toEqual(expect.objectContaining({ chat_ids: [chatId], period_days: 365, annotated_messages: counts.annotated }));
 	expect((result.items[0].messages as { total: number }).total).toBe(counts.total);
 });
 
-test('Get Customer Intelligence for a customer: the conversations of that customer', async () => {
+test('Get Customer Intelligence for a contact picked from the list: the conversations of that customer', async () => {
 	const [customer] = await t.sandbox.query(
 		`select c.id, array_agg(ch.id::text order by ch.id) as chats from public.customers c join public.chats ch on ch.contact_phone = c.phone_number
 		where c.organization_id = $1 group by c.id order by c.id limit 1`,
 		[ORG_A()],
 	);
-	const result = await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'customer', customerId: customer.id });
+	const result = await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'contact', contactId: t.rl('list', String(customer.id)) });
 	expect(result.error).toBeUndefined();
 	expect(result.items[0]).toEqual(expect.objectContaining({ customer_id: customer.id, period_days: 30 }));
 	expect(result.items[0].chat_ids).toEqual(expect.arrayContaining(customer.chats as string[]));
 });
 
 test('Get Customer Intelligence: a missing or malformed ID and Days out of range are refused before anything is sent', async () => {
-	expectInputError(await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'customer', customerId: '={{ "" }}' }), /^Customer ID /);
-	expectInputError(await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'conversation', chatId: 'abc' }), /^Conversation ID /);
+	expectInputError(await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'contact', contactId: t.rl('id', '={{ "" }}') }), /^Contact ID /);
+	expectInputError(await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'conversation', conversationId: t.rl('id', '={{ "abc" }}') }), /^Conversation ID /);
 	const chatId = await annotatedChat();
-	expectInputError(await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'conversation', chatId, days: 0 }), /^Days /);
-	expectInputError(await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'conversation', chatId, days: 366 }), /^Days /);
+	expectInputError(await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'conversation', conversationId: t.rl('id', chatId), days: 0 }), /^Days /);
+	expectInputError(await t.run({ resource: RESOURCE, operation: 'getCustomerIntelligence', target: 'conversation', conversationId: t.rl('id', chatId), days: 366 }), /^Days /);
 });
 
 test('Get Dashboard: From, To and Platform reach the dashboard, whose counts match the stored messages', async () => {
