@@ -6,6 +6,7 @@ import { callDescription } from './resources/call';
 import { callLogDescription } from './resources/callLog';
 import { contactDescription } from './resources/contact';
 import { conversationDescription } from './resources/conversation';
+import { conversationIntelligenceDescription } from './resources/conversationIntelligence';
 import { inventoryItemDescription } from './resources/inventoryItem';
 import { messageDescription } from './resources/message';
 import { orderDescription } from './resources/order';
@@ -71,6 +72,7 @@ export class Nexus implements INodeType {
 			...agentToolDescription,
 			...socialPostDescription,
 			...socialAccountDescription,
+			...conversationIntelligenceDescription,
 			requestOptionsProperty,
 		],
 	};

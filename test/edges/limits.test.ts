@@ -13,6 +13,7 @@ const API_MAXIMUM: Record<string, number> = {
 	'nex:insight.getAll': 100,
 	'nex:note.getAll': 200,
 	'nex:notification.getFeed': 50,
+	'nexus:conversationIntelligence.getAnnotations': 100,
 	'nexus:socialPost.getAll': 100,
 };
 

@@ -7,6 +7,7 @@ export const nexusResources: INodePropertyOptions[] = [
 	{ name: 'Call Log', value: 'callLog', description: 'Logged phone calls (call_logs)' },
 	{ name: 'Contact', value: 'contact', description: 'Customers with their phone numbers, emails and tags (customers)' },
 	{ name: 'Conversation', value: 'conversation', description: 'WhatsApp, Facebook and Instagram chats (chats)' },
+	{ name: 'Conversation Intelligence', value: 'conversationIntelligence', description: 'Message annotations, tag taxonomy, prompts and dashboards (through the MCP server)' },
 	{ name: 'Function', value: 'rpcFunction', description: 'Database functions (RPC), e.g. the conversation intelligence dashboards' },
 	{ name: 'Inventory Item', value: 'inventoryItem', description: 'Products and stock-keeping items (items)' },
 	{ name: 'Message', value: 'message', description: 'Messages of a conversation (messages)' },
