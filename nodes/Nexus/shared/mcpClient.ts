@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { NodeContext } from '../../shared/context';
 import { asNodeError } from '../../shared/nodeErrors';
+import { retryPolicyOf } from '../../shared/request';
+import { backoffDelayMs } from '../../shared/retry';
 import {
 	initializeParams,
 	MCP_ACCEPT,
@@ -145,9 +147,20 @@ export class McpClient {
 		params: IDataObject | undefined,
 		spec: NexusCallSpec,
 	): Promise<IDataObject> {
-		const id = this.nextId++;
-		const answer = await this.post(context, session, rpcRequest(id, method, params), spec);
-		return resultOf(answer.body, id);
+		const policy = retryPolicyOf(context);
+		for (let attempt = 1; ; attempt++) {
+			const id = this.nextId++;
+			const answer = await this.post(context, session, rpcRequest(id, method, params), spec);
+			try {
+				return resultOf(answer.body, id);
+			} catch (error) {
+				// A stream that ended before the result: the server may have run the request, so
+				// only a request safe to repeat is sent again (as a dropped connection would be).
+				if (!(error instanceof McpAnswerError)) throw error;
+				if (!spec.safeToRepeat || attempt > policy.maxRetries) throw new McpAnswerError(error.message, attempt, spec.safeToRepeat);
+				await sleep(backoffDelayMs(attempt - 1, policy));
+			}
+		}
 	}
 
 	private async post(context: NodeContext, session: Session, message: IDataObject, spec: NexusCallSpec) {
@@ -186,8 +199,11 @@ function asMcpError(context: NodeContext, error: unknown): Error {
 		});
 	}
 	if (error instanceof McpAnswerError) {
-		return new NodeOperationError(node, error.message, {
-			description: 'Nexus did not complete the answer. If the tool writes, check whether it took effect before running it again.',
+		const attempts = error.attempts > 1 ? ` (${error.attempts} attempts)` : '';
+		return new NodeOperationError(node, `${error.message}${attempts}`, {
+			description: error.repeatable
+				? 'Nexus did not complete the answer. Try again later; if it persists, the MCP server may be unavailable.'
+				: 'Nexus did not complete the answer. The request was not repeated, because the tool may already have taken effect: check in Nexus whether it did before running the node again.',
 		});
 	}
 	if (error instanceof NodeApiError) {

@@ -48,7 +48,17 @@ export class McpRpcError extends Error {
 }
 
 /** The answer did not hold the response to the request (cut stream, or not JSON-RPC). */
-export class McpAnswerError extends Error {}
+export class McpAnswerError extends Error {
+	constructor(
+		message: string,
+		/** Requests sent before giving up. */
+		readonly attempts = 1,
+		/** Whether the request was one safe to repeat (else it was sent once: it may have taken effect). */
+		readonly repeatable = true,
+	) {
+		super(message);
+	}
+}
 
 function isObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
