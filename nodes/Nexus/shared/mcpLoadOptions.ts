@@ -1,11 +1,11 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { mcpClientFor } from './mcpClient';
+import { withMcpClient } from './mcpClient';
 
 /** The Tool dropdown, read live from the MCP server's `tools/list`: a tool added there is listed at once. */
 export const mcpLoadOptions: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>> = {
 	async getMcpTools(this: ILoadOptionsFunctions) {
-		const tools = await mcpClientFor(this).listTools(this);
+		const tools = await withMcpClient(this, async (client) => await client.listTools(this));
 		return tools
 			.map((tool) => ({
 				name: tool.title ? `${tool.title} (${tool.name})` : tool.name,

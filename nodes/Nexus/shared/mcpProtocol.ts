@@ -107,6 +107,16 @@ export function resultOf(body: unknown, id: number): IDataObject {
 	return isObject(response.result) ? response.result : {};
 }
 
+/** Why an answer lacks request `id`'s response (a cut stream), or undefined when it holds it. */
+export function cutAnswerOf(body: unknown, id: number): McpAnswerError | undefined {
+	try {
+		resultOf(body, id);
+		return undefined;
+	} catch (error) {
+		return error instanceof McpAnswerError ? error : undefined;
+	}
+}
+
 /** The JSON-RPC error of a non-2xx answer body (`{jsonrpc, error: {code, message}}`), if it is one. */
 export function rpcErrorOfBody(body: unknown): McpRpcError | undefined {
 	const error = isObject(body) ? body.error : undefined;

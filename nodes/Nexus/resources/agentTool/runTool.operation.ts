@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toItems } from '../../../shared/http';
 import type { Operation } from '../../../shared/operation';
-import { mcpClientFor } from '../../shared/mcpClient';
+import { withMcpClient } from '../../shared/mcpClient';
 import { readJsonArguments } from '../../shared/mcpArguments';
 import { toolValueOf } from '../../shared/mcpProtocol';
 import { nexusExecutor } from '../../shared/transport';
@@ -29,7 +29,7 @@ export const runTool: Operation = {
 			async run() {
 				const name = readTool(this);
 				const args = readJsonArguments(this);
-				const result = await mcpClientFor(this).callTool(this, name, args);
+				const result = await withMcpClient(this, async (client) => await client.callTool(this, name, args));
 				return toItems(toolValueOf(result)).map((item) => item.json);
 			},
 		}),
