@@ -97,7 +97,13 @@ export class McpHub {
 	}
 
 	state(): Record<string, unknown> {
-		return { sessions: this.sessions.size, responseMode: this.responseMode, tools: this.tools().length, addedTools: this.added.map((t) => t.name) };
+		return {
+			sessions: this.sessions.size,
+			responseMode: this.responseMode,
+			tools: this.tools().length,
+			addedTools: this.added.map((t) => t.name),
+			applied: Object.fromEntries(this.appliedCounts),
+		};
 	}
 
 	/** Ends every session: the next request with one of their ids answers 404. */
