@@ -41,6 +41,7 @@ interface Session {
 /** Sessions (and the tools they listed) of running executions, by execution and node. */
 const clients = new Map<string, McpClient>();
 const MAX_CLIENTS = 50;
+const CLOSE_TIMEOUT_MS = 10_000;
 
 export class McpClient {
 	/** The session being opened or open; shared, as n8n may run the items of an execution at once. */
@@ -64,7 +65,9 @@ export class McpClient {
 		const session = await opening?.catch(() => undefined);
 		if (!session?.id) return;
 		try {
-			await nexusApiRequest.call(context, 'DELETE', MCP_PATH, { safeToRepeat: false, what: 'MCP session' }, { headers: sessionHeaders(session) });
+			// A server that does not answer must not hold the run up for n8n's default 5 minutes.
+			const spec = { safeToRepeat: false, defaultTimeoutMs: CLOSE_TIMEOUT_MS, what: 'MCP session' };
+			await nexusApiRequest.call(context, 'DELETE', MCP_PATH, spec, { headers: sessionHeaders(session) });
 		} catch {
 			// Nothing depends on it: the run's results are in.
 		}

@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INode, INodePropertyOptions } from 'n8n-workflow';
 
-import { MatrixSecrets } from '../../faults/matrix';
+import { MatrixSecrets, whenEnded } from '../../faults/matrix';
 import { FAKE_NEXUS_KEY } from '../../harness/secretScan';
 import { loadOptions } from '../../harness/triggers';
 import type { LoggedRequest } from '../../sandbox/shared/requestLog';
@@ -192,6 +192,18 @@ test('the session is closed when the run ends: one DELETE with its id, after eve
 	expect(t.sandbox.mcp.state().sessions).toBe(0);
 	expect(t.sandbox.requests.entries.at(-1)?.method).toBe('DELETE');
 });
+
+test('a closing DELETE that gets no answer is given up on by the client (not held for the default timeout); the results stand', async () => {
+	await t.sandbox.mcp.addTool({ name: 'acme_echo' });
+	// The sandbox would end the stall itself after 15 s: the client must hang up before.
+	t.sandbox.faults.add({ kind: 'stall', stallMs: 15_000, method: 'DELETE', pathIncludes: MCP });
+	const result = await run({ tool: 'acme_echo', arguments: '{"word":"a"}' });
+	expect(result.error).toBeUndefined();
+	expect(result.items).toEqual([{ tool: 'acme_echo', arguments: { word: 'a' } }]);
+	const [close] = await whenEnded(apiRequests(result.requests).filter((request) => request.method === 'DELETE'));
+	expect(close.fault).toBe('stall');
+	expect(close.abandoned).toBe(true);
+}, 30_000);
 
 test('no secret in any output, error or log line', () => {
 	secrets.expectNoSecrets({ outputs: 5, errors: 3 });
