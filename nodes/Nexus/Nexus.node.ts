@@ -23,7 +23,7 @@ import { warehouseDescription } from './resources/warehouse';
 import { nexusResources } from './resources';
 import { nexusListSearch } from './methods/listSearch';
 import { nexusLoadOptions } from './methods/loadOptions';
-import { mcpLoadOptions } from './shared/mcpLoadOptions';
+import { mcpLoadOptions, mcpResourceMapping } from './shared/mcpLoadOptions';
 import { requestOptionsProperty } from './shared/requestOptions';
 import { NEXUS_CREDENTIAL_TYPE, nexusRequestDefaults } from './shared/transport';
 import { registerParameterLabels } from '../shared/exactIds';
@@ -82,5 +82,5 @@ export class Nexus implements INodeType {
 		registerParameterLabels(this.description.name, this.description.properties);
 	}
 
-	methods = { listSearch: nexusListSearch, loadOptions: { ...nexusLoadOptions, ...mcpLoadOptions } };
+	methods = { listSearch: nexusListSearch, loadOptions: { ...nexusLoadOptions, ...mcpLoadOptions }, resourceMapping: mcpResourceMapping };
 }

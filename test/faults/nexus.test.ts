@@ -599,6 +599,119 @@ describe('Nexus listings × rows changed between page 1 and page 2', () => {
 	});
 });
 
+const MCP = '/functions/v1/mcp-server';
+const MCP_READ = 'nexus_list_contacts';
+const MCP_WRITE = 'nexus_create_contact';
+
+interface McpFault {
+	name: string;
+	spec: Omit<FaultSpec, 'method' | 'pathIncludes' | 'skip'>;
+	/** How the server answers: the fault is cut as that answer is (a JSON body or an SSE stream). */
+	responseMode: 'json' | 'sse';
+	/** The tool ran before the fault hit (its effect applied, only the answer lost). */
+	acted: boolean;
+	waitMs?: number;
+	error: RegExp;
+}
+
+const MCP_FAULTS: McpFault[] = [
+	{ name: FAULTS.rateLimited.name, spec: FAULTS.rateLimited.spec, responseMode: 'json', acted: false, waitMs: 1000, error: /429/ },
+	{ name: FAULTS.badGateway.name, spec: FAULTS.badGateway.spec, responseMode: 'json', acted: false, error: /had a server error/ },
+	{ name: 'connection reset mid-answer (JSON)', spec: FAULTS.reset.spec, responseMode: 'json', acted: true, error: /Could not reach/ },
+	{ name: 'connection reset mid-stream (SSE)', spec: FAULTS.reset.spec, responseMode: 'sse', acted: true, error: /Could not reach/ },
+	{ name: 'SSE stream ended before the JSON-RPC result', spec: { kind: 'drop-stream' }, responseMode: 'sse', acted: true, error: /without the result/ },
+	{ name: 'SSE stream cut mid-event', spec: { kind: 'truncate' }, responseMode: 'sse', acted: true, error: /cut off/ },
+];
+
+/** The tools/call requests of a run, in order. */
+const toolCalls = (requests: LoggedRequest[]) =>
+	apiRequests(requests).filter((request) => request.path === MCP && (request.body as { method?: string } | undefined)?.method === 'tools/call');
+/** A request's status, or the kind of fault that cut its answer. */
+const outcomeOfCall = (request: LoggedRequest) => (request.fault === undefined || request.fault === 'status' ? request.status : request.fault);
+const runMcpTool = (cell: string, tool: string, args: IDataObject) =>
+	run(cell, { resource: 'agentTool', operation: 'runTool', tool, arguments: JSON.stringify(args), requestOptions: REQUEST_OPTIONS });
+let contactCount = 0;
+const newContactName = () => `Fault${++contactCount}x${Date.now()}`;
+
+/**
+ * Agent Tool → Run Tool: tools/call (after initialize, notifications/initialized and tools/list,
+ * skipped) meets each fault. A read-only tool is asked again and gives its one result; a write
+ * tool is sent again only when the server certainly did not act (429), and the sandbox counts
+ * how many times the write was applied.
+ */
+describe('Nexus agent tool Run Tool (MCP tools/call)', () => {
+	afterEach(() => {
+		t.sandbox.mcp.responseMode = 'json';
+	});
+
+	test.each(MCP_FAULTS.map((fault) => [fault.name, fault] as const))(
+		`Nexus MCP read-only tool (${MCP_READ}) × %s → asked again, exactly one result`,
+		async (faultName, fault) => {
+			t.sandbox.mcp.responseMode = fault.responseMode;
+			t.sandbox.faults.add({ ...fault.spec, method: 'POST', pathIncludes: MCP, skip: 3 });
+			const appliedBefore = t.sandbox.mcp.applied(MCP_READ);
+			const result = await runMcpTool(`Nexus MCP read × ${faultName}`, MCP_READ, { limit: 2 });
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(1);
+			expect((result.items[0].data as unknown[]).length).toBe(2);
+			const calls = toolCalls(result.requests);
+			expect(calls.map(outcomeOfCall)).toEqual([fault.spec.kind === 'status' ? fault.spec.status : fault.spec.kind, 200]);
+			if (fault.waitMs) expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(fault.waitMs - TIMER_SLACK_MS);
+			expect(t.sandbox.mcp.applied(MCP_READ) - appliedBefore).toBe(fault.acted ? 2 : 1);
+		},
+	);
+
+	test.each(MCP_FAULTS.map((fault) => [fault.name, fault.acted ? 'a clear error, the write applied once, not repeated' : fault.spec.kind === 'status' && fault.spec.status === 429 ? 'sent again (nothing applied), applied once' : 'a clear error, nothing applied, not repeated', fault] as const))(
+		`Nexus MCP write tool (${MCP_WRITE}) × %s → %s`,
+		async (faultName, _outcome, fault) => {
+			t.sandbox.mcp.responseMode = fault.responseMode;
+			t.sandbox.faults.add({ ...fault.spec, method: 'POST', pathIncludes: MCP, skip: 3 });
+			const appliedBefore = t.sandbox.mcp.applied(MCP_WRITE);
+			const name = newContactName();
+			const result = await runMcpTool(`Nexus MCP write × ${faultName}`, MCP_WRITE, { first_name: name });
+			const applied = t.sandbox.mcp.applied(MCP_WRITE) - appliedBefore;
+			const [{ n }] = await t.sandbox.query('select count(*)::int as n from public.customers where first_name = $1', [name]);
+			expect(n).toBe(applied);
+			const calls = toolCalls(result.requests);
+			if (fault.spec.kind === 'status' && fault.spec.status === 429) {
+				expect(result.error).toBeUndefined();
+				expect(calls.map((request) => request.status)).toEqual([429, 200]);
+				expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(1000 - TIMER_SLACK_MS);
+				expect(result.items).toEqual([expect.objectContaining({ first_name: name })]);
+				expect(applied).toBe(1);
+				return;
+			}
+			expect(calls).toHaveLength(1);
+			expect(applied).toBe(fault.acted ? 1 : 0);
+			expect(result.items).toEqual([]);
+			expect(result.error?.message).toMatch(fault.error);
+			if (fault.spec.kind === 'status') expect(`${result.error?.message} ${result.error?.description}`).toMatch(String(fault.spec.status));
+			// The user is told the write was not repeated, and to check whether it took effect.
+			expect(result.error?.description).toMatch(/not repeated/i);
+			expect(result.error?.description).toMatch(/check in Nexus whether it did/i);
+		},
+	);
+
+	test.each([
+		[MCP_READ, { limit: 2 }],
+		[MCP_WRITE, { first_name: 'expired-jwt' }],
+	] as const)('Nexus MCP tool %s × expired JWT on tools/call → the key exchanged again once, the refused call sent again once', async (tool, args) => {
+		expect((await run('Nexus MCP (token)', { resource: 'order', operation: 'getAll', limit: 1 })).error).toBeUndefined();
+		// Once tools/list (the third POST) is answered, every token expires: tools/call meets the 401.
+		t.sandbox.mutations.add({ method: 'POST', pathIncludes: MCP, skip: 2, run: async () => t.sandbox.expireTokens() });
+		const exchangesBefore = t.sandbox.authExchanges();
+		const appliedBefore = t.sandbox.mcp.applied(tool);
+		const result = await runMcpTool(`Nexus MCP ${tool} × expired JWT`, tool, args);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		expect(t.sandbox.authExchanges() - exchangesBefore).toBe(1);
+		const calls = toolCalls(result.requests);
+		expect(calls.map((request) => request.status)).toEqual([401, 200]);
+		expect(header(calls[1], 'authorization')).not.toBe(header(calls[0], 'authorization'));
+		expect(t.sandbox.mcp.applied(tool) - appliedBefore).toBe(1);
+	});
+});
+
 test('secrets: no agent key, anon key or JWT in any output, error or log line of the cells above', () => {
 	// The JWTs the requests carried were all recorded as issued.
 	const carried = new Set(

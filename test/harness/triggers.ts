@@ -7,6 +7,7 @@ import type {
 	INodePropertyOptions,
 	ITriggerResponse,
 	IWorkflowBase,
+	ResourceMapperFields,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -162,22 +163,22 @@ export async function startTrigger(
 	};
 }
 
-/** Calls a node's loadOptions or listSearch method as the editor does. */
+/** Calls a node's loadOptions, listSearch or resourceMapping method as the editor does. */
 export async function loadOptions(
 	engine: TestEngine,
 	node: INode,
 	method: string,
-	kind: 'loadOptions' | 'listSearch' = 'loadOptions',
+	kind: 'loadOptions' | 'listSearch' | 'resourceMapping' = 'loadOptions',
 	filter?: string,
 	paginationToken?: string,
-): Promise<INodePropertyOptions[] | INodeListSearchResult> {
+): Promise<INodePropertyOptions[] | INodeListSearchResult | ResourceMapperFields> {
 	const workflow = engine.workflow({ nodes: [node], connections: {} });
 	const additionalData = engine.additionalData(`load-options-${Date.now()}`, workflowBase(node), 'internal');
 	const context = new LoadOptionsContext(workflow, node, additionalData, '');
 	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const fn = (nodeType.methods?.[kind] as Record<string, (...args: unknown[]) => Promise<unknown>> | undefined)?.[method];
 	if (!fn) throw new Error(`${node.type} has no ${kind} method ${method}`);
-	return (await fn.call(context, filter, paginationToken)) as INodePropertyOptions[] | INodeListSearchResult;
+	return (await fn.call(context, filter, paginationToken)) as INodePropertyOptions[] | INodeListSearchResult | ResourceMapperFields;
 }
 
 /**

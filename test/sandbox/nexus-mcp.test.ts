@@ -388,3 +388,67 @@ describe('items without a name column (sandbox option)', () => {
 		expect((await ok(client, 'nexus_check_stock', { sku: 'TSH-M-BLK' })).name).toBe(list.data[0].description);
 	});
 });
+
+describe('faults on an answer streamed as SSE', () => {
+	const MCP_URL = () => `${s.baseUrl}/functions/v1/mcp-server`;
+	const HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+	afterEach(async () => {
+		s.faults.clear();
+		s.mcp.responseMode = 'json';
+		await s.mcp.removeAddedTools();
+	});
+
+	/** A session opened by hand (initialize, then initialized), for raw tools/call requests. */
+	async function session(): Promise<{ jwt: string; id: string }> {
+		const jwt = await token(s.orgs.a.apiKey);
+		const init = await fetch(MCP_URL(), {
+			method: 'POST',
+			headers: { ...HEADERS, authorization: `Bearer ${jwt}` },
+			body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } }),
+		});
+		const id = init.headers.get('mcp-session-id') ?? '';
+		await init.text();
+		const headers = { ...HEADERS, authorization: `Bearer ${jwt}`, 'mcp-session-id': id, 'mcp-protocol-version': '2025-06-18' };
+		await (await fetch(MCP_URL(), { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) })).text();
+		return { jwt, id };
+	}
+
+	const call = async (open: { jwt: string; id: string }) =>
+		await fetch(MCP_URL(), {
+			method: 'POST',
+			headers: { ...HEADERS, authorization: `Bearer ${open.jwt}`, 'mcp-session-id': open.id, 'mcp-protocol-version': '2025-06-18' },
+			body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'acme_count', arguments: {} } }),
+		});
+
+	it('drop-stream ends the stream cleanly before the JSON-RPC response; truncate mid-event; the tool ran each time', async () => {
+		await s.mcp.addTool({ name: 'acme_count', access: 'write' });
+		s.mcp.responseMode = 'sse';
+		const before = s.mcp.applied('acme_count');
+		const open = await session();
+		const whole = await call(open);
+		expect(await whole.text()).toMatch(/"result"/);
+		s.faults.add({ kind: 'drop-stream', method: 'POST', pathIncludes: '/mcp-server' });
+		const dropped = await call(open);
+		expect(dropped.status).toBe(200);
+		expect(dropped.headers.get('content-type')).toMatch(/^text\/event-stream/);
+		expect(dropped.headers.get('content-length')).toBeNull();
+		expect(await dropped.text()).toBe('');
+		s.faults.add({ kind: 'truncate', method: 'POST', pathIncludes: '/mcp-server' });
+		const cut = await (await call(open)).text();
+		expect(cut).toMatch(/^event: message\ndata: \{/);
+		expect(() => JSON.parse(cut.split('data: ')[1])).toThrow();
+		expect(s.mcp.applied('acme_count') - before).toBe(3);
+	});
+
+	it('reset tears the connection down mid-stream, after the tool ran', async () => {
+		await s.mcp.addTool({ name: 'acme_count', access: 'write' });
+		s.mcp.responseMode = 'sse';
+		const before = s.mcp.applied('acme_count');
+		const open = await session();
+		s.faults.add({ kind: 'reset', method: 'POST', pathIncludes: '/mcp-server' });
+		const reset = await call(open);
+		expect(reset.headers.get('content-type')).toMatch(/^text\/event-stream/);
+		await expect(reset.text()).rejects.toThrow();
+		expect(s.mcp.applied('acme_count') - before).toBe(1);
+	});
+});

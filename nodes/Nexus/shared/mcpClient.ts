@@ -1,14 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { NodeContext } from '../../shared/context';
 import { asNodeError } from '../../shared/nodeErrors';
+import { retryPolicyOf } from '../../shared/request';
+import { backoffDelayMs } from '../../shared/retry';
 import {
 	initializeParams,
 	MCP_ACCEPT,
 	MCP_PROTOCOL_VERSION,
+	cutAnswerOf,
 	McpAnswerError,
-	McpRpcError,
 	resultOf,
 	rpcNotification,
 	rpcRequest,
@@ -16,6 +18,7 @@ import {
 	toolsOf,
 	type McpTool,
 } from './mcpProtocol';
+import { asMcpError, toolFailureAdvice } from './mcpErrors';
 import { nexusApiRequest, type NexusCallSpec } from './transport';
 
 /**
@@ -24,8 +27,8 @@ import { nexusApiRequest, type NexusCallSpec } from './transport';
  * through the node's own transport (n8n's request helper, the agent JWT and its refresh on 401,
  * retries, error mapping). Only what Run Tool needs: initialize, tools/list, tools/call.
  *
- * One session serves every item of an execution; a session the server no longer knows (404) is
- * opened again once per request.
+ * One session serves every item of an execution and is closed when they are done; a session the
+ * server no longer knows (404) is opened again once per request.
  */
 
 export const MCP_PATH = '/functions/v1/mcp-server';
@@ -38,6 +41,7 @@ interface Session {
 /** Sessions (and the tools they listed) of running executions, by execution and node. */
 const clients = new Map<string, McpClient>();
 const MAX_CLIENTS = 50;
+const CLOSE_TIMEOUT_MS = 10_000;
 
 export class McpClient {
 	/** The session being opened or open; shared, as n8n may run the items of an execution at once. */
@@ -46,6 +50,28 @@ export class McpClient {
 	private nextId = 1;
 
 	private tools: Promise<McpTool[]> | undefined;
+
+	/** Items of the run using the client now (see withMcpClient). */
+	users = 0;
+
+	/**
+	 * Ends the session on the server (HTTP DELETE with its id, as the transport provides). Best
+	 * effort: a server that does not allow it (405) or already ended it lets it expire.
+	 */
+	async close(context: NodeContext): Promise<void> {
+		const opening = this.session;
+		this.session = undefined;
+		this.tools = undefined;
+		const session = await opening?.catch(() => undefined);
+		if (!session?.id) return;
+		try {
+			// A server that does not answer must not hold the run up for n8n's default 5 minutes.
+			const spec = { safeToRepeat: false, defaultTimeoutMs: CLOSE_TIMEOUT_MS, what: 'MCP session' };
+			await nexusApiRequest.call(context, 'DELETE', MCP_PATH, spec, { headers: sessionHeaders(session) });
+		} catch {
+			// Nothing depends on it: the run's results are in.
+		}
+	}
 
 	/** The tools the server lists (read once per client). */
 	async listTools(context: NodeContext): Promise<McpTool[]> {
@@ -145,19 +171,30 @@ export class McpClient {
 		params: IDataObject | undefined,
 		spec: NexusCallSpec,
 	): Promise<IDataObject> {
-		const id = this.nextId++;
-		const answer = await this.post(context, session, rpcRequest(id, method, params), spec);
-		return resultOf(answer.body, id);
+		const policy = retryPolicyOf(context);
+		for (let attempt = 1; ; attempt++) {
+			const id = this.nextId++;
+			const answer = await this.post(context, session, rpcRequest(id, method, params), spec);
+			// A stream that ended before the result: the server may have run the request, so only
+			// a request safe to repeat is sent again (as after a dropped connection).
+			const cut = cutAnswerOf(answer.body, id);
+			if (cut && spec.safeToRepeat && attempt <= policy.maxRetries) {
+				await sleep(backoffDelayMs(attempt - 1, policy));
+				continue;
+			}
+			if (cut) throw new McpAnswerError(cut.message, attempt, spec.safeToRepeat);
+			return resultOf(answer.body, id);
+		}
 	}
 
 	private async post(context: NodeContext, session: Session, message: IDataObject, spec: NexusCallSpec) {
-		const headers: IDataObject = { Accept: MCP_ACCEPT, 'Content-Type': 'application/json' };
-		if (session.id) {
-			headers['Mcp-Session-Id'] = session.id;
-			headers['MCP-Protocol-Version'] = session.protocolVersion;
-		}
+		const headers: IDataObject = { Accept: MCP_ACCEPT, 'Content-Type': 'application/json', ...sessionHeaders(session) };
 		return await nexusApiRequest.call(context, 'POST', MCP_PATH, spec, { body: message, headers });
 	}
+}
+
+function sessionHeaders(session: Session): IDataObject {
+	return session.id ? { 'Mcp-Session-Id': session.id, 'MCP-Protocol-Version': session.protocolVersion } : {};
 }
 
 function httpStatusOf(error: unknown): number | undefined {
@@ -170,78 +207,44 @@ function isSessionGone(error: unknown, session: Session): boolean {
 	return session.id !== undefined && httpStatusOf(error) === 404;
 }
 
-/** The JSON-RPC error a non-2xx answer carried, as the transport kept it. */
-function rpcErrorOfApiError(error: NodeApiError): { code?: unknown; message?: unknown } | undefined {
-	const vendor = (error.context?.nexus ?? {}) as IDataObject;
-	const rpc = vendor.error;
-	return rpc !== null && typeof rpc === 'object' && !Array.isArray(rpc) ? (rpc as IDataObject) : undefined;
-}
-
-/** Errors of the MCP exchange as the user reads them: the vendor's message kept, what to do added. */
-function asMcpError(context: NodeContext, error: unknown): Error {
+/** The key of an execution's node (with its credential), or undefined where there is no execution (loading options). */
+function keyOf(context: NodeContext): string | undefined {
+	const executionId = (context as { getExecutionId?: () => string | undefined }).getExecutionId?.();
+	if (!executionId) return undefined;
 	const node = context.getNode();
-	if (error instanceof McpRpcError) {
-		return new NodeOperationError(node, `Nexus MCP server error (${error.code ?? 'no code'}): ${error.rpcMessage}`, {
-			description: rpcErrorAdvice(error.code),
-		});
-	}
-	if (error instanceof McpAnswerError) {
-		return new NodeOperationError(node, error.message, {
-			description: 'Nexus did not complete the answer. If the tool writes, check whether it took effect before running it again.',
-		});
-	}
-	if (error instanceof NodeApiError) {
-		const rpc = rpcErrorOfApiError(error);
-		if (rpc && typeof rpc.message === 'string') {
-			// The transport kept the JSON-RPC body whole; say it plainly.
-			error.message = `Nexus MCP server error ${error.httpCode ?? ''} (${String(rpc.code ?? 'no code')}): ${rpc.message}`.replace('  ', ' ');
-		}
-	}
-	return error instanceof Error ? error : new NodeOperationError(node, String(error));
-}
-
-function rpcErrorAdvice(code: number | undefined): string {
-	switch (code) {
-		case -32601:
-			return 'The MCP server does not know this method.';
-		case -32602:
-			return 'The tool name or its arguments were refused. Pick the tool from the list (it is loaded from the server) and check the arguments against its input schema.';
-		case -32001:
-			return 'The MCP session ended. Run the node again.';
-		default:
-			return 'The MCP server refused the request. Check the tool and its arguments; if it persists, the server may be unavailable.';
-	}
-}
-
-function toolFailureAdvice(code: string | undefined): string {
-	switch (code) {
-		case 'invalid_arguments':
-			return "Check the Arguments against the tool's input schema (the tool list describes each tool).";
-		case 'insufficient_scope':
-			return 'The agent API key lacks the scope this tool needs (read, write or admin). Ask an organization admin for a key with that scope.';
-		case 'plan_scope_limit':
-		case 'plan_upgrade_required':
-		case 'plan_limit_exceeded':
-			return "The organization's plan does not allow this. Upgrade the plan in Nexus, or use a tool the plan includes.";
-		case 'not_found':
-			return 'Nothing matches the id given. Check the ids in the Arguments.';
-		default:
-			return 'The tool ran and reported a failure. Check its Arguments; the message above is the tool\'s own.';
-	}
+	return `${executionId}\n${node.id ?? node.name}\n${JSON.stringify(node.credentials ?? {})}`;
 }
 
 /** The client of this execution's node (a new one where there is no execution, e.g. loading options). */
 export function mcpClientFor(context: NodeContext): McpClient {
-	const executionId = (context as { getExecutionId?: () => string | undefined }).getExecutionId?.();
-	if (!executionId) return new McpClient();
-	const node = context.getNode();
-	const key = `${executionId}\n${node.id ?? node.name}\n${JSON.stringify(node.credentials ?? {})}`;
+	const key = keyOf(context);
+	if (!key) return new McpClient();
 	let client = clients.get(key);
 	if (!client) {
 		client = new McpClient();
 		clients.set(key, client);
-		// Executions end without telling the node: keep only the most recent ones.
+		// A bound in case a client is never released (a run stopped mid-way): the oldest go first.
 		while (clients.size > MAX_CLIENTS) clients.delete(clients.keys().next().value as string);
 	}
 	return client;
+}
+
+/**
+ * Runs `use` with the client of this execution's node. n8n starts every item of a run at once:
+ * they share the client, and the last one to finish closes its session (HTTP DELETE), so no
+ * session outlives the run on the server and no client stays in memory.
+ */
+export async function withMcpClient<T>(context: NodeContext, use: (client: McpClient) => Promise<T>): Promise<T> {
+	const client = mcpClientFor(context);
+	client.users++;
+	try {
+		return await use(client);
+	} finally {
+		client.users--;
+		if (client.users === 0) {
+			const key = keyOf(context);
+			if (key && clients.get(key) === client) clients.delete(key);
+			await client.close(context);
+		}
+	}
 }

@@ -48,7 +48,17 @@ export class McpRpcError extends Error {
 }
 
 /** The answer did not hold the response to the request (cut stream, or not JSON-RPC). */
-export class McpAnswerError extends Error {}
+export class McpAnswerError extends Error {
+	constructor(
+		message: string,
+		/** Requests sent before giving up. */
+		readonly attempts = 1,
+		/** Whether the request was one safe to repeat (else it was sent once: it may have taken effect). */
+		readonly repeatable = true,
+	) {
+		super(message);
+	}
+}
 
 function isObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -95,6 +105,16 @@ export function resultOf(body: unknown, id: number): IDataObject {
 		throw new McpRpcError(typeof code === 'number' ? code : undefined, typeof message === 'string' ? message : 'Unknown error', data);
 	}
 	return isObject(response.result) ? response.result : {};
+}
+
+/** Why an answer lacks request `id`'s response (a cut stream), or undefined when it holds it. */
+export function cutAnswerOf(body: unknown, id: number): McpAnswerError | undefined {
+	try {
+		resultOf(body, id);
+		return undefined;
+	} catch (error) {
+		return error instanceof McpAnswerError ? error : undefined;
+	}
 }
 
 /** The JSON-RPC error of a non-2xx answer body (`{jsonrpc, error: {code, message}}`), if it is one. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { toItems } from '../../shared/http';
 import type { Operation } from '../../shared/operation';
-import { mcpClientFor } from './mcpClient';
+import { type McpClient, withMcpClient } from './mcpClient';
 import { toolValueOf } from './mcpProtocol';
 import { nexusExecutor } from './transport';
 
@@ -50,26 +50,30 @@ export function mcpToolOperation(spec: McpToolOperationSpec): Operation {
 				},
 				async run() {
 					const args = spec.args.call(this);
-					const client = mcpClientFor(this);
-					if (!spec.listing) return toItems(toolValueOf(await client.callTool(this, spec.tool, args))).map((item) => item.json);
-					if (spec.listing === 'whole') return dataOf(toolValueOf(await client.callTool(this, spec.tool, args)));
-					const returnAll = this.getNodeParameter('returnAll', false) === true;
-					const rows: IDataObject[] = [];
-					let offset = 0;
-					// Pages by offset until the tool says there are no more (or the Limit is met).
-					for (;;) {
-						const page = toolValueOf(
-							await client.callTool(this, spec.tool, { ...args, ...(returnAll ? { limit: MCP_MAX_PAGE } : {}), ...(offset > 0 ? { offset } : {}) }),
-						) as IDataObject;
-						const data = dataOf(page);
-						rows.push(...data);
-						if (!returnAll || page?.has_more !== true || data.length === 0) break;
-						offset += data.length;
-					}
-					return rows;
+					return await withMcpClient(this, async (client) => await callListing.call(this, client, spec, args));
 				},
 			}),
 		},
 		properties: spec.properties,
 	};
+}
+
+/** The tool's result as rows: one call, or every page of a paged listing. */
+async function callListing(this: IExecuteSingleFunctions, client: McpClient, spec: McpToolOperationSpec, args: IDataObject): Promise<IDataObject[]> {
+	if (!spec.listing) return toItems(toolValueOf(await client.callTool(this, spec.tool, args))).map((item) => item.json);
+	if (spec.listing === 'whole') return dataOf(toolValueOf(await client.callTool(this, spec.tool, args)));
+	const returnAll = this.getNodeParameter('returnAll', false) === true;
+	const rows: IDataObject[] = [];
+	let offset = 0;
+	// Pages by offset until the tool says there are no more (or the Limit is met).
+	for (;;) {
+		const page = toolValueOf(
+			await client.callTool(this, spec.tool, { ...args, ...(returnAll ? { limit: MCP_MAX_PAGE } : {}), ...(offset > 0 ? { offset } : {}) }),
+		) as IDataObject;
+		const data = dataOf(page);
+		rows.push(...data);
+		if (!returnAll || page?.has_more !== true || data.length === 0) break;
+		offset += data.length;
+	}
+	return rows;
 }

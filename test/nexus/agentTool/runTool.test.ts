@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INode, INodePropertyOptions } from 'n8n-workflow';
 
-import { MatrixSecrets } from '../../faults/matrix';
+import { MatrixSecrets, whenEnded } from '../../faults/matrix';
 import { FAKE_NEXUS_KEY } from '../../harness/secretScan';
 import { loadOptions } from '../../harness/triggers';
 import type { LoggedRequest } from '../../sandbox/shared/requestLog';
@@ -41,10 +41,10 @@ async function run(parameters: Record<string, unknown>, options: { inputItems?: 
 	return result;
 }
 
-/** The JSON-RPC methods sent to the MCP server, in order. */
+/** The JSON-RPC methods sent to the MCP server, in order (the session's closing DELETE carries none). */
 const methods = (requests: LoggedRequest[]) =>
 	apiRequests(requests)
-		.filter((request) => request.path === MCP)
+		.filter((request) => request.path === MCP && request.method === 'POST')
 		.map((request) => String((request.body as { method?: string } | undefined)?.method));
 
 const node = (): INode => ({
@@ -69,7 +69,8 @@ test('a tool added to the server at run time is listed and called, with its argu
 	const calls = apiRequests(result.requests).filter((request) => request.path === MCP);
 	const session = header(calls[1], 'mcp-session-id');
 	expect(session).toEqual(expect.any(String));
-	expect(calls.slice(1).map((request) => header(request, 'mcp-session-id'))).toEqual([session, session, session]);
+	// initialized, tools/list, tools/call and the closing DELETE: all in the one session.
+	expect(calls.slice(1).map((request) => header(request, 'mcp-session-id'))).toEqual([session, session, session, session]);
 });
 
 test('a documented tool: its structured content is the item; an array result gives one item per element', async () => {
@@ -131,7 +132,7 @@ test('an expired session is opened again once and the call goes on', async () =>
 	const result = await run({ tool: 'acme_echo', arguments: '{"word":"a"}' });
 	expect(result.error).toBeUndefined();
 	expect(result.items).toEqual([{ tool: 'acme_echo', arguments: { word: 'a' } }]);
-	const mcp = apiRequests(result.requests).filter((request) => request.path === MCP);
+	const mcp = apiRequests(result.requests).filter((request) => request.path === MCP && request.method === 'POST');
 	expect(mcp.map((request) => request.status)).toEqual([200, 202, 200, 404, 200, 202, 200]);
 	expect(methods(result.requests)).toEqual([
 		'initialize',
@@ -172,6 +173,37 @@ test('a write tool is not sent again after an ambiguous failure; a read tool is'
 	expect(read.items).toEqual([{ tool: 'acme_read', arguments: {} }]);
 	expect(methods(read.requests).filter((method) => method === 'tools/call')).toHaveLength(2);
 });
+
+test('the session is closed when the run ends: one DELETE with its id, after every item, and the server holds no session', async () => {
+	await t.sandbox.mcp.expireSessions();
+	await t.sandbox.mcp.addTool({ name: 'acme_echo', inputSchema: { type: 'object', properties: { word: { type: 'string' } } } });
+	const result = await run({ tool: 'acme_echo', arguments: '={{ JSON.stringify({ word: $json.word }) }}' }, { inputItems: [{ word: 'a' }, { word: 'b' }, { word: 'c' }] });
+	expect(result.error).toBeUndefined();
+	expect(result.items).toHaveLength(3);
+	const mcp = apiRequests(result.requests).filter((request) => request.path === MCP);
+	const deletes = mcp.filter((request) => request.method === 'DELETE');
+	expect(deletes).toHaveLength(1);
+	expect(mcp.at(-1)).toBe(deletes[0]);
+	expect(deletes[0].status).toBe(200);
+	expect(header(deletes[0], 'mcp-session-id')).toBe(header(mcp[1], 'mcp-session-id'));
+	expect(t.sandbox.mcp.state().sessions).toBe(0);
+	// The Tool list (no execution) closes the session it opened too.
+	await loadOptions(t.engine, node(), 'getMcpTools');
+	expect(t.sandbox.mcp.state().sessions).toBe(0);
+	expect(t.sandbox.requests.entries.at(-1)?.method).toBe('DELETE');
+});
+
+test('a closing DELETE that gets no answer is given up on by the client (not held for the default timeout); the results stand', async () => {
+	await t.sandbox.mcp.addTool({ name: 'acme_echo' });
+	// The sandbox would end the stall itself after 15 s: the client must hang up before.
+	t.sandbox.faults.add({ kind: 'stall', stallMs: 15_000, method: 'DELETE', pathIncludes: MCP });
+	const result = await run({ tool: 'acme_echo', arguments: '{"word":"a"}' });
+	expect(result.error).toBeUndefined();
+	expect(result.items).toEqual([{ tool: 'acme_echo', arguments: { word: 'a' } }]);
+	const [close] = await whenEnded(apiRequests(result.requests).filter((request) => request.method === 'DELETE'));
+	expect(close.fault).toBe('stall');
+	expect(close.abandoned).toBe(true);
+}, 30_000);
 
 test('no secret in any output, error or log line', () => {
 	secrets.expectNoSecrets({ outputs: 5, errors: 3 });

@@ -15,6 +15,7 @@ import { type ApiRequest, EdgeError, header, json, JSON_TYPE, type Reply } from 
 import { errors } from './postgrest/errors';
 import { handleRest, type RestCaller } from './postgrest/handler';
 import type { McpHub } from './mcp/hub';
+import { applySseFault, isSseReply } from './mcp/streamFaults';
 import type { MutationHooks } from './mutations';
 import { handleRpc } from './postgrest/rpc';
 
@@ -146,6 +147,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 	if (entry.abandoned === true) return;
 	if (fault) {
 		entry.status = 200;
+		// An answer streamed as SSE is cut as a stream is (the MCP server's), not as a JSON body.
+		if (isSseReply(reply) && applySseFault(fault, req, res, reply, CORS)) return;
 		applyFault(fault, req, res, (status) => faultBody(path, status), reply.body ?? '');
 		return;
 	}

@@ -72,6 +72,8 @@ export class McpHub {
 	private readonly added: ToolDef[] = [];
 	private readonly ajv = new Ajv({ allErrors: true, strict: false });
 	private readonly validators = new Map<string, ValidateFunction>();
+	/** How many times each tool ran to completion (its effect applied), whatever became of the answer. */
+	private readonly appliedCounts = new Map<string, number>();
 	responseMode: ResponseMode;
 
 	constructor(
@@ -89,8 +91,19 @@ export class McpHub {
 		return [...NEXUS_TOOLS, ...this.added];
 	}
 
+	/** How many times `name` ran to completion since the start (or the last reset). */
+	applied(name: string): number {
+		return this.appliedCounts.get(name) ?? 0;
+	}
+
 	state(): Record<string, unknown> {
-		return { sessions: this.sessions.size, responseMode: this.responseMode, tools: this.tools().length, addedTools: this.added.map((t) => t.name) };
+		return {
+			sessions: this.sessions.size,
+			responseMode: this.responseMode,
+			tools: this.tools().length,
+			addedTools: this.added.map((t) => t.name),
+			applied: Object.fromEntries(this.appliedCounts),
+		};
 	}
 
 	/** Ends every session: the next request with one of their ids answers 404. */
@@ -127,6 +140,7 @@ export class McpHub {
 	async reset(): Promise<void> {
 		await this.expireSessions();
 		this.added.length = 0;
+		this.appliedCounts.clear();
 		this.responseMode = this.deps.defaultResponseMode ?? 'json';
 	}
 
@@ -236,7 +250,9 @@ export class McpHub {
 			const plan = await ctx.tx(async (q) => String((await one(q, 'select plan from public.organizations'))?.plan ?? 'free'));
 			const refused = refusal(tool, call.claims.agent_scopes, plan);
 			if (refused) return toolFailure(refused.code, refused.message);
-			return toolResult(await tool.run(ctx, args));
+			const value = await tool.run(ctx, args);
+			this.appliedCounts.set(name, this.applied(name) + 1);
+			return toolResult(value);
 		} catch (error) {
 			if (error instanceof ToolError) return toolFailure(error.code, error.message);
 			if (error instanceof EdgeError) return toolFailure(error.code, error.message);
