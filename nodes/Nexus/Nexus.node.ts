@@ -15,6 +15,8 @@ import { sendDescription } from './resources/send';
 import { shipmentDescription } from './resources/shipment';
 import { rpcFunctionDescription } from './resources/rpcFunction';
 import { socialAccountDescription } from './resources/socialAccount';
+import { teamChatDescription } from './resources/teamChat';
+import { searchDescription } from './resources/search';
 import { socialPostDescription } from './resources/socialPost';
 import { stockDescription } from './resources/stock';
 import { tableDescription } from './resources/table';
@@ -71,6 +73,8 @@ export class Nexus implements INodeType {
 			...agentToolDescription,
 			...socialPostDescription,
 			...socialAccountDescription,
+			...teamChatDescription,
+			...searchDescription,
 			requestOptionsProperty,
 		],
 	};
