@@ -76,6 +76,6 @@ test('Team Chat → Open DM by email, then by user ID: one conversation between 
 
 test('Team Chat → Open DM: a wrong email or user ID is refused before anything is sent', async () => {
 	expectInputError(await t.run({ resource: 'teamChat', operation: 'openDm', findUserBy: 'email', userEmail: 'support at shop' }), /^Email "support at shop" is not a valid email address/);
-	expectInputError(await t.run({ resource: 'teamChat', operation: 'openDm', findUserBy: 'email', userEmail: '' }), 'Email is empty');
+	expectInputError(await t.run({ resource: 'teamChat', operation: 'openDm', findUserBy: 'email', userEmail: '={{ "" }}' }), 'Email is empty');
 	expectInputError(await t.run({ resource: 'teamChat', operation: 'openDm', findUserBy: 'userId', userId: '42' }), /^User ID "42" is not a valid ID/);
 });

@@ -76,7 +76,7 @@ test('Team Chat → Get Messages: Limit gives the latest, oldest first; Return A
 });
 
 test('Team Chat → Get Messages: a conversation ID that is not a UUID, or a Before that is no date, is refused before anything is sent', async () => {
-	expectInputError(await t.run({ resource: 'teamChat', operation: 'getMessages', conversationId: '', limit: 5 }), 'Conversation ID is empty');
+	expectInputError(await t.run({ resource: 'teamChat', operation: 'getMessages', conversationId: '={{ "" }}', limit: 5 }), 'Conversation ID is empty');
 	const conversationId = await newConversation('Dates');
 	expectInputError(await t.run({ resource: 'teamChat', operation: 'getMessages', conversationId, limit: 5, options: { before: 'last week' } }), /^Before "last week" is not a valid date and time/);
 });
