@@ -19,7 +19,7 @@ test('Search → Search in contacts finds a contact by part of its email, and on
 		t.sandbox.orgs.a.id,
 	]);
 	const part = String(contact.email).split('@')[0].toUpperCase();
-	const result = await t.run({ resource: 'search', operation: 'search', query: ` ${part} `, types: ['contacts'], limit: 50 });
+	const result = await t.run({ resource: 'search', operation: 'search', query: ` ${part} `, types: ['contacts'], limitPerType: 50 });
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(1);
 	expect(result.items[0].query).toBe(part);
@@ -29,7 +29,7 @@ test('Search → Search in contacts finds a contact by part of its email, and on
 });
 
 test('Search → Search everywhere, at most Limit per Type of each', async () => {
-	const result = await t.run({ resource: 'search', operation: 'search', query: '1', limit: 1 });
+	const result = await t.run({ resource: 'search', operation: 'search', query: '1', limitPerType: 1 });
 	expect(result.error).toBeUndefined();
 	const results = result.items[0].results as Results;
 	expect(Object.keys(results).sort()).toEqual(['contacts', 'conversations', 'inventory', 'orders']);
@@ -38,5 +38,5 @@ test('Search → Search everywhere, at most Limit per Type of each', async () =>
 
 test('Search → Search: an empty Query or a Limit per Type above 50 is refused before anything is sent', async () => {
 	expectInputError(await t.run({ resource: 'search', operation: 'search', query: ' ' }), 'Query is empty');
-	expectInputError(await t.run({ resource: 'search', operation: 'search', query: 'a', limit: 51 }), /Limit per Type/);
+	expectInputError(await t.run({ resource: 'search', operation: 'search', query: 'a', limitPerType: 51 }), /Limit per Type/);
 });

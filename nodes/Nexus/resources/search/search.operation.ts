@@ -30,18 +30,18 @@ export const searchEverything = mcpToolOperation({
 		},
 		{
 			displayName: 'Limit per Type',
-			name: 'limit',
+			name: 'limitPerType',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_PER_TYPE },
 			default: 10,
-			description: 'Max number of results to return for each type',
+			description: 'Max number of results of each type',
 		},
 	],
 	args() {
 		const args: IDataObject = { query: requireText(this, 'query', 'Query').trim() };
 		const types = this.getNodeParameter('types', []);
 		if (Array.isArray(types) && types.length > 0) args.types = types.map(String);
-		args.limit = checkWholeNumber(this.getNode(), this.getNodeParameter('limit', 10), 'Limit per Type', 1, MAX_PER_TYPE);
+		args.limit = checkWholeNumber(this.getNode(), this.getNodeParameter('limitPerType', 10), 'Limit per Type', 1, MAX_PER_TYPE);
 		return args;
 	},
 });
