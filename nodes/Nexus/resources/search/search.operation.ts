@@ -7,6 +7,8 @@ import { mcpToolOperation } from '../../shared/mcpToolOperation';
 /** The most results the tool gives per type. */
 const MAX_PER_TYPE = 50;
 
+const SEARCH_TYPES = ['Contacts', 'Conversations', 'Inventory', 'Orders'].map((name) => ({ name, value: name.toLowerCase() }));
+
 export const searchEverything = mcpToolOperation({
 	name: 'Search',
 	value: 'search',
@@ -15,19 +17,7 @@ export const searchEverything = mcpToolOperation({
 	tool: 'nexus_search',
 	properties: [
 		{ displayName: 'Query', name: 'query', type: 'string', required: true, default: '', placeholder: 'e.g. Ahmed', description: 'Text to look for (names, emails, phone numbers, order numbers, SKUs, message text)' },
-		{
-			displayName: 'Search In',
-			name: 'types',
-			type: 'multiOptions',
-			options: [
-				{ name: 'Contacts', value: 'contacts' },
-				{ name: 'Conversations', value: 'conversations' },
-				{ name: 'Inventory', value: 'inventory' },
-				{ name: 'Orders', value: 'orders' },
-			],
-			default: [],
-			description: 'What to search; none chosen: all of them',
-		},
+		{ displayName: 'Search In', name: 'types', type: 'multiOptions', options: SEARCH_TYPES, default: [], description: 'What to search; none chosen: all of them' },
 		{
 			displayName: 'Limit per Type',
 			name: 'limitPerType',

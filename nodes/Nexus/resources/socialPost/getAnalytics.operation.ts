@@ -10,19 +10,7 @@ export const getSocialAnalytics = mcpToolOperation({
 	action: 'Get social post analytics',
 	description: 'Impressions, reach, likes, comments, shares and saves summed over days: in all, per platform and per post (MCP tool nexus_get_social_analytics)',
 	tool: 'nexus_get_social_analytics',
-	properties: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				...periodFilters('day'),
-				{ displayName: 'Post ID', name: 'postId', type: 'string', default: '', description: 'Only the social post with this ID' },
-			],
-		},
-	],
+	properties: [periodFilters('day', [{ displayName: 'Post ID', name: 'postId', type: 'string', default: '', description: 'Only the social post with this ID' }])],
 	args() {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const args = readPeriodFilters(this, 'day');

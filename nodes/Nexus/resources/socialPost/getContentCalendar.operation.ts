@@ -7,16 +7,7 @@ export const getContentCalendar = mcpToolOperation({
 	action: 'Get the social content calendar',
 	description: 'Scheduled and published posts grouped by day (scheduled time, else publish time, in UTC) (MCP tool nexus_get_content_calendar)',
 	tool: 'nexus_get_content_calendar',
-	properties: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: periodFilters('instant'),
-		},
-	],
+	properties: [periodFilters('instant')],
 	args() {
 		return readPeriodFilters(this, 'instant');
 	},

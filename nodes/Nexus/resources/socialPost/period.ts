@@ -26,13 +26,14 @@ const PERIOD_HINTS = {
 	},
 };
 
-/** The From, To and Platform filters, From and To as days (analytics) or instants (calendar). */
-export function periodFilters(unit: 'day' | 'instant'): INodeProperties[] {
-	return [
+/** The Filters collection: From, To (days for analytics, instants for the calendar), Platform and `extra`. */
+export function periodFilters(unit: 'day' | 'instant', extra: INodeProperties[] = []): INodeProperties {
+	const options: INodeProperties[] = [
 		{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: PERIOD_HINTS[unit].from },
 		{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: PERIOD_HINTS[unit].to },
 		{ displayName: 'Platform', name: 'platform', type: 'options', options: SOCIAL_PLATFORMS, default: 'instagram' },
 	];
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: [...options, ...extra] };
 }
 
 /**

@@ -2,6 +2,9 @@ import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readUuid } from '../../shared/uuid';
 
+/** The longest message the tool accepts. */
+export const MAX_CONTENT = 10_000;
+
 export const conversationIdProperty: INodeProperties = {
 	displayName: 'Conversation ID',
 	name: 'conversationId',

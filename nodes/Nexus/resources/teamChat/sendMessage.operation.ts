@@ -1,9 +1,6 @@
 import { mcpToolOperation } from '../../shared/mcpToolOperation';
 import { invalidInput, requireText } from '../../../shared/parameters';
-import { conversationIdProperty, readConversationId } from './fields';
-
-/** The longest message the tool accepts. */
-const MAX_CONTENT = 10_000;
+import { conversationIdProperty, MAX_CONTENT, readConversationId } from './fields';
 
 export const sendTeamChatMessage = mcpToolOperation({
 	name: 'Send Message',
