@@ -29,7 +29,7 @@ export async function everyMessage(node: INode, call: (args: IDataObject) => Pro
 		if (page.length < MCP_MAX_PAGE) return pages.flat();
 		before = beforeNextPage(page[0]?.created_at);
 		if (fresh.length === 0 || before === undefined) {
-			throw new NodeOperationError(node, 'Get Messages: cannot page further back than ' + String(page[0]?.created_at), {
+			throw new NodeOperationError(node, `Get Messages: cannot page further back than ${String(page[0]?.created_at)}`, {
 				description: `More than ${MCP_MAX_PAGE} messages share one millisecond (or carry no readable created_at); turn Return All off and use Before to read them.`,
 			});
 		}
