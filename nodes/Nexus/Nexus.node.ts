@@ -16,6 +16,8 @@ import { sendDescription } from './resources/send';
 import { shipmentDescription } from './resources/shipment';
 import { rpcFunctionDescription } from './resources/rpcFunction';
 import { socialAccountDescription } from './resources/socialAccount';
+import { teamChatDescription } from './resources/teamChat';
+import { searchDescription } from './resources/search';
 import { socialPostDescription } from './resources/socialPost';
 import { stockDescription } from './resources/stock';
 import { tableDescription } from './resources/table';
@@ -73,6 +75,8 @@ export class Nexus implements INodeType {
 			...socialPostDescription,
 			...socialAccountDescription,
 			...conversationIntelligenceDescription,
+			...teamChatDescription,
+			...searchDescription,
 			requestOptionsProperty,
 		],
 	};

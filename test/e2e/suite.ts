@@ -57,6 +57,7 @@ const EXAMPLE = {
 	riskInsight: 'nexExampleRisk04',
 	shippedOrder: 'nexExampleAwb005',
 	shipmentFailed: 'nexExampleShip06',
+	shipmentFailedTeamChat: 'nexExampleChat07',
 } as const;
 
 /** Workflows only the tests import (ids ≤ 16 characters, as n8n's CLI requires). */

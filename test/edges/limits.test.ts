@@ -15,6 +15,8 @@ const API_MAXIMUM: Record<string, number> = {
 	'nex:notification.getFeed': 50,
 	'nexus:conversationIntelligence.getAnnotations': 100,
 	'nexus:socialPost.getAll': 100,
+	'nexus:teamChat.getConversations': 100,
+	'nexus:teamChat.getMessages': 100,
 };
 
 const BAD_LIMITS: Array<number | string> = [0, -1, -100, 0.5, 1.5, '0', '2.5', 'ten', ''];

@@ -171,12 +171,13 @@ export function credentialsSeenBy(requests: LoggedRequest[]): string[] {
 /** Registers an agent API key for an organization of the Nexus sandbox (as an admin creating one in Nexus). */
 export async function addNexusAgentKey(sandbox: NexusSandbox, key: string, org: 'a' | 'b' = 'a'): Promise<void> {
 	const organization = sandbox.orgs[org].id;
-	const [seeded] = await sandbox.query('select agent_user_id::text as agent from private.agent_api_keys where organization_id = $1 limit 1', [organization]);
+	// The same agent as the seeded key, its agent account included (internal chat needs one).
+	const [seeded] = await sandbox.query('select agent_user_id::text as agent, agent_id::text as account from private.agent_api_keys where organization_id = $1 limit 1', [organization]);
 	await sandbox.query(
-		`insert into private.agent_api_keys (organization_id, name, key_prefix, key_hash, scopes, agent_user_id)
-		values ($1::uuid, 'Secret scan', $2, $3, '{read,write}', $4::uuid)
+		`insert into private.agent_api_keys (organization_id, name, key_prefix, key_hash, scopes, agent_user_id, agent_id)
+		values ($1::uuid, 'Secret scan', $2, $3, '{read,write}', $4::uuid, $5::uuid)
 		on conflict (key_hash) do nothing`,
-		[organization, key.slice(0, 12), createHash('sha256').update(key).digest('hex'), seeded.agent],
+		[organization, key.slice(0, 12), createHash('sha256').update(key).digest('hex'), seeded.agent, seeded.account],
 	);
 }
 

@@ -24,9 +24,12 @@ export interface McpToolOperationSpec {
 	 * page with Return All.
 	 */
 	listing?: 'paged' | 'whole';
+	/** A listing that pages its own way (e.g. by a cursor): its rows, each tool call through `call`. */
+	list?(this: IExecuteSingleFunctions, call: (args: IDataObject) => Promise<unknown>, args: IDataObject): Promise<IDataObject[]>;
 }
 
-function dataOf(value: unknown): IDataObject[] {
+/** The `data` rows of a listing tool's answer. */
+export function dataOf(value: unknown): IDataObject[] {
 	const data = (value as IDataObject | undefined)?.data;
 	return Array.isArray(data) ? (data as IDataObject[]) : [];
 }
@@ -60,19 +63,21 @@ export function mcpToolOperation(spec: McpToolOperationSpec): Operation {
 
 /** The tool's result as rows: one call, or every page of a paged listing. */
 async function callListing(this: IExecuteSingleFunctions, client: McpClient, spec: McpToolOperationSpec, args: IDataObject): Promise<IDataObject[]> {
+	if (spec.list) return await spec.list.call(this, async (page) => toolValueOf(await client.callTool(this, spec.tool, page)), args);
 	if (!spec.listing) return toItems(toolValueOf(await client.callTool(this, spec.tool, args))).map((item) => item.json);
 	if (spec.listing === 'whole') return dataOf(toolValueOf(await client.callTool(this, spec.tool, args)));
 	const returnAll = this.getNodeParameter('returnAll', false) === true;
 	const rows: IDataObject[] = [];
 	let offset = 0;
-	// Pages by offset until the tool says there are no more (or the Limit is met).
+	// Pages by offset until the tool says there are no more, or, where it does not say, a page comes back short (or the Limit is met).
 	for (;;) {
 		const page = toolValueOf(
 			await client.callTool(this, spec.tool, { ...args, ...(returnAll ? { limit: MCP_MAX_PAGE } : {}), ...(offset > 0 ? { offset } : {}) }),
 		) as IDataObject;
 		const data = dataOf(page);
 		rows.push(...data);
-		if (!returnAll || page?.has_more !== true || data.length === 0) break;
+		const more = typeof page?.has_more === 'boolean' ? page.has_more : data.length >= MCP_MAX_PAGE;
+		if (!returnAll || !more || data.length === 0) break;
 		offset += data.length;
 	}
 	return rows;

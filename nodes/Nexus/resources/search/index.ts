@@ -1,0 +1,4 @@
+import { resourceProperties } from '../../../shared/operation';
+import { searchEverything } from './search.operation';
+
+export const searchDescription = resourceProperties('search', [searchEverything], 'search');
