@@ -23,7 +23,7 @@ import { createInterface } from 'node:readline';
 
 import { freePort, installN8n, N8n, N8nHome, N8N_LINES, requireInstallation, ROOT, type N8nLine } from './n8n';
 import { customerWithWhatsapp, newOrder, shipOrderDirectly } from '../test/e2e/sandboxState';
-import { addRecentContact, loadExamples, sandboxCredentials, startSandboxes, type Sandboxes } from './stack';
+import { addRecentContact, examplesForImport, loadExamples, sandboxCredentials, startSandboxes, type Sandboxes } from './stack';
 
 interface DemoArgs {
 	line: N8nLine;
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
 		const importedMarker = join(home.folder, 'examples-imported');
 		const firstStart = !existsSync(importedMarker);
 		if (firstStart && examples.length > 0) {
-			await n8n.importWorkflows(examples.map(({ workflow }) => ({ ...workflow, active: false })));
+			await n8n.importWorkflows(examplesForImport(examples, new Date()));
 			writeFileSync(importedMarker, `${new Date().toISOString()}\n`);
 		}
 
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
 			`   Nexus     ${nexus.baseUrl}   (org ${nexus.orgs.a.name})`,
 			'',
 			' What to try:',
-			'   • Open "Meeting notes → follow-up tasks" and click "Execute workflow".',
+			...(examples.length > 0 ? [`   • Open "${examples[0].workflow.name}" (first in the list) and click "Execute workflow".`] : []),
 			'   • Open any workflow, add a node, search "Nex": the Nex and Nexus nodes and',
 			'     their triggers are there; pick an object type from the live dropdown.',
 			...(activated.length > 0 ? [`   • Active now: ${activated.join(', ')}.`] : []),

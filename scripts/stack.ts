@@ -104,6 +104,19 @@ export function loadExamples(): ExampleWorkflow[] {
 	}));
 }
 
+/**
+ * The examples as the demo imports them: inactive, and dated so that n8n's workflow list (last
+ * updated first, the default of n8n 2.x and 1.123) shows them in file order, example 1 (the
+ * workflow the demo suggests trying first) at the top. n8n's import keeps these dates; without
+ * them every workflow gets the instant it was written, in an order the import does not fix.
+ */
+export function examplesForImport(examples: ExampleWorkflow[], now: Date): WorkflowJson[] {
+	return examples.map(({ workflow }, index) => {
+		const at = new Date(now.getTime() - index * 1000).toISOString();
+		return { ...workflow, active: false, createdAt: at, updatedAt: at };
+	});
+}
+
 /** Node types of this package a workflow uses. */
 export function packageNodeTypes(workflow: WorkflowJson, packageName: string): string[] {
 	return workflow.nodes.map((node) => node.type).filter((type) => type.startsWith(`${packageName}.`));

@@ -88,7 +88,7 @@ export interface ServiceConfig<Spec extends CallSpec, Style extends string> {
 	/** The base URL of programmatic requests (and a check of the credential run before any operation). */
 	baseUrl(context: NodeContext): Promise<string>;
 	/** Extra request options of programmatic requests (e.g. how arrays in the query are sent). */
-	requestOptions?: { arrayFormat?: 'repeat'; ignoreHttpStatusErrors?: boolean };
+	requestOptions?: { arrayFormat?: 'repeat'; ignoreHttpStatusErrors?: boolean; encoding?: 'text' | 'arraybuffer' };
 	/** What an empty answer stands for (default: nothing, no item). */
 	emptyBody?: IDataObject;
 	/** Headers of the operation's request, its patch and a page's patch combined (default: later wins). */

@@ -117,6 +117,7 @@ export function describeThrown(error: unknown): {
 		message?: string;
 		cause?: { code?: string; message?: string; response?: Response; status?: number };
 		response?: Response;
+		context?: { data?: unknown };
 	};
 	const response = candidate?.cause?.response ?? candidate?.response;
 	const status =
@@ -124,7 +125,9 @@ export function describeThrown(error: unknown): {
 		(candidate?.httpCode && /^\d{3}$/.test(candidate.httpCode) ? Number(candidate.httpCode) : undefined);
 	const code = candidate?.cause?.code ?? candidate?.code;
 	const message = candidate?.cause?.message ?? candidate?.message ?? String(error);
-	const bodyText = response?.data === undefined ? undefined : bodyToText(response.data);
+	// n8n 1.x drops the cause of the error it throws and keeps only an object body, as `context.data`.
+	const data = response?.data ?? candidate?.context?.data;
+	const bodyText = data === undefined ? undefined : bodyToText(data);
 	return { status, code, message, headers: response?.headers, bodyText };
 }
 

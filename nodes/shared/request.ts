@@ -165,7 +165,7 @@ export async function requestParsed<Spec extends CallSpec>(
 	const prepared: IHttpRequestOptions = {
 		...request,
 		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
-		encoding: 'text',
+		encoding: request.encoding ?? 'text',
 		json: false,
 		returnFullResponse: true,
 		...(timeout !== undefined ? { timeout } : {}),

@@ -1,5 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { quoteValue } from '../../shared/quote';
 import { ORDER_STATUSES } from '../shared/fields';
 import { fetchAllRows } from '../shared/fetchAllRows';
 import { nexusApiRequest } from '../shared/transport';
@@ -28,6 +30,30 @@ export const nexusLoadOptions: Record<string, (this: ILoadOptionsFunctions) => P
 			}
 		}
 		return [...known.values()].sort((a, b) => a.name.localeCompare(b.name));
+	},
+
+	/** The columns of the table named in Table, in their order, from PostgREST's schema description (its OpenAPI). */
+	async getTableColumns(this: ILoadOptionsFunctions) {
+		const table = String(this.getNodeParameter('table', '') ?? '').trim();
+		if (table === '') return [];
+		const answer = await nexusApiRequest.call(
+			this,
+			'GET',
+			'/rest/v1/',
+			{ safeToRepeat: true, what: 'the table list' },
+			{ headers: { Accept: 'application/openapi+json' } },
+		);
+		const definitions = (answer.body as IDataObject | null)?.definitions as IDataObject | undefined;
+		const columns = (definitions?.[table] as IDataObject | undefined)?.properties as IDataObject | undefined;
+		if (!columns) {
+			throw new NodeOperationError(this.getNode(), `Table: Nexus has no table ${quoteValue(table)} this key can read`, {
+				description: 'Check the table name (e.g. orders, order_items, pick_lists), or give the column with an expression.',
+			});
+		}
+		return Object.entries(columns).map(([name, column]) => {
+			const format = (column as IDataObject | null)?.format;
+			return { name, value: name, description: typeof format === 'string' ? format : undefined };
+		});
 	},
 
 	async getWarehouses(this: ILoadOptionsFunctions) {

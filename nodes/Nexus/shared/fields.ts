@@ -9,6 +9,38 @@ import { optionsCollection } from '../../shared/collections';
  * record pickers. Each operation file places them under its resource and operation.
  */
 
+/**
+ * The columns a hint names ("id, status (created, failed), created_at" → id, status, created_at);
+ * empty when the hint is prose ("any column of the table"): its columns are then read from the table.
+ */
+function hintColumns(columnsHint: string): string[] {
+	const names = columnsHint
+		.replace(/\s*\([^)]*\)/g, '')
+		.split(',')
+		.map((name) => name.trim());
+	return names.every((name) => /^[a-z_][a-z0-9_]*$/i.test(name)) ? names : [];
+}
+
+/**
+ * The Column of a filter row: a dropdown of the documented columns, or of the chosen table's
+ * (read from its schema). Any other name, typed or saved before, is kept and sent as it is.
+ */
+function columnField(columnsHint: string): INodeProperties {
+	const columns = hintColumns(columnsHint);
+	return {
+		displayName: 'Column',
+		name: 'column',
+		type: 'options',
+		...(columns.length > 0
+			? { options: [...columns].sort().map((column) => ({ name: column, value: column })) }
+			: { typeOptions: { loadOptionsMethod: 'getTableColumns', loadOptionsDependsOn: ['table'] } }),
+		allowArbitraryValues: true,
+		default: '',
+		description:
+			'The column to compare. Choose from the list, or give any column name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	};
+}
+
 /** Filters as rows (column, operator, value). */
 export function filtersProperty(columnsHint: string): INodeProperties {
 	return {
@@ -24,14 +56,7 @@ export function filtersProperty(columnsHint: string): INodeProperties {
 				displayName: 'Condition',
 				name: 'conditions',
 				values: [
-					{
-						displayName: 'Column',
-						name: 'column',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. order_status',
-						description: 'Exact column name',
-					},
+					columnField(columnsHint),
 					{
 						displayName: 'Operator',
 						name: 'operator',

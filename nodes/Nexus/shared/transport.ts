@@ -20,15 +20,19 @@ import { mergeHeaders } from './prefer';
 export { NEXUS_CREDENTIAL_TYPE } from './credential';
 export { NEXUS_MAX_PAGE_SIZE } from './pageSize';
 
+const NEXUS_ENCODING = 'arraybuffer' as const;
+
 /**
- * Requests ask for text so ids are parsed exactly. Every status except 401 is answered to the
- * transport, which maps it; a 401 must throw so n8n runs the credential's preAuthentication
+ * Requests ask for raw bytes so ids are parsed exactly. Every status except 401 is answered to
+ * the transport, which maps it; a 401 must throw so n8n runs the credential's preAuthentication
  * (a fresh JWT) and retries the request once.
  */
 export const nexusRequestDefaults = {
 	baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 	headers: { Accept: 'application/json' },
-	encoding: 'text' as const,
+	// Bytes, not text: n8n 1.x keeps no cause on the error it throws for a status, only an object
+	// body (as `context.data`), so a text body and the vendor's code in it would be lost.
+	encoding: NEXUS_ENCODING,
 	json: false,
 	// Repeated query keys (`total_amount=gte.1&total_amount=lte.9`) are sent as PostgREST expects.
 	arrayFormat: 'repeat' as const,
@@ -58,7 +62,7 @@ export const nexusExecutor = createExecutor<NexusCallSpec, NexusPaging>({
 	transport: nexusTransport,
 	paging: nexusPaging,
 	baseUrl: nexusBaseUrl,
-	requestOptions: { arrayFormat: 'repeat', ignoreHttpStatusErrors: false },
+	requestOptions: { arrayFormat: 'repeat', ignoreHttpStatusErrors: false, encoding: NEXUS_ENCODING },
 	mergeHeaders,
 });
 

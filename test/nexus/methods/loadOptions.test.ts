@@ -37,3 +37,21 @@ test('warehouses and items of the own organization', async () => {
 	const active = await t.sandbox.query('select id from public.items where organization_id = $1 and is_active order by name, id', [t.sandbox.orgs.a.id]);
 	expect(items.map((option) => option.value)).toEqual(active.map((row) => row.id));
 });
+
+describe('the columns of the table a Table operation names (filter rows)', () => {
+	const tableNode = (table: string): INode => ({ ...node(), parameters: { resource: 'table', operation: 'getAll', table } });
+
+	test('every column of the chosen table, in its order, read from the PostgREST schema', async () => {
+		const options = (await loadOptions(t.engine, tableNode('pick_lists'), 'getTableColumns')) as INodePropertyOptions[];
+		const expected = await t.sandbox.query(
+			`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'pick_lists' order by ordinal_position`,
+		);
+		expect(options.map((option) => option.value)).toEqual(expected.map((row) => row.column_name));
+		expect(options.map((option) => option.name)).toEqual(expected.map((row) => row.column_name));
+	});
+
+	test('no table yet: an empty list; a table the schema does not have: an error naming the Table field', async () => {
+		expect(await loadOptions(t.engine, tableNode(''), 'getTableColumns')).toEqual([]);
+		await expect(loadOptions(t.engine, tableNode('no_such_table'), 'getTableColumns')).rejects.toThrow(/Table.*"no_such_table"/);
+	});
+});

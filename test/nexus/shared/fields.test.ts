@@ -50,3 +50,46 @@ test.each(FILTER_OPERATORS.map((operator) => [operator.name, operator.value]))(
 		}
 	},
 );
+
+function columnField(filters: INodeProperties): INodeProperties {
+	const [conditions] = filters.options as Array<{ name: string; values: INodeProperties[] }>;
+	const column = conditions.values.find((field) => field.name === 'column');
+	if (!column) throw new Error('filter row without a Column field');
+	return column;
+}
+
+/** The filter rows of one resource's operation, as the editor shows them for it. */
+function filtersOf(resource: string, operation: string): INodeProperties {
+	const shown = filterProperties.filter((filters) =>
+		NodeHelpers.displayParameter({ resource, operation }, filters, { typeVersion: 1 }, description),
+	);
+	expect(shown).toHaveLength(1);
+	return shown[0];
+}
+
+test('the Column of every filter row is a dropdown that keeps a column typed before (not in its list)', () => {
+	for (const filters of filterProperties) {
+		const column = columnField(filters);
+		expect({ name: column.name, type: column.type, allowArbitraryValues: column.allowArbitraryValues }).toEqual({
+			name: 'column',
+			type: 'options',
+			allowArbitraryValues: true,
+		});
+		expect(column.options?.length || column.typeOptions?.loadOptionsMethod).toBeTruthy();
+	}
+});
+
+test("a typed resource's Column lists its documented columns; Table's lists the chosen table's columns", () => {
+	const contact = columnField(filtersOf('contact', 'getAll'));
+	expect(contact.options?.map((option) => (option as { value: string }).value)).toEqual(
+		expect.arrayContaining(['id', 'first_name', 'email', 'phone_number', 'created_at']),
+	);
+	const callStatus = columnField(filtersOf('callLog', 'getAll')).options?.map((option) => (option as { value: string }).value);
+	// The hint's remarks ("direction (inbound, outbound, internal)") are not columns.
+	expect(callStatus).toEqual(expect.arrayContaining(['direction', 'status', 'duration_seconds']));
+	expect(callStatus).not.toContain('inbound');
+	for (const operation of ['getAll', 'update', 'delete']) {
+		const table = columnField(filtersOf('table', operation));
+		expect(table.typeOptions).toEqual({ loadOptionsMethod: 'getTableColumns', loadOptionsDependsOn: ['table'] });
+	}
+});

@@ -1,5 +1,8 @@
 /** Table → Get Many: rows of any table by name. */
-import { apiRequests, startNexusTest, type NexusTest } from '../helpers';
+import type { INode, INodePropertyOptions } from 'n8n-workflow';
+
+import { loadOptions } from '../../harness/triggers';
+import { apiRequests, NEXUS_NODE_TYPE, startNexusTest, type NexusTest } from '../helpers';
 
 let t: NexusTest;
 beforeAll(async () => {
@@ -61,3 +64,33 @@ describe('a table without an id column', () => {
 		expect(items.every((item) => !Object.keys(item).some((name) => name.startsWith('nexus_keyset_')))).toBe(true);
 	});
 });
+
+test('a filter row on a column chosen from the Column dropdown: the rows whose column matches', async () => {
+	const columns = (await loadOptions(t.engine, columnsNode('orders'), 'getTableColumns')) as INodePropertyOptions[];
+	const column = columns.find((option) => option.name === 'order_status');
+	expect(column).toBeDefined();
+	const { items, error } = await t.run({
+		resource: 'table',
+		operation: 'getAll',
+		table: 'orders',
+		returnAll: true,
+		filters: { conditions: [{ column: column?.value, operator: 'eq', value: 'pending' }] },
+		options: { select: 'id,order_status' },
+	});
+	expect(error).toBeUndefined();
+	const expected = await t.sandbox.query(`select id from public.orders where organization_id = $1 and order_status = 'pending' order by id`, [orgA()]);
+	expect(expected.length).toBeGreaterThan(0);
+	expect(items.map((item) => item.id)).toEqual(expected.map((row) => row.id));
+});
+
+function columnsNode(table: string): INode {
+	return {
+		id: 'nexus',
+		name: 'Nexus',
+		type: NEXUS_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource: 'table', operation: 'getAll', table },
+		credentials: { nexusApi: t.org('a') },
+	};
+}
