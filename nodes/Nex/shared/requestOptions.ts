@@ -1,6 +1,46 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
 import { requestOptionsCollection } from '../../shared/requestOptionsCollection';
 
-/** The Nex node's "Request Options": the shared collection, with what Nex retries on. */
-export const requestOptionsProperty = requestOptionsCollection(
+/**
+ * Pages of an offset listing (records, list records, tasks) asked for at once. Nex documents no
+ * rate limit for listings (its API README's "Rate limits": only integration connect, 10 a
+ * minute, and in its own clients `POST /v1/context/text`); a few at once keep one execution from
+ * flooding a workspace, and the first 429 brings it down to one. 6 meets the bench's targets at a
+ * 40 ms round trip (see bench/README.md).
+ */
+export const DEFAULT_PARALLEL_REQUESTS = 6;
+export const MAX_PARALLEL_REQUESTS = 10;
+
+const base = requestOptionsCollection(
 	'How often to retry when Nex answers 429 (rate limited), or 502/503/504 or a dropped connection for requests that are safe to repeat. Waits for Retry-After when Nex sends it.',
 );
+
+/** The Nex node's "Request Options": the shared collection, with what Nex retries on, and Parallel Requests for offset listings. */
+export const requestOptionsProperty: INodeProperties = {
+	...base,
+	options: [
+		...(base.options ?? []),
+		{
+			displayName: 'Parallel Requests',
+			name: 'parallelRequests',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
+			default: DEFAULT_PARALLEL_REQUESTS,
+			description:
+				'How many pages of a Get Many with Return All (records, list entries, tasks) to ask for at once once the first page gave the total. 1 reads one page after another; after a 429 the listing goes on one at a time.',
+		},
+	],
+};
+
+/** Parallel Requests from the node's Request Options, within its bounds. */
+export function parallelRequests(context: IExecuteSingleFunctions): number {
+	let options: IDataObject = {};
+	try {
+		options = context.getNodeParameter('requestOptions', {}) as IDataObject;
+	} catch {
+		options = {};
+	}
+	const value = Number(options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS);
+	return Number.isFinite(value) ? Math.min(MAX_PARALLEL_REQUESTS, Math.max(1, Math.floor(value))) : DEFAULT_PARALLEL_REQUESTS;
+}
