@@ -55,14 +55,18 @@ export interface SendObserver {
 	rateLimited?(retryAfterMs: number | undefined): void;
 }
 
+/** The node's Request Options (empty when it has none). */
+export function requestOptionsOf(context: RequestContext): IDataObject {
+	try {
+		return context.getNodeParameter('requestOptions', {}) as IDataObject;
+	} catch {
+		return {};
+	}
+}
+
 /** Max retries from the node's Request Options, if it has them. */
 export function retryPolicyOf(context: RequestContext): RetryPolicy {
-	let options: IDataObject = {};
-	try {
-		options = context.getNodeParameter('requestOptions', {}) as IDataObject;
-	} catch {
-		options = {};
-	}
+	const options = requestOptionsOf(context);
 	const maxRetries = typeof options.maxRetries === 'number' ? options.maxRetries : DEFAULT_RETRY_POLICY.maxRetries;
 	return { ...DEFAULT_RETRY_POLICY, maxRetries };
 }

@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionsOf, type RequestContext } from '../../shared/request';
 import { requestOptionsCollection } from '../../shared/requestOptionsCollection';
 
 /**
@@ -34,13 +35,7 @@ export const requestOptionsProperty: INodeProperties = {
 };
 
 /** Parallel Requests from the node's Request Options, within its bounds. */
-export function parallelRequests(context: IExecuteSingleFunctions): number {
-	let options: IDataObject = {};
-	try {
-		options = context.getNodeParameter('requestOptions', {}) as IDataObject;
-	} catch {
-		options = {};
-	}
-	const value = Number(options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS);
+export function parallelRequests(context: RequestContext): number {
+	const value = Number(requestOptionsOf(context).parallelRequests ?? DEFAULT_PARALLEL_REQUESTS);
 	return Number.isFinite(value) ? Math.min(MAX_PARALLEL_REQUESTS, Math.max(1, Math.floor(value))) : DEFAULT_PARALLEL_REQUESTS;
 }
