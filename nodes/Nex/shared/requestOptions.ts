@@ -5,10 +5,11 @@ import { requestOptionsCollection } from '../../shared/requestOptionsCollection'
 
 /**
  * Pages of an offset listing (records, list records, tasks) asked for at once. Nex documents no
- * rate limit for listings (its API README's "Rate limits": only integration connect, 10 a
- * minute, and in its own clients `POST /v1/context/text`); a few at once keep one execution from
- * flooding a workspace, and the first 429 brings it down to one. 6 meets the bench's targets at a
- * 40 ms round trip (see bench/README.md).
+ * rate limit for listings: its reference (llms.txt) names one only for integration connect (10 a
+ * minute), its agent guide only says to back off on 429, and its own clients throttle only
+ * `POST /v1/context/text`. A few at once keep one execution from flooding a workspace, and the
+ * first 429 brings the listing down to one. 6 meets the bench's targets at a 40 ms round trip by
+ * its round trips (bench/README.md).
  */
 export const DEFAULT_PARALLEL_REQUESTS = 6;
 export const MAX_PARALLEL_REQUESTS = 10;

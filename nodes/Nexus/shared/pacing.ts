@@ -3,8 +3,8 @@ import { TokenBucket, type Pacer } from '../../shared/pacing';
 import { nexusKeyExchangeFingerprint } from './credential';
 
 /**
- * Nexus allows 100 requests a minute per user per organization (the vendor's rate-limiting page,
- * summarised in the API README's "Rate limits"); one agent key is one agent user of one
+ * Nexus allows 100 requests a minute per user per organization (its docs' "Rate Limiting &
+ * Pagination" page; 429 with Retry-After beyond it); one agent key is one agent user of one
  * organization. Every request of this process with a credential (node, trigger, dropdown
  * lookups, MCP calls) takes a token of that credential's bucket first. The key exchange is not
  * paced: agent-auth has a limit of its own (10 attempts a minute per IP) and no user yet.
