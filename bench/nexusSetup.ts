@@ -1,6 +1,7 @@
 /** The Nexus sandbox child shared by the Nexus sections, its credential and workflow builders. */
 import type { INode, INodeParameters } from 'n8n-workflow';
 
+import { setNexusRateLimit } from '../nodes/Nexus/shared/pacing';
 import { TestEngine } from '../test/harness/engine';
 import { startChildSandbox, type ChildSandbox } from './sandboxProcess';
 
@@ -18,6 +19,8 @@ export const NEXUS_CREDENTIAL = { id: 'nexus', name: 'Nexus' };
  */
 export async function startNexusChild(): Promise<NexusChild> {
 	const child = await startChildSandbox('nexus', { seed: false, requestsPerMinute: 0 });
+	// The node paces its Nexus requests to the limit the sandbox enforces: none yet.
+	setNexusRateLimit({ requests: 0, windowMs: 60_000 });
 	return {
 		child,
 		anonKey: String(child.info.anonKey),
@@ -38,6 +41,8 @@ export function nexusEngine(nexus: NexusChild, baseUrl = nexus.child.info.baseUr
 export const NEXUS_LIMIT = { requests: 100, windowMs: 6_000 };
 
 export async function setNexusLimit(nexus: NexusChild, on: boolean): Promise<void> {
+	// The node paces to the same (scaled) window, as it paces to the documented minute in use.
+	setNexusRateLimit(on ? NEXUS_LIMIT : { requests: 0, windowMs: 60_000 });
 	await nexus.child.control('POST', '/limits', on ? { requestsPerMinute: NEXUS_LIMIT.requests, requestWindowMs: NEXUS_LIMIT.windowMs } : { requestsPerMinute: 0, requestWindowMs: 60_000 });
 }
 

@@ -15,7 +15,7 @@ import { parseAnswerPostReceive, pick, toItems, type ParsedAnswer } from './http
 import { itemsOrErrorItem } from './nodeErrors';
 import { readLimit } from './operation';
 import { assertDeclaredPathIds, assertPathIds, fillPathIds, hasPlaceholders, type PathId } from './pathPlaceholders';
-import { requestParsed, routingRequestParsed, type CallSpec, type ServiceTransport } from './request';
+import { requestParsed, routingRequestParsed, type CallSpec, type SendObserver, type ServiceTransport } from './request';
 
 /**
  * The executor: what runs every operation of a service. Each service configures one with its
@@ -35,8 +35,8 @@ export interface RequestPatch {
 
 /** What a paging strategy is given to read a listing. */
 export interface PageReader {
-	/** Sends the operation's request with `patch` merged in. */
-	send(patch?: RequestPatch): Promise<ParsedAnswer>;
+	/** Sends the operation's request with `patch` merged in; `observer` hears its 429s. */
+	send(patch?: RequestPatch, observer?: SendObserver): Promise<ParsedAnswer>;
 	/** The items of one answer's body, shaped by the operation's transform. */
 	items(body: unknown): Promise<IDataObject[]>;
 	/** At most this many items (undefined: all). */
@@ -44,6 +44,8 @@ export interface PageReader {
 	pageSize: number;
 	/** What the operation's own `request` added (a keyset reader starts from its query). */
 	patch: RequestPatch;
+	/** The operation's context (its parameters, e.g. how many pages may be asked for at once). */
+	context: IExecuteSingleFunctions;
 }
 
 /** Reads every page of a listing (or up to `limit` items). */
@@ -150,16 +152,23 @@ export function createExecutor<Spec extends CallSpec, Style extends string>(
 			return await itemsOrErrorItem(this, async () => {
 				const limit = await check(this, spec);
 				const patch = spec.request ? await spec.request.call(this) : {};
-				const send = async (extra: RequestPatch = {}) =>
-					await routingRequestParsed(this, requestData, service.transport, spec, {
-						qs: { ...(patch.qs ?? {}), ...(extra.qs ?? {}) },
-						body: extra.body ?? patch.body,
-						headers: mergeHeaders(requestData.options.headers, patch.headers, extra.headers),
-					});
+				const send = async (extra: RequestPatch = {}, observer?: SendObserver) =>
+					await routingRequestParsed(
+						this,
+						requestData,
+						service.transport,
+						spec,
+						{
+							qs: { ...(patch.qs ?? {}), ...(extra.qs ?? {}) },
+							body: extra.body ?? patch.body,
+							headers: mergeHeaders(requestData.options.headers, patch.headers, extra.headers),
+						},
+						observer,
+					);
 				const items = async (body: unknown) => await shape(this, spec, extractItems(spec.items, body));
 				if (spec.paging) {
 					const strategy = service.paging[spec.paging.style];
-					return await strategy({ send, items, limit, pageSize: spec.paging.pageSize, patch });
+					return await strategy({ send, items, limit, pageSize: spec.paging.pageSize, patch, context: this });
 				}
 				const all = extractItems(spec.items, (await send())?.body ?? service.emptyBody);
 				return await shape(this, spec, limit === undefined ? all : all.slice(0, limit));
@@ -222,6 +231,7 @@ export {
 	timeoutOf,
 	type CallSpec,
 	type RequestContext,
+	type SendObserver,
 	type ServiceTransport,
 } from './request';
 export { asNodeError, itemsOrErrorItem, MAX_ERROR_DESCRIPTION_LENGTH, MAX_ERROR_MESSAGE_LENGTH, withBoundedText } from './nodeErrors';

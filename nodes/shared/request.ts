@@ -22,6 +22,7 @@ import {
 import { keyExchangeFailureIn, keyExchangeWaitExpiredIn, registerKeyExchangeSettings, type KeyExchangeFailure } from './keyExchange';
 import { unsafePathSegment } from './pathIds';
 import { quoteValue } from './quote';
+import type { Pacer } from './pacing';
 import { DEFAULT_RETRY_POLICY, RetryableFailure, withRetries, type RetryPolicy } from './retry';
 
 /**
@@ -45,16 +46,27 @@ export interface ServiceTransport<Spec extends CallSpec> {
 	userError(context: RequestContext, spec: Spec, failure: unknown, attempts?: number): Error;
 	/** The fingerprint of a credential whose preAuthentication exchanges a key, for its settings registry. */
 	keyExchangeFingerprint?(context: RequestContext): Promise<string | undefined>;
+	/** Client-side pacing of the service's rate limit (see `pacing.ts`): each attempt takes a token. */
+	pacer?(context: RequestContext): Promise<Pacer | undefined>;
+}
+
+/** Hears about a request's 429s (Retry-After in ms when given) before it waits and retries. */
+export interface SendObserver {
+	rateLimited?(retryAfterMs: number | undefined): void;
+}
+
+/** The node's Request Options (empty when it has none). */
+export function requestOptionsOf(context: RequestContext): IDataObject {
+	try {
+		return context.getNodeParameter('requestOptions', {}) as IDataObject;
+	} catch {
+		return {};
+	}
 }
 
 /** Max retries from the node's Request Options, if it has them. */
 export function retryPolicyOf(context: RequestContext): RetryPolicy {
-	let options: IDataObject = {};
-	try {
-		options = context.getNodeParameter('requestOptions', {}) as IDataObject;
-	} catch {
-		options = {};
-	}
+	const options = requestOptionsOf(context);
 	const maxRetries = typeof options.maxRetries === 'number' ? options.maxRetries : DEFAULT_RETRY_POLICY.maxRetries;
 	return { ...DEFAULT_RETRY_POLICY, maxRetries };
 }
@@ -110,8 +122,10 @@ export async function sendWithRetries<T, Spec extends CallSpec>(
 	transport: ServiceTransport<Spec>,
 	spec: Spec,
 	send: () => Promise<T>,
+	observer: SendObserver = {},
 ): Promise<T> {
 	let lastFailure: unknown;
+	const pacer = await transport.pacer?.(context);
 	// The error of a key exchange that stalled for this request, once the attempts are counted.
 	let stalledExchange: ((attempts: number) => KeyExchangeFailure) | undefined;
 	const policy = retryPolicyOf(context);
@@ -124,6 +138,7 @@ export async function sendWithRetries<T, Spec extends CallSpec>(
 	const attempt = async (): Promise<T> => {
 		registration?.begin();
 		for (;;) {
+			const release = await pacer?.take();
 			try {
 				return await send();
 			} catch (error) {
@@ -141,7 +156,14 @@ export async function sendWithRetries<T, Spec extends CallSpec>(
 				}
 				stalledExchange = undefined;
 				lastFailure = asTransportFailure(error);
-				throw toRetryable(lastFailure, (failure) => transport.userError(context, spec, failure));
+				const failure = toRetryable(lastFailure, (thrown) => transport.userError(context, spec, thrown));
+				if (failure instanceof RetryableFailure && failure.kind === 'rate-limited') {
+					pacer?.hold(failure.retryAfterMs);
+					observer.rateLimited?.(failure.retryAfterMs);
+				}
+				throw failure;
+			} finally {
+				release?.();
 			}
 		}
 	};
@@ -194,6 +216,7 @@ export async function routingRequestParsed<Spec extends CallSpec>(
 	transport: ServiceTransport<Spec>,
 	spec: Spec,
 	patch: { qs?: IDataObject; body?: unknown; headers?: IDataObject } = {},
+	observer?: SendObserver,
 ): Promise<ParsedAnswer> {
 	const current = requestData.options;
 	const pageRequest: DeclarativeRestApiSettings.ResultOptions = {
@@ -211,7 +234,7 @@ export async function routingRequestParsed<Spec extends CallSpec>(
 		},
 	};
 	assertSafePath(context, pageRequest.options.url);
-	const items = await sendWithRetries(context, transport, spec, async () => await context.makeRoutingRequest(pageRequest));
+	const items = await sendWithRetries(context, transport, spec, async () => await context.makeRoutingRequest(pageRequest), observer);
 	return items[0]?.json as ParsedAnswer;
 }
 

@@ -197,3 +197,35 @@ export function rawIds(text: string, key = 'id'): string[] {
 	const pattern = new RegExp(`"${key}"\\s*:\\s*"?(-?\\d+)"?`, 'g');
 	return [...text.matchAll(pattern)].map((match) => match[1]);
 }
+
+/**
+ * The pages an offset listing of `total` rows asks for, as `[limit, offset]` sorted by offset:
+ * each page after the first starts at the last row of the page before (pages overlap by one
+ * row so a shift between two reads shows), within a Limit when one is set.
+ */
+export function offsetPlan(total: number, pageSize: number, limit?: number): Array<[number, number]> {
+	const want = limit ?? Number.POSITIVE_INFINITY;
+	const end = Math.min(total, want);
+	const plan: Array<[number, number]> = [[Math.min(pageSize, want), 0]];
+	for (let offset = pageSize - 1; offset < end - 1; offset += pageSize - 1) plan.push([Math.max(2, Math.min(pageSize, want - offset)), offset]);
+	return plan;
+}
+
+/** The `[limit, offset]` of each request, sorted by offset (pages in flight at once arrive in any order). */
+export function askedPages(requests: LoggedRequest[]): Array<[number, number]> {
+	return requests
+		.map((request): [number, number] => {
+			const source = (request.method === 'GET' ? request.query : request.body) as Record<string, unknown>;
+			return [Number(source.limit), Number(source.offset)];
+		})
+		.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+}
+
+/** One page asked for twice (the faulted one, asked again), every other page of `plan` once. */
+export function expectOnePageAskedAgain(requests: LoggedRequest[], plan: Array<[number, number]>): void {
+	const asked = askedPages(requests);
+	expect(asked).toHaveLength(plan.length + 1);
+	const twice = asked.filter(([, offset], index) => index > 0 && asked[index - 1][1] === offset);
+	expect(twice).toHaveLength(1);
+	expect(asked.filter((_, index) => index === 0 || asked[index - 1][1] !== asked[index][1])).toEqual(plan);
+}

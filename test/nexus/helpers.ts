@@ -15,6 +15,7 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { jsonOf, TestEngine, type WorkflowJson, type WorkflowResult } from '../harness/engine';
 import { startNexusSandbox, type NexusSandbox, type NexusSandboxOptions } from '../sandbox/nexus';
 import type { LoggedRequest } from '../sandbox/shared/requestLog';
+import { NEXUS_RATE_LIMIT, setNexusRateLimit } from '../../nodes/Nexus/shared/pacing';
 
 export const NEXUS_NODE_TYPE = 'n8n-nodes-nex.nexus';
 export const NODE_NAME = 'Nexus';
@@ -57,6 +58,8 @@ export function apiRequests(requests: LoggedRequest[]): LoggedRequest[] {
 
 export async function startNexusTest(options: NexusSandboxOptions = {}): Promise<NexusTest> {
 	const sandbox = await startNexusSandbox({ port: 0, ...options });
+	// The node paces its requests to the limit the sandbox enforces (off when the sandbox has none).
+	setNexusRateLimit({ requests: options.requestsPerMinute ?? NEXUS_RATE_LIMIT.requests, windowMs: options.requestWindowMs ?? NEXUS_RATE_LIMIT.windowMs });
 	const engine = new TestEngine();
 	let counter = 0;
 

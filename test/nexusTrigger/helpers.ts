@@ -9,6 +9,7 @@ import { TestEngine } from '../harness/engine';
 import { runPoll } from '../harness/triggers';
 import { startNexusSandbox, type NexusSandbox, type NexusSandboxOptions } from '../sandbox/nexus';
 import type { LoggedRequest } from '../sandbox/shared/requestLog';
+import { NEXUS_RATE_LIMIT, setNexusRateLimit } from '../../nodes/Nexus/shared/pacing';
 
 export const TRIGGER_TYPE = 'n8n-nodes-nex.nexusTrigger';
 
@@ -38,6 +39,8 @@ export interface TriggerTest {
 
 export async function startTriggerTest(options: NexusSandboxOptions = {}): Promise<TriggerTest> {
 	const sandbox = await startNexusSandbox({ port: 0, ...options });
+	// The node paces its requests to the limit the sandbox enforces (off when the sandbox has none).
+	setNexusRateLimit({ requests: options.requestsPerMinute ?? NEXUS_RATE_LIMIT.requests, windowMs: options.requestWindowMs ?? NEXUS_RATE_LIMIT.windowMs });
 	const engine = new TestEngine();
 	const addCredential = (id: string, org: 'a' | 'b' = 'a') => {
 		engine.addCredential({

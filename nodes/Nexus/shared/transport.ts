@@ -5,6 +5,7 @@ import { createExecutor, type CallSpec, type OperationSpec, type ServiceTranspor
 import type { ParsedAnswer } from '../../shared/http';
 import { nexusUserError } from './apiError';
 import { NEXUS_CREDENTIAL_TYPE, nexusBaseUrl, nexusKeyExchangeFingerprint } from './credential';
+import { nexusPacer } from './pacing';
 import { nexusPaging, type NexusPaging } from './paging';
 import { mergeHeaders } from './prefer';
 
@@ -12,7 +13,8 @@ import { mergeHeaders } from './prefer';
  * The one transport of the Nexus node and trigger: base URL, the anon key and the agent JWT from
  * the credential (n8n exchanges the agent API key in the credential's `preAuthentication` and,
  * on a 401, exchanges it again and retries once), exact-id JSON, retries (429 always, honouring
- * Retry-After; 502/503/504 and dropped connections when safe to repeat), PostgREST paging, and
+ * Retry-After; 502/503/504 and dropped connections when safe to repeat), pacing to the rate limit
+ * (pacing.ts), PostgREST paging, and
  * errors that keep the vendor's fields and say what to do (apiError.ts). Declarative operations
  * send through the same transport (routing.ts).
  */
@@ -55,6 +57,7 @@ export const nexusTransport: ServiceTransport<NexusCallSpec> = {
 	credentialType: NEXUS_CREDENTIAL_TYPE,
 	userError: nexusUserError,
 	keyExchangeFingerprint: nexusKeyExchangeFingerprint,
+	pacer: nexusPacer,
 };
 
 /** Runs every Nexus operation (declarative, or several requests from code) and every request from code. */

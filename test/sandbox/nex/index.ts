@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { FaultInjector, type FaultSpec } from '../shared/faults';
+import { MutationHooks } from '../nexus/mutations';
 import { RequestLog } from '../shared/requestLog';
 import { DEMO_KEYS, KeyRing } from './auth';
 import { applyConfig, DEFAULT_CONFIG, type NexSandboxConfig } from './config';
@@ -67,6 +68,8 @@ export interface NexSandbox {
 	keys: Record<string, string>;
 	requests: RequestLog;
 	faults: FaultInjector;
+	/** Changes run between two requests of a listing ("once request N to path P was answered"), given as functions. */
+	mutations: MutationHooks;
 	store: NexStore;
 	/** Live tunables (durations, response-shape variants). */
 	config: NexSandboxConfig;
@@ -111,6 +114,9 @@ export async function startNexSandbox(opts: NexSandboxOptions = {}): Promise<Nex
 	const hub = new InsightStreamHub(store);
 	const requests = new RequestLog();
 	const faults = new FaultInjector();
+	const mutations = new MutationHooks(async () => {
+		throw new Error('The Nex sandbox runs mutations given as functions (run), not SQL');
+	});
 	const router = new Router(ALL_ROUTES);
 	const withSeed = opts.seed !== false;
 	store.onInsights = (insights) => hub.broadcast(makeBatch(store, insights));
@@ -122,6 +128,7 @@ export async function startNexSandbox(opts: NexSandboxOptions = {}): Promise<Nex
 		keys: Object.fromEntries(Object.entries(DEMO_KEYS).map(([name, k]) => [name, k.key])),
 		requests,
 		faults,
+		mutations,
 		store,
 		config,
 		emitInsightBatch(insights, options) {
@@ -187,6 +194,7 @@ export async function startNexSandbox(opts: NexSandboxOptions = {}): Promise<Nex
 			if (withSeed) seedDemo(store);
 			ring.reset();
 			faults.clear();
+			mutations.clear();
 			requests.clear();
 		},
 		addFaults: (specs: FaultSpec[]) => specs.forEach((s) => faults.add(s)),
@@ -240,6 +248,7 @@ export async function startNexSandbox(opts: NexSandboxOptions = {}): Promise<Nex
 		hub,
 		requests,
 		faults,
+		mutations,
 		control: (req, res, path, rawQuery) => handleControl(sandbox, req, res, path, rawQuery),
 	});
 	await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { applyFault, type FaultInjector } from '../shared/faults';
+import { applyFault, waitForDelay, type FaultInjector } from '../shared/faults';
+import type { MutationHooks } from '../nexus/mutations';
 import { parseQuery, readBody, type LoggedRequest, type RequestLog } from '../shared/requestLog';
 import { authenticate, requireScope, type ApiKey, type KeyRing } from './auth';
 import { ApiError, errorBody, type Reply } from './http';
@@ -21,6 +22,8 @@ export interface ServerDeps {
 	hub: InsightStreamHub;
 	requests: RequestLog;
 	faults: FaultInjector;
+	/** Changes to the data run between two requests of a listing (as the Nexus sandbox's). */
+	mutations: MutationHooks;
 	control(req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string): Promise<void>;
 }
 
@@ -88,9 +91,18 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 		body: tryParse(bodyText),
 		at: Date.now(),
 	});
+	res.once('finish', () => {
+		entry.answeredAt = Date.now();
+	});
 	const rel = path.startsWith(`${BASE_PATH}/`) ? path.slice(BASE_PATH.length) : undefined;
 	const isStream = method === 'GET' && rel !== undefined && STREAM_PATH.test(rel);
-	const fault = deps.faults.take(method, path, isStream ? undefined : ['status', 'reset', 'truncate', 'stall']);
+	let fault = deps.faults.take(method, path, isStream ? undefined : ['status', 'reset', 'truncate', 'stall', 'delay']);
+	if (fault?.kind === 'delay') {
+		// A slow server: the answer comes after `stallMs` (not at all to a client that gave up).
+		entry.fault = 'delay';
+		entry.abandoned = !(await waitForDelay(fault, req));
+		fault = undefined;
+	}
 	if (fault && (fault.kind === 'status' || fault.kind === 'stall')) {
 		entry.fault = fault.kind;
 		if (fault.kind === 'status') entry.status = fault.status ?? 500;
@@ -140,6 +152,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 
 	const { body, headers } = render(reply);
 	entry.status = reply.status;
+	// Before the answer leaves: the client's next request sees the change.
+	await deps.mutations.afterAnswer(method, path);
+	if (entry.abandoned === true) return;
 	if (fault && (fault.kind === 'reset' || fault.kind === 'truncate')) {
 		entry.fault = fault.kind;
 		entry.status = 200;

@@ -22,6 +22,8 @@ export interface LoggedRequest {
 	 */
 	abandoned?: boolean;
 	at: number;
+	/** When the answer was sent (the Nex sandbox: requests in flight at once overlap). */
+	answeredAt?: number;
 }
 
 export class RequestLog {

@@ -6,7 +6,11 @@ import { type Operation, returnAllAndLimit, showFor, simplifyField } from '../..
 
 const show = showFor('record', 'getAll');
 
-/** Records per request when paging; Nex answers `{data, total, limit, offset}`. */
+/**
+ * Records per request when paging; Nex answers `{data, total, limit, offset}`. Its spec sets no
+ * maximum for this `limit` (ListRecordsRequest; its examples ask for 50), unlike tasks (500) and
+ * timeline (100): 100 stays, a size every reading accepts.
+ */
 export const RECORDS_PAGE_SIZE = 100;
 
 export const recordGetAll: Operation = {
