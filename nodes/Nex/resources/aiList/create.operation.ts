@@ -7,6 +7,7 @@ import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitF
 import { AI_LIST_SCOPE, AI_LIST_STATUS_RULES, readAiListJob, unwrapAiListJob } from './job';
 import { checkWholeNumber } from '../../../shared/numbers';
 import { optionalParameter, requireText } from '../../../shared/parameters';
+import { additionalFieldsCollection } from '../../../shared/collections';
 
 const show = { resource: ['aiList'], operation: ['create'] };
 
@@ -78,32 +79,25 @@ export const aiListCreate: Operation = {
 			description: 'Whether the list holds people or companies',
 			routing: { send: { type: 'body', property: 'object_type' } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Include Attributes',
-					name: 'includeAttributes',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to return every attribute value of each matched record',
-					routing: { send: { type: 'body', property: 'include_attributes' } },
-				},
-				{
-					displayName: 'Max Results',
-					name: 'maxResults',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 100 },
-					default: 50,
-					description: 'How many records the AI may put on the list (1–100; Nex uses 50 when not set)',
-					routing: { send: { type: 'body', property: 'limit' } },
-				},
-			],
-		},
+		additionalFieldsCollection([
+			{
+				displayName: 'Include Attributes',
+				name: 'includeAttributes',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return every attribute value of each matched record',
+				routing: { send: { type: 'body', property: 'include_attributes' } },
+			},
+			{
+				displayName: 'Max Results',
+				name: 'maxResults',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: 50,
+				description: 'How many records the AI may put on the list (1–100; Nex uses 50 when not set)',
+				routing: { send: { type: 'body', property: 'limit' } },
+			},
+		]),
 		...waitProperties(show, {
 			displayName: 'Wait for Completion',
 			what: 'the list to be built',

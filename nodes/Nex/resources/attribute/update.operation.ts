@@ -1,6 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
 import { nexRouting } from '../../shared/transport';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import {
@@ -11,6 +8,8 @@ import {
 	updateAttributeFields,
 } from './attributeFields';
 import { type Operation, showFor } from '../../../shared/operation';
+import { updateFieldsCollection } from '../../../shared/collections';
+import { readUpdateFields } from '../../../shared/parameters';
 
 const show = showFor('attribute', 'update');
 
@@ -28,12 +27,7 @@ export const attributeUpdate: Operation = {
 				safeToRepeat: true,
 				pathIds: [OBJECT_TYPE_PATH_ID, ATTRIBUTE_PATH_ID],
 				validate() {
-					const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
-					if (Object.keys(fields).length === 0) {
-						throw new NodeOperationError(this.getNode(), 'Update Fields is empty', {
-							description: 'Add at least one field to change.',
-						});
-					}
+					readUpdateFields(this, 'Add at least one field to change.');
 				},
 			},
 			{ preSend: [attributeOptionsPreSend('updateFields')] },
@@ -42,14 +36,6 @@ export const attributeUpdate: Operation = {
 	properties: [
 		objectTypeLocator(show, 'The object type the attribute belongs to'),
 		attributeLocator(show),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: updateAttributeFields,
-		},
+		updateFieldsCollection(updateAttributeFields, show),
 	],
 };

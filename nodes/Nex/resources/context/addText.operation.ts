@@ -6,6 +6,7 @@ import { nexRouting } from '../../shared/transport';
 import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
 import { ARTIFACT_STATUS_RULES, CONTEXT_SCOPE, readArtifact, withArtifactId } from './artifact';
 import { requireText } from '../../../shared/parameters';
+import { additionalFieldsCollection } from '../../../shared/collections';
 
 const show = { resource: ['context'], operation: ['addText'] };
 
@@ -59,24 +60,17 @@ export const contextAddText: Operation = {
 			description: 'The unstructured text to process',
 			routing: { send: { type: 'body', property: 'content' } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Context',
-					name: 'context',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Sales call notes',
-					description: 'Where the text comes from or what it is, to help the AI read it',
-					routing: { send: { type: 'body', property: 'context' } },
-				},
-			],
-		},
+		additionalFieldsCollection([
+			{
+				displayName: 'Context',
+				name: 'context',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Sales call notes',
+				description: 'Where the text comes from or what it is, to help the AI read it',
+				routing: { send: { type: 'body', property: 'context' } },
+			},
+		]),
 		...waitProperties(show, {
 			displayName: 'Wait for Completion',
 			what: 'the text to be processed',
