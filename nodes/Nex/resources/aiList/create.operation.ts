@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
-import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
+import { followStartedJob, readWaitSettings, waitProperties } from '../../shared/waitForJob';
 import { AI_LIST_SCOPE, AI_LIST_STATUS_RULES, readAiListJob, unwrapAiListJob } from './job';
 import { checkWholeNumber } from '../../../shared/numbers';
 import { optionalParameter, requireText } from '../../../shared/parameters';
@@ -30,28 +29,22 @@ export const aiListCreate: Operation = {
 					if (limit !== undefined) checkWholeNumber(this.getNode(), limit, 'Max Results', 1, 100);
 					readWaitSettings(this, true);
 				},
-				async transform(items) {
-					const job = items[0] ?? {};
-					const { wait, timeoutMs } = readWaitSettings(this, true);
-					if (!wait) return [job];
-					const jobId = job.job_id === undefined || job.job_id === null ? '' : String(job.job_id);
-					if (jobId === '') {
-						throw new NodeOperationError(this.getNode(), 'Nex accepted the AI list request but returned no job_id to wait for', {
-							description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
-						});
-					}
-					const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
-					const includeAttributes = fields.includeAttributes === true;
-					return [
-						await waitForJob(this, {
+				transform: followStartedJob({
+					idField: 'job_id',
+					defaultWait: true,
+					accepted: 'Nex accepted the AI list request',
+					waitSwitch: 'Wait for Completion',
+					watch(jobId) {
+						const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
+						const includeAttributes = fields.includeAttributes === true;
+						return {
 							label: `AI list job ${jobId}`,
 							rules: AI_LIST_STATUS_RULES,
 							poll: async () => await readAiListJob(this, jobId, includeAttributes),
-							timeoutMs,
 							readLater: 'the AI List → Get operation',
-						}),
-					];
-				},
+						};
+					},
+				}),
 			},
 		),
 	},

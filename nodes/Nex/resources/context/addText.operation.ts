@@ -1,9 +1,8 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
-import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
+import { followStartedJob, readWaitSettings, waitProperties } from '../../shared/waitForJob';
 import { ARTIFACT_STATUS_RULES, CONTEXT_SCOPE, readArtifact, withArtifactId } from './artifact';
 import { requireText } from '../../../shared/parameters';
 import { additionalFieldsCollection } from '../../../shared/collections';
@@ -26,25 +25,21 @@ export const contextAddText: Operation = {
 					requireText(this, 'content', 'Text');
 					readWaitSettings(this, true);
 				},
-				async transform(items) {
-					const handle = items[0] ?? {};
-					const { wait, timeoutMs } = readWaitSettings(this, true);
-					if (!wait) return [handle];
-					const artifactId = handle.artifact_id === undefined || handle.artifact_id === null ? '' : String(handle.artifact_id);
-					if (artifactId === '') {
-						throw new NodeOperationError(this.getNode(), 'Nex accepted the text but returned no artifact_id to wait for', {
-							description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
-						});
-					}
-					const artifact = await waitForJob(this, {
-						label: `artifact ${artifactId}`,
-						rules: ARTIFACT_STATUS_RULES,
-						poll: async () => await readArtifact(this, artifactId),
-						timeoutMs,
-						readLater: 'the Context → Get Artifact operation',
-					});
-					return [withArtifactId(artifactId, artifact)];
-				},
+				transform: followStartedJob({
+					idField: 'artifact_id',
+					defaultWait: true,
+					accepted: 'Nex accepted the text',
+					waitSwitch: 'Wait for Completion',
+					watch(artifactId) {
+						return {
+							label: `artifact ${artifactId}`,
+							rules: ARTIFACT_STATUS_RULES,
+							poll: async () => await readArtifact(this, artifactId),
+							readLater: 'the Context → Get Artifact operation',
+						};
+					},
+					result: (_started, artifact, artifactId) => withArtifactId(artifactId, artifact),
+				}),
 			},
 		),
 	},

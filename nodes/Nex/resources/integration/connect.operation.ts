@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
-import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
+import { followStartedJob, readWaitSettings, waitProperties } from '../../shared/waitForJob';
 import { CONNECT_STATUS_RULES, INTEGRATION_SCOPE_WRITE, readConnectStatus } from './connection';
 
 const show = { resource: ['integration'], operation: ['connect'] };
@@ -45,25 +44,21 @@ export const integrationConnect: Operation = {
 				validate() {
 					readWaitSettings(this, false);
 				},
-				async transform(items) {
-					const started = items[0] ?? {};
-					const { wait, timeoutMs } = readWaitSettings(this, false);
-					if (!wait) return [started];
-					const connectId = started.connect_id === undefined || started.connect_id === null ? '' : String(started.connect_id);
-					if (connectId === '') {
-						throw new NodeOperationError(this.getNode(), 'Nex started the connection but returned no connect_id to wait for', {
-							description: 'Turn off "Wait for Connection" to see the answer Nex gave.',
-						});
-					}
-					const finished = await waitForJob(this, {
-						label: `connection attempt ${connectId} (auth URL: ${String(started.auth_url ?? 'none')})`,
-						rules: CONNECT_STATUS_RULES,
-						poll: async () => await readConnectStatus(this, connectId),
-						timeoutMs,
-						readLater: 'the Integration → Get Connect Status operation',
-					});
-					return [{ ...started, ...finished }];
-				},
+				transform: followStartedJob({
+					idField: 'connect_id',
+					defaultWait: false,
+					accepted: 'Nex started the connection',
+					waitSwitch: 'Wait for Connection',
+					watch(connectId, started) {
+						return {
+							label: `connection attempt ${connectId} (auth URL: ${String(started.auth_url ?? 'none')})`,
+							rules: CONNECT_STATUS_RULES,
+							poll: async () => await readConnectStatus(this, connectId),
+							readLater: 'the Integration → Get Connect Status operation',
+						};
+					},
+					result: (started, finished) => ({ ...started, ...finished }),
+				}),
 			},
 		),
 	},
