@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { followStartedJob, readWaitSettings, waitProperties } from '../../shared/waitForJob';
-import { CONNECT_STATUS_RULES, INTEGRATION_SCOPE_WRITE, readConnectStatus } from './connection';
+import { CONNECT_STATUS_RULES, CONNECTION_WAIT, INTEGRATION_SCOPE_WRITE, readConnectStatus } from './connection';
 
 const show = { resource: ['integration'], operation: ['connect'] };
 
@@ -42,13 +42,13 @@ export const integrationConnect: Operation = {
 					{ parameter: 'provider', label: 'Provider' },
 				],
 				validate() {
-					readWaitSettings(this, false);
+					readWaitSettings(this, CONNECTION_WAIT.defaultWait);
 				},
 				transform: followStartedJob({
 					idField: 'connect_id',
-					defaultWait: false,
+					defaultWait: CONNECTION_WAIT.defaultWait,
 					accepted: 'Nex started the connection',
-					waitSwitch: 'Wait for Connection',
+					waitSwitch: CONNECTION_WAIT.displayName,
 					watch(connectId, started) {
 						return {
 							label: `connection attempt ${connectId} (auth URL: ${String(started.auth_url ?? 'none')})`,
@@ -89,10 +89,7 @@ export const integrationConnect: Operation = {
 			};
 		}),
 		...waitProperties(show, {
-			displayName: 'Wait for Connection',
-			what: 'the connection to be completed',
-			defaultWait: false,
-			defaultTimeoutSeconds: 600,
+			...CONNECTION_WAIT,
 			waitDescription:
 				'Whether to wait until someone has opened the auth URL and granted access. The auth URL is only output when the node finishes, so leave this off to pass the URL on (e.g. by email) and follow up with Get Connect Status.',
 		}),
