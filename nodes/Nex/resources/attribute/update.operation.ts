@@ -1,8 +1,7 @@
-import { nexRouting } from '../../shared/transport';
-import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
+import { targetRouting } from '../../shared/pathTarget';
+import { objectTypeLocator } from '../object/objectTypeLocator';
 import {
-	ATTRIBUTE_PATH,
-	ATTRIBUTE_PATH_ID,
+	ATTRIBUTE_TARGET,
 	attributeLocator,
 	attributeOptionsPreSend,
 	updateAttributeFields,
@@ -19,13 +18,12 @@ export const attributeUpdate: Operation = {
 		value: 'update',
 		action: 'Update an attribute of an object type',
 		description: 'Change the name, description, flags or select choices of an attribute definition',
-		routing: nexRouting(
-			{ method: 'PATCH', url: ATTRIBUTE_PATH },
+		routing: targetRouting(
+			ATTRIBUTE_TARGET,
+			'PATCH',
 			{
 				scope: 'object.write',
-				notFound: 'object type or attribute',
 				safeToRepeat: true,
-				pathIds: [OBJECT_TYPE_PATH_ID, ATTRIBUTE_PATH_ID],
 				validate() {
 					readUpdateFields(this, 'Add at least one field to change.');
 				},
