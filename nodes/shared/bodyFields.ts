@@ -18,3 +18,21 @@ export function requiredBodyText(
 		routing: { send: { type: 'body', property } },
 	};
 }
+
+/** An optional text parameter, sent as the body property it is named after (`property` where the API spells it otherwise). */
+export function bodyText(
+	displayName: string,
+	name: string,
+	description: string,
+	options: { property?: string; placeholder?: string } = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		...(options.placeholder === undefined ? {} : { placeholder: options.placeholder }),
+		description,
+		routing: { send: { type: 'body', property: options.property ?? name } },
+	};
+}

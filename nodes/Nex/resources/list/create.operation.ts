@@ -1,7 +1,7 @@
 import { nexRouting } from '../../shared/transport';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import { type Operation, showFor } from '../../../shared/operation';
-import { assertNameAndSlug, nameAndSlugFields } from '../../shared/nameAndSlug';
+import { assertNameAndSlug, descriptionAndPluralName, nameAndSlugFields } from '../../shared/nameAndSlug';
 import { additionalFieldsCollection } from '../../../shared/collections';
 
 const show = showFor('list', 'create');
@@ -29,23 +29,6 @@ export const listCreate: Operation = {
 			{ placeholder: 'e.g. VIP Contacts', description: 'Display name of the list' },
 			{ placeholder: 'e.g. vip-contacts', description: 'URL-safe identifier of the list; lower-case letters, digits, "-" and "_"' },
 		),
-		additionalFieldsCollection([
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'What the list is for',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
-			{
-				displayName: 'Plural Name',
-				name: 'namePlural',
-				type: 'string',
-				default: '',
-				description: 'Display name for several entries',
-				routing: { send: { type: 'body', property: 'name_plural' } },
-			},
-		], show),
+		additionalFieldsCollection(descriptionAndPluralName('What the list is for', 'Display name for several entries'), show),
 	],
 };

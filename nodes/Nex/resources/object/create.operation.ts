@@ -1,6 +1,6 @@
 import { nexRouting } from '../../shared/transport';
 import { type Operation, showFor } from '../../../shared/operation';
-import { assertNameAndSlug, nameAndSlugFields } from '../../shared/nameAndSlug';
+import { assertNameAndSlug, descriptionAndPluralName, nameAndSlugFields } from '../../shared/nameAndSlug';
 import { additionalFieldsCollection } from '../../../shared/collections';
 
 const show = showFor('object', 'create');
@@ -26,23 +26,7 @@ export const objectCreate: Operation = {
 			{ placeholder: 'e.g. project', description: 'URL-safe identifier used in paths, e.g. /v1/objects/project; lower-case letters, digits, "-" and "_"' },
 		),
 		additionalFieldsCollection([
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'What the object type holds',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
-			{
-				displayName: 'Plural Name',
-				name: 'namePlural',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Projects',
-				description: 'Display name for several records',
-				routing: { send: { type: 'body', property: 'name_plural' } },
-			},
+			...descriptionAndPluralName('What the object type holds', 'Display name for several records', 'e.g. Projects'),
 			{
 				displayName: 'Type',
 				name: 'type',

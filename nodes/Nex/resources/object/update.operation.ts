@@ -3,6 +3,7 @@ import { OBJECT_PATH, OBJECT_TYPE_PATH_ID, objectTypeLocator } from './objectTyp
 import { type Operation, showFor } from '../../../shared/operation';
 import { updateFieldsCollection } from '../../../shared/collections';
 import { readUpdateFields } from '../../../shared/parameters';
+import { bodyText } from '../../../shared/bodyFields';
 
 const show = showFor('object', 'update');
 
@@ -28,30 +29,9 @@ export const objectUpdate: Operation = {
 	properties: [
 		objectTypeLocator(show),
 		updateFieldsCollection([
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'New description',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'New display name (singular)',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-			{
-				displayName: 'Plural Name',
-				name: 'namePlural',
-				type: 'string',
-				default: '',
-				description: 'New display name for several records',
-				routing: { send: { type: 'body', property: 'name_plural' } },
-			},
+			bodyText('Description', 'description', 'New description'),
+			bodyText('Name', 'name', 'New display name (singular)'),
+			bodyText('Plural Name', 'namePlural', 'New display name for several records', { property: 'name_plural' }),
 		], show),
 	],
 };
