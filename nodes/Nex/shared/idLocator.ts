@@ -9,8 +9,9 @@ export function listedItemLocator(options: {
 	description: string;
 	searchListMethod: string;
 }): INodeProperties {
-	return resourceLocator(options, [
+	return resourceLocator(
+		options,
 		fromListMode(`Select a ${options.displayName.toLowerCase()}...`, options.searchListMethod),
 		typedIdMode('e.g. 32710180831586561'),
-	]);
+	);
 }

@@ -25,10 +25,8 @@ export const ATTRIBUTE_TYPES = [
 export function attributeLocator(show: Show): INodeProperties {
 	return resourceLocator(
 		{ displayName: 'Attribute', name: 'attributeId', show, description: 'The attribute definition to change, from the chosen object type' },
-		[
-			fromListMode('Select an attribute...', 'searchAttributes'),
-			typedIdMode('e.g. 32710180831586571', { regex: '^[^/?#]+$', errorMessage: 'Enter the id alone, without "/"' }),
-		],
+		fromListMode('Select an attribute...', 'searchAttributes'),
+		typedIdMode('e.g. 32710180831586571', { regex: '^[^/?#]+$', errorMessage: 'Enter the id alone, without "/"' }),
 	);
 }
 

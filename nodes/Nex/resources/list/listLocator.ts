@@ -10,10 +10,8 @@ export const listLocator: INodeProperties = resourceLocator(
 		name: 'listId',
 		description: 'The list, chosen from the workspace or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 	},
-	[
-		fromListMode('Select a list...', 'searchLists'),
-		typedIdMode('e.g. 32710180831586599', { regex: '^\\s*\\d+\\s*$', errorMessage: 'A list ID is a number, e.g. 32710180831586599' }),
-	],
+	fromListMode('Select a list...', 'searchLists'),
+	typedIdMode('e.g. 32710180831586599', { regex: '^\\s*\\d+\\s*$', errorMessage: 'A list ID is a number, e.g. 32710180831586599' }),
 );
 
 /** The list picker with a description that says what the list is for. */

@@ -14,10 +14,8 @@ export function objectTypeLocator(show: Show, description?: string): INodeProper
 			show,
 			description: description ?? 'The object type (schema), identified by its slug, e.g. person or company',
 		},
-		[
-			fromListMode('Select an object type...', 'searchObjectTypes'),
-			typedIdMode('e.g. person', { regex: '^[^/?#]+$', errorMessage: 'Enter the slug alone, without "/"' }, 'By Slug'),
-		],
+		fromListMode('Select an object type...', 'searchObjectTypes'),
+		typedIdMode('e.g. person', { regex: '^[^/?#]+$', errorMessage: 'Enter the slug alone, without "/"' }, 'By Slug'),
 	);
 }
 

@@ -15,16 +15,8 @@ export function recordLocator(
 			show,
 			description: options.description ?? 'The record, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 		},
-		[
-			{
-				displayName: 'From Search',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Type a name to search records...',
-				typeOptions: { searchListMethod: 'searchRecords', searchable: true, searchFilterRequired: true },
-			},
-			typedIdMode('e.g. 32414268188027655', { regex: '^\\s*\\d+\\s*$', errorMessage: 'A record ID is a number, e.g. 32414268188027655' }),
-		],
+		{ displayName: 'From Search', placeholder: 'Type a name to search records...', searchListMethod: 'searchRecords', searchFilterRequired: true },
+		typedIdMode('e.g. 32414268188027655', { regex: '^\\s*\\d+\\s*$', errorMessage: 'A record ID is a number, e.g. 32414268188027655' }),
 	);
 }
 

@@ -32,10 +32,8 @@ export const timelineGetAll: Operation = {
 				name: 'recordId',
 				description: 'The record whose timeline to read, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
 			},
-			[
-				fromListMode('Select a record...', 'searchRecords'),
-				typedIdMode('e.g. 32710180831586561', { regex: '^\\d+$', errorMessage: 'Record ID must be digits only' }),
-			],
+			fromListMode('Select a record...', 'searchRecords'),
+			typedIdMode('e.g. 32710180831586561', { regex: '^\\d+$', errorMessage: 'Record ID must be digits only' }),
 		),
 		...returnAllAndLimit(),
 	],
