@@ -30,12 +30,15 @@ import { resourceOperationSubtitle } from '../shared/subtitle';
 
 export class Nex implements INodeType {
 	description: INodeTypeDescription = {
-		...actionNodeBasics('Nex', NEX_CREDENTIAL_TYPE),
+		displayName: 'Nex',
 		name: 'nex',
 		icon: { light: 'file:nex.svg', dark: 'file:nex.dark.svg' },
+		group: ['transform'],
+		...actionNodeBasics(NEX_CREDENTIAL_TYPE),
 		// "Context: Add Text" on the canvas; the constructor fills in the names from the options below.
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Read and write the Nex context graph: records, lists, tasks, notes, AI context and insights',
+		defaults: { name: 'Nex' },
 		usableAsTool: true,
 		requestDefaults: nexRequestDefaults,
 		properties: [

@@ -26,11 +26,14 @@ async function readFeed(context: IPollFunctions, qs: IDataObject): Promise<IData
 
 export class NexNotificationTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		...triggerNodeBasics('Nex Notification Trigger', NEX_CREDENTIAL_TYPE, 'polling'),
+		displayName: 'Nex Notification Trigger',
 		name: 'nexNotificationTrigger',
 		icon: { light: 'file:nex.svg', dark: 'file:nex.dark.svg' },
+		group: ['trigger'],
+		...triggerNodeBasics(NEX_CREDENTIAL_TYPE, 'polling'),
 		subtitle: '={{$parameter["options"]["types"] ? "Types: " + $parameter["options"]["types"] : "All notifications"}}',
 		description: 'Starts the workflow when Nex sends a new notification (context alerts, digests)',
+		defaults: { name: 'Nex Notification Trigger' },
 		properties: [
 			optionsCollection([
 				{

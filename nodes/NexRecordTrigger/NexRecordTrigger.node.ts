@@ -91,11 +91,14 @@ function chosenEvents<T extends string>(context: IPollFunctions, name: string, a
 
 export class NexRecordTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		...triggerNodeBasics('Nex Record Trigger', NEX_CREDENTIAL_TYPE, 'polling'),
+		displayName: 'Nex Record Trigger',
 		name: 'nexRecordTrigger',
 		icon: { light: 'file:../Nex/nex.svg', dark: 'file:../Nex/nex.dark.svg' },
+		group: ['trigger'],
+		...triggerNodeBasics(NEX_CREDENTIAL_TYPE, 'polling'),
 		subtitle: '={{$parameter["resource"] === "task" ? $parameter["taskEvents"].join(", ") : $parameter["recordEvents"].join(", ")}}',
 		description: 'Starts the workflow when Nex records are created or updated, or tasks are created or completed',
+		defaults: { name: 'Nex Record Trigger' },
 		properties,
 	};
 

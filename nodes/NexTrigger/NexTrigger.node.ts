@@ -13,14 +13,17 @@ import { openNexSession } from './session';
  */
 export class NexTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		...triggerNodeBasics('Nex Trigger', NEX_CREDENTIAL_TYPE, 'listening'),
+		displayName: 'Nex Trigger',
 		name: 'nexTrigger',
 		icon: { light: 'file:nex.svg', dark: 'file:nex.dark.svg' },
+		group: ['trigger'],
+		...triggerNodeBasics(NEX_CREDENTIAL_TYPE, 'listening'),
 		subtitle: '={{$parameter["outputMode"] === "insight" ? "One execution per insight" : "One execution per batch"}}',
 		// n8n's node panel lists an app's node and its trigger as one entry ("Nex") and shows the
 		// trigger's description there, so it speaks of Nex as a whole; the trigger's own line in
 		// that entry comes from "Trigger On" below.
 		description: 'Nex, the context graph for AI agents: records, lists, tasks, notes, AI context and insights',
+		defaults: { name: 'Nex Trigger' },
 		eventTriggerDescription: 'Waiting for Nex to emit new insights',
 		properties: [
 			{

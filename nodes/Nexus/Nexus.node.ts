@@ -30,12 +30,15 @@ import { resourceOperationSubtitle } from '../shared/subtitle';
 
 export class Nexus implements INodeType {
 	description: INodeTypeDescription = {
-		...actionNodeBasics('Nexus', NEXUS_CREDENTIAL_TYPE),
+		displayName: 'Nexus',
 		name: 'nexus',
 		icon: { light: 'file:nexus.svg', dark: 'file:nexus.dark.svg' },
+		group: ['transform'],
+		...actionNodeBasics(NEXUS_CREDENTIAL_TYPE),
 		// "Context: Add Text" on the canvas; the constructor fills in the names from the options below.
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Run a shop on Nexus: contacts, orders and fulfilment, conversations and messaging, inventory, shipments and calls',
+		defaults: { name: 'Nexus' },
 		usableAsTool: true,
 		requestDefaults: nexusRequestDefaults,
 		properties: [

@@ -16,13 +16,16 @@ const SHIPMENT_EVENTS_PROPERTY = nexusTriggerProperties.find((property) => prope
  */
 export class NexusTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		...triggerNodeBasics('Nexus Trigger', NEXUS_CREDENTIAL_TYPE, 'polling'),
+		displayName: 'Nexus Trigger',
 		name: 'nexusTrigger',
 		icon: { light: 'file:nexus.svg', dark: 'file:nexus.dark.svg' },
+		group: ['trigger'],
+		...triggerNodeBasics(NEXUS_CREDENTIAL_TYPE, 'polling'),
 		// Display names on the canvas ("Order Shipped"), not the values ("orderShipped").
 		subtitle: `={{ $parameter["source"] === "orders" ? ($parameter["events"] || []).map((event) => (${optionNamesLiteral(EVENTS_PROPERTY)})[event] || event).join(", ") : $parameter["source"] === "shipments" ? ($parameter["shipmentEvents"] || []).map((event) => (${optionNamesLiteral(SHIPMENT_EVENTS_PROPERTY)})[event] || event).join(", ") : (${optionNamesLiteral(SOURCE_PROPERTY)})[$parameter["source"]] || $parameter["source"] }}`,
 		// Shown by n8n's node panel for the "Nexus" entry (node and trigger together): it speaks of Nexus as a whole.
 		description: 'Nexus, the operations platform for shops: contacts, orders and fulfilment, conversations, inventory, shipments and calls',
+		defaults: { name: 'Nexus Trigger' },
 		properties: nexusTriggerProperties,
 	};
 

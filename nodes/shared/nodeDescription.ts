@@ -2,18 +2,15 @@ import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 /**
- * What every node of the package declares alike: version 1, named on the canvas as it is
- * listed, one main output, and its service's credential, required. Each node class still
- * declares its own name, icon, subtitle and description where n8n's checks read them.
+ * What every node of the package declares alike: version 1, one main output, and its service's
+ * credential, required. Each node class still declares its display name, name, group, icon,
+ * subtitle, description and defaults in its own literal, where n8n's checks read them.
  */
-type Basics = Pick<INodeTypeDescription, 'displayName' | 'group' | 'version' | 'defaults' | 'inputs' | 'outputs' | 'credentials' | 'polling'>;
+type Basics = Pick<INodeTypeDescription, 'version' | 'inputs' | 'outputs' | 'credentials' | 'polling'>;
 
-function basics(displayName: string, credential: string): Basics {
+function basics(credential: string): Basics {
 	return {
-		displayName,
-		group: [],
 		version: 1,
-		defaults: { name: displayName },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: credential, required: true }],
@@ -21,13 +18,13 @@ function basics(displayName: string, credential: string): Basics {
 }
 
 /** A node that acts on its input items (one main input). */
-export function actionNodeBasics(displayName: string, credential: string): Basics {
-	return { ...basics(displayName, credential), group: ['transform'], inputs: [NodeConnectionTypes.Main] };
+export function actionNodeBasics(credential: string): Basics {
+	return { ...basics(credential), inputs: [NodeConnectionTypes.Main] };
 }
 
 /** A trigger (no input): `polling` when n8n calls it on a schedule, `listening` when it keeps a connection open. */
-export function triggerNodeBasics(displayName: string, credential: string, mode: 'polling' | 'listening'): Basics {
-	return { ...basics(displayName, credential), group: ['trigger'], ...(mode === 'polling' ? { polling: true } : {}) };
+export function triggerNodeBasics(credential: string, mode: 'polling' | 'listening'): Basics {
+	return { ...basics(credential), ...(mode === 'polling' ? { polling: true } : {}) };
 }
 
 /** The Resource dropdown that leads an action node's parameters. */
