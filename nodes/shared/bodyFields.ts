@@ -1,16 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** A required text parameter, sent as the body property it is named after (`property` where the API spells it otherwise). */
+/** A required text parameter (`rows` lines tall when given), sent as the body property it is named after (`property` where the API spells it otherwise). */
 export function requiredBodyText(
 	displayName: string,
 	name: string,
-	texts: { placeholder: string; description: string },
+	texts: { placeholder: string; description: string; rows?: number },
 	property = name,
 ): INodeProperties {
 	return {
 		displayName,
 		name,
 		type: 'string',
+		...(texts.rows === undefined ? {} : { typeOptions: { rows: texts.rows } }),
 		required: true,
 		default: '',
 		placeholder: texts.placeholder,

@@ -7,6 +7,7 @@ import { AI_LIST_SCOPE, AI_LIST_STATUS_RULES, readAiListJob, unwrapAiListJob } f
 import { checkWholeNumber } from '../../../shared/numbers';
 import { optionalParameter, requireText } from '../../../shared/parameters';
 import { additionalFieldsCollection } from '../../../shared/collections';
+import { requiredBodyText } from '../../../shared/bodyFields';
 
 const show = { resource: ['aiList'], operation: ['create'] };
 
@@ -49,17 +50,11 @@ export const aiListCreate: Operation = {
 		),
 	},
 	properties: [
-		{
-			displayName: 'Description',
-			name: 'query',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			required: true,
-			default: '',
+		requiredBodyText('Description', 'query', {
 			placeholder: 'e.g. high priority contacts in enterprise deals',
 			description: 'What the list should contain, in natural language',
-			routing: { send: { type: 'body', property: 'query' } },
-		},
+			rows: 3,
+		}),
 		{
 			displayName: 'Object Type',
 			name: 'objectType',

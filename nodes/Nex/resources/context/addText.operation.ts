@@ -6,6 +6,7 @@ import { followStartedJob, readWaitSettings, waitProperties } from '../../shared
 import { ARTIFACT_STATUS_RULES, CONTEXT_SCOPE, readArtifact, withArtifactId } from './artifact';
 import { requireText } from '../../../shared/parameters';
 import { additionalFieldsCollection } from '../../../shared/collections';
+import { requiredBodyText } from '../../../shared/bodyFields';
 
 const show = { resource: ['context'], operation: ['addText'] };
 
@@ -44,17 +45,11 @@ export const contextAddText: Operation = {
 		),
 	},
 	properties: [
-		{
-			displayName: 'Text',
-			name: 'content',
-			type: 'string',
-			typeOptions: { rows: 6 },
-			required: true,
-			default: '',
+		requiredBodyText('Text', 'content', {
 			placeholder: 'e.g. Had a great call with John Smith from Acme Corp. He wants a demo next week.',
 			description: 'The unstructured text to process',
-			routing: { send: { type: 'body', property: 'content' } },
-		},
+			rows: 6,
+		}),
 		additionalFieldsCollection([
 			{
 				displayName: 'Context',
