@@ -1,5 +1,4 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { aiListDescription } from './resources/aiList';
 import { attributeDescription } from './resources/attribute';
@@ -26,6 +25,7 @@ import { nexLoadOptions } from './methods/loadOptions';
 import { requestOptionsProperty } from './shared/requestOptions';
 import { NEX_CREDENTIAL_TYPE, nexRequestDefaults } from './shared/transport';
 import { registerParameterLabels } from '../shared/exactIds';
+import { actionNodeBasics, resourceSelector } from '../shared/nodeDescription';
 import { resourceOperationSubtitle } from '../shared/subtitle';
 
 export class Nex implements INodeType {
@@ -34,25 +34,15 @@ export class Nex implements INodeType {
 		name: 'nex',
 		icon: { light: 'file:nex.svg', dark: 'file:nex.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		...actionNodeBasics(NEX_CREDENTIAL_TYPE),
 		// "Context: Add Text" on the canvas; the constructor fills in the names from the options below.
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Read and write the Nex context graph: records, lists, tasks, notes, AI context and insights',
 		defaults: { name: 'Nex' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: NEX_CREDENTIAL_TYPE, required: true }],
 		requestDefaults: nexRequestDefaults,
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: nexResources,
-				default: 'object',
-			},
+			resourceSelector(nexResources, 'object'),
 			...objectDescription,
 			...attributeDescription,
 			...recordDescription,

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NEX_CREDENTIAL_TYPE, nexApiRequest, type NexCallSpec } from '../Nex/shared/transport';
 import { baseline, readCursor, selectNew, sinceOf, writeCursor } from './cursor';
 import { optionsCollection } from '../shared/collections';
+import { triggerNodeBasics } from '../shared/nodeDescription';
 import { splitList } from '../shared/parameters';
 
 /**
@@ -30,14 +30,10 @@ export class NexNotificationTrigger implements INodeType {
 		name: 'nexNotificationTrigger',
 		icon: { light: 'file:nex.svg', dark: 'file:nex.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...triggerNodeBasics(NEX_CREDENTIAL_TYPE, 'polling'),
 		subtitle: '={{$parameter["options"]["types"] ? "Types: " + $parameter["options"]["types"] : "All notifications"}}',
 		description: 'Starts the workflow when Nex sends a new notification (context alerts, digests)',
 		defaults: { name: 'Nex Notification Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: NEX_CREDENTIAL_TYPE, required: true }],
 		properties: [
 			optionsCollection([
 				{

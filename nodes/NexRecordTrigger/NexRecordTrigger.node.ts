@@ -1,9 +1,10 @@
 import type { INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { nexListSearch } from '../Nex/methods/listSearch';
 import { objectTypeLocator } from '../Nex/resources/object/objectTypeLocator';
 import { NEX_CREDENTIAL_TYPE } from '../Nex/shared/transport';
+import { triggerNodeBasics } from '../shared/nodeDescription';
 import { splitList } from '../shared/parameters';
 import { pollRecords } from './records';
 import { pollTasks, type TaskEvent } from './tasks';
@@ -94,14 +95,10 @@ export class NexRecordTrigger implements INodeType {
 		name: 'nexRecordTrigger',
 		icon: { light: 'file:../Nex/nex.svg', dark: 'file:../Nex/nex.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...triggerNodeBasics(NEX_CREDENTIAL_TYPE, 'polling'),
 		subtitle: '={{$parameter["resource"] === "task" ? $parameter["taskEvents"].join(", ") : $parameter["recordEvents"].join(", ")}}',
 		description: 'Starts the workflow when Nex records are created or updated, or tasks are created or completed',
 		defaults: { name: 'Nex Record Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: NEX_CREDENTIAL_TYPE, required: true }],
 		properties,
 	};
 

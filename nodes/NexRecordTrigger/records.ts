@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeApiError } from 'n8n-workflow';
 
 import { compareInstants } from '../shared/instants';
-import { RECORDS_PAGE_SIZE } from '../Nex/resources/record/getAll.operation';
+import { RECORDS_PAGE_SIZE } from '../Nex/resources/record/listing';
 import { nexApiRequest, type NexCallSpec } from '../Nex/shared/transport';
 import { encodePathId } from '../shared/pathIds';
 import {

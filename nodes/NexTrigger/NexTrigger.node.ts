@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NEX_CREDENTIAL_TYPE } from '../Nex/shared/transport';
+import { triggerNodeBasics } from '../shared/nodeDescription';
 import { nexTriggerProperties, readTriggerParameters } from './description';
 import { InsightListener } from './listener';
 import { openNexSession } from './session';
@@ -17,17 +17,14 @@ export class NexTrigger implements INodeType {
 		name: 'nexTrigger',
 		icon: { light: 'file:nex.svg', dark: 'file:nex.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...triggerNodeBasics(NEX_CREDENTIAL_TYPE, 'listening'),
 		subtitle: '={{$parameter["outputMode"] === "insight" ? "One execution per insight" : "One execution per batch"}}',
 		// n8n's node panel lists an app's node and its trigger as one entry ("Nex") and shows the
 		// trigger's description there, so it speaks of Nex as a whole; the trigger's own line in
 		// that entry comes from "Trigger On" below.
 		description: 'Nex, the context graph for AI agents: records, lists, tasks, notes, AI context and insights',
-		eventTriggerDescription: 'Waiting for Nex to emit new insights',
 		defaults: { name: 'Nex Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: NEX_CREDENTIAL_TYPE, required: true }],
+		eventTriggerDescription: 'Waiting for Nex to emit new insights',
 		properties: [
 			{
 				// One choice, so the panel lists "On new insights" instead of "On new Nex event".

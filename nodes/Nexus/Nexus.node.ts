@@ -1,5 +1,4 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { agentToolDescription } from './resources/agentTool';
 import { callDescription } from './resources/call';
@@ -29,6 +28,7 @@ import { mcpLoadOptions, mcpResourceMapping } from './shared/mcpLoadOptions';
 import { requestOptionsProperty } from './shared/requestOptions';
 import { NEXUS_CREDENTIAL_TYPE, nexusRequestDefaults } from './shared/transport';
 import { registerParameterLabels } from '../shared/exactIds';
+import { actionNodeBasics, resourceSelector } from '../shared/nodeDescription';
 import { resourceOperationSubtitle } from '../shared/subtitle';
 
 export class Nexus implements INodeType {
@@ -37,25 +37,15 @@ export class Nexus implements INodeType {
 		name: 'nexus',
 		icon: { light: 'file:nexus.svg', dark: 'file:nexus.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		...actionNodeBasics(NEXUS_CREDENTIAL_TYPE),
 		// "Context: Add Text" on the canvas; the constructor fills in the names from the options below.
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Run a shop on Nexus: contacts, orders and fulfilment, conversations and messaging, inventory, shipments and calls',
 		defaults: { name: 'Nexus' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: NEXUS_CREDENTIAL_TYPE, required: true }],
 		requestDefaults: nexusRequestDefaults,
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: nexusResources,
-				default: 'order',
-			},
+			resourceSelector(nexusResources, 'order'),
 			...contactDescription,
 			...orderDescription,
 			...orderFulfillmentDescription,

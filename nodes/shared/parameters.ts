@@ -43,6 +43,16 @@ export function requireText(context: ParameterContext, parameter: string, label:
 	return value;
 }
 
+/**
+ * The "Update Fields" collection of an update, which must hold at least one field: else an error
+ * saying what to add (nothing is sent).
+ */
+export function readUpdateFields(context: ParameterContext, advice = 'Add at least one field to change under "Update Fields".'): IDataObject {
+	const fields = context.getNodeParameter('updateFields', {}) as IDataObject;
+	if (Object.keys(fields).length === 0) throw invalidInput(context, 'Update Fields is empty', advice);
+	return fields;
+}
+
 /** Splits "1, 2,3" (or takes an array) into trimmed, non-empty strings. */
 export function splitList(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value.map(asText) : asText(value).split(',');

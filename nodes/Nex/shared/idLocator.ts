@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { fromListMode, resourceLocator, typedIdMode } from '../../shared/locator';
+
 /** A picker for an item the API lists in full (a task, a note, a rule): chosen from a list, or its ID. */
 export function listedItemLocator(options: {
 	displayName: string;
@@ -7,27 +9,9 @@ export function listedItemLocator(options: {
 	description: string;
 	searchListMethod: string;
 }): INodeProperties {
-	return {
-		displayName: options.displayName,
-		name: options.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: options.description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${options.displayName.toLowerCase()}...`,
-				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 32710180831586561',
-			},
-		],
-	};
+	return resourceLocator(
+		options,
+		fromListMode(`Select a ${options.displayName.toLowerCase()}...`, options.searchListMethod),
+		typedIdMode('e.g. 32710180831586561'),
+	);
 }

@@ -1,30 +1,11 @@
-import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { isSimplifyChosen } from '../../shared/operation';
 
 /**
- * The "Simplify" toggle and the reshaping it applies. Operations put `simplifyProperty(...)` in
- * their parameters and `simplifyWhenChosen(fn)` as their routing spec's `transform`.
+ * The reshaping the "Simplify" toggle applies. Operations put `simplifyField()` (shared/operation)
+ * in their parameters and `simplifyWhenChosen(fn)` as their routing spec's `transform`.
  */
-
-/** A top-level boolean `simplify` parameter, on by default as in n8n's own nodes. */
-export function simplifyProperty(show: NonNullable<IDisplayOptions['show']>, description?: string): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		displayOptions: { show },
-		description: description ?? 'Whether to return a simplified version of the response instead of the raw data',
-	};
-}
-
-/** Whether the operation's `simplify` parameter is on (false when the operation has none). */
-export function isSimplifyChosen(context: Pick<IExecuteSingleFunctions, 'getNodeParameter'>): boolean {
-	try {
-		return context.getNodeParameter('simplify', false) === true;
-	} catch {
-		return false;
-	}
-}
 
 /** A routing `transform` that reshapes every output item with `simplify` when the toggle is on. */
 export function simplifyWhenChosen(simplify: (item: IDataObject) => IDataObject) {

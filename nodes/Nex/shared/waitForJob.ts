@@ -165,3 +165,40 @@ export function readWaitSettings(
 	}
 	return { wait, timeoutMs: Math.round(seconds * 1000) };
 }
+
+/** How an operation that starts a job finds the job in Nex's answer and follows it. */
+export interface StartedJob {
+	/** The answer's field holding the job's id, e.g. "job_id". */
+	idField: string;
+	/** Whether waiting is on by default (as in the operation's `waitProperties`). */
+	defaultWait: boolean;
+	/** What Nex did, for the error when the answer names no job: "Nex accepted the text". */
+	accepted: string;
+	/** The wait switch's display name, for that error's advice. */
+	waitSwitch: string;
+	/** What to watch for the job with this id (read in the item's context). */
+	watch: (this: IExecuteSingleFunctions, id: string, started: IDataObject) => Omit<JobWatch, 'timeoutMs'>;
+	/** The item once the job finished; default: the job's final state. */
+	result?: (started: IDataObject, finished: IDataObject, id: string) => IDataObject;
+}
+
+/**
+ * The transform of an operation that starts a job: without waiting, Nex's answer as it is; with
+ * it, the job's id from that answer (an error when Nex gave none) and the job followed to its end.
+ */
+export function followStartedJob(job: StartedJob) {
+	return async function (this: IExecuteSingleFunctions, items: IDataObject[]): Promise<IDataObject[]> {
+		const started = items[0] ?? {};
+		const { wait, timeoutMs } = readWaitSettings(this, job.defaultWait);
+		if (!wait) return [started];
+		const value = started[job.idField];
+		const id = value === undefined || value === null ? '' : String(value);
+		if (id === '') {
+			throw new NodeOperationError(this.getNode(), `${job.accepted} but returned no ${job.idField} to wait for`, {
+				description: `Turn off "${job.waitSwitch}" to see the answer Nex gave.`,
+			});
+		}
+		const finished = await waitForJob(this, { ...job.watch.call(this, id, started), timeoutMs });
+		return [job.result ? job.result(started, finished, id) : finished];
+	};
+}

@@ -79,6 +79,30 @@ export function collectionFields(context: IExecuteSingleFunctions, name: string)
 
 export type BodyBuilder = (this: IExecuteSingleFunctions) => IDataObject | Promise<IDataObject>;
 
+/**
+ * A write of one row of `table`, answered by the row written: PostgREST returns its
+ * representation as one object (406 with advice when no row matched an id).
+ */
+function writeRowRouting(
+	method: 'POST' | 'PATCH' | 'DELETE',
+	table: string,
+	what: string,
+	spec: Pick<NexusOperationSpec, 'safeToRepeat' | 'idParameter'> & { patch: (this: IExecuteSingleFunctions) => RequestPatch | Promise<RequestPatch> },
+): INodePropertyRouting {
+	const { patch, ...call } = spec;
+	return nexusExecutor.routing(
+		{ method, url: `/rest/v1/${table}` },
+		{
+			...call,
+			writes: true,
+			what,
+			async request(): Promise<RequestPatch> {
+				return { ...(await patch.call(this)), headers: { Prefer: RETURN_REPRESENTATION, Accept: SINGLE_OBJECT } };
+			},
+		},
+	);
+}
+
 /** Insert one row (organization_id set from the key), answering the row written. */
 export function createRowRouting(
 	table: string,
@@ -86,19 +110,14 @@ export function createRowRouting(
 	body: BodyBuilder,
 	options: { withOrganization?: boolean } = {},
 ): INodePropertyRouting {
-	return nexusExecutor.routing(
-		{ method: 'POST', url: `/rest/v1/${table}` },
-		{
-			safeToRepeat: false,
-			writes: true,
-			what,
-			async request(): Promise<RequestPatch> {
-				const row = await body.call(this);
-				if (options.withOrganization !== false) row.organization_id = await organizationId(this);
-				return { body: row, headers: { Prefer: RETURN_REPRESENTATION, Accept: SINGLE_OBJECT } };
-			},
+	return writeRowRouting('POST', table, what, {
+		safeToRepeat: false,
+		async patch() {
+			const row = await body.call(this);
+			if (options.withOrganization !== false) row.organization_id = await organizationId(this);
+			return { body: row };
 		},
-	);
+	});
 }
 
 /** Update one row by id, answering the row written (406 with advice when it does not exist). */
@@ -109,47 +128,30 @@ export function updateRowRouting(
 	body: BodyBuilder,
 	fieldsLabel = 'Update Fields',
 ): INodePropertyRouting {
-	return nexusExecutor.routing(
-		{ method: 'PATCH', url: `/rest/v1/${table}` },
-		{
-			safeToRepeat: true,
-			writes: true,
-			what,
-			idParameter: id.parameter,
-			async request(): Promise<RequestPatch> {
-				const rowId = readUuid(this, id.parameter, id.label);
-				const row = await body.call(this);
-				if (Object.keys(row).length === 0) {
-					throw new NodeOperationError(this.getNode(), `${fieldsLabel}: nothing to update`, {
-						description: `Add at least one field under "${fieldsLabel}".`,
-					});
-				}
-				return {
-					qs: { id: `eq.${rowId}` },
-					body: row,
-					headers: { Prefer: RETURN_REPRESENTATION, Accept: SINGLE_OBJECT },
-				};
-			},
+	return writeRowRouting('PATCH', table, what, {
+		safeToRepeat: true,
+		idParameter: id.parameter,
+		async patch() {
+			const rowId = readUuid(this, id.parameter, id.label);
+			const row = await body.call(this);
+			if (Object.keys(row).length === 0) {
+				throw new NodeOperationError(this.getNode(), `${fieldsLabel}: nothing to update`, {
+					description: `Add at least one field under "${fieldsLabel}".`,
+				});
+			}
+			return { qs: { id: `eq.${rowId}` }, body: row };
 		},
-	);
+	});
 }
 
 /** Delete one row by id, answering the deleted row (406 with advice when it does not exist). */
 export function deleteRowRouting(table: string, what: string, id: { parameter: string; label: string }): INodePropertyRouting {
-	return nexusExecutor.routing(
-		{ method: 'DELETE', url: `/rest/v1/${table}` },
-		{
-			// Repeating a delete that went through would answer "not found".
-			safeToRepeat: false,
-			writes: true,
-			what,
-			idParameter: id.parameter,
-			request() {
-				return {
-					qs: { id: `eq.${readUuid(this, id.parameter, id.label)}` },
-					headers: { Prefer: RETURN_REPRESENTATION, Accept: SINGLE_OBJECT },
-				};
-			},
+	return writeRowRouting('DELETE', table, what, {
+		// Repeating a delete that went through would answer "not found".
+		safeToRepeat: false,
+		idParameter: id.parameter,
+		patch() {
+			return { qs: { id: `eq.${readUuid(this, id.parameter, id.label)}` } };
 		},
-	);
+	});
 }

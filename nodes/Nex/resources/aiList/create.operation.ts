@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
-import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
+import { followStartedJob, readWaitSettings, waitProperties } from '../../shared/waitForJob';
 import { AI_LIST_SCOPE, AI_LIST_STATUS_RULES, readAiListJob, unwrapAiListJob } from './job';
 import { checkWholeNumber } from '../../../shared/numbers';
 import { optionalParameter, requireText } from '../../../shared/parameters';
+import { additionalFieldsCollection } from '../../../shared/collections';
+import { requiredBodyText } from '../../../shared/bodyFields';
 
 const show = { resource: ['aiList'], operation: ['create'] };
 
@@ -29,43 +30,31 @@ export const aiListCreate: Operation = {
 					if (limit !== undefined) checkWholeNumber(this.getNode(), limit, 'Max Results', 1, 100);
 					readWaitSettings(this, true);
 				},
-				async transform(items) {
-					const job = items[0] ?? {};
-					const { wait, timeoutMs } = readWaitSettings(this, true);
-					if (!wait) return [job];
-					const jobId = job.job_id === undefined || job.job_id === null ? '' : String(job.job_id);
-					if (jobId === '') {
-						throw new NodeOperationError(this.getNode(), 'Nex accepted the AI list request but returned no job_id to wait for', {
-							description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
-						});
-					}
-					const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
-					const includeAttributes = fields.includeAttributes === true;
-					return [
-						await waitForJob(this, {
+				transform: followStartedJob({
+					idField: 'job_id',
+					defaultWait: true,
+					accepted: 'Nex accepted the AI list request',
+					waitSwitch: 'Wait for Completion',
+					watch(jobId) {
+						const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
+						const includeAttributes = fields.includeAttributes === true;
+						return {
 							label: `AI list job ${jobId}`,
 							rules: AI_LIST_STATUS_RULES,
 							poll: async () => await readAiListJob(this, jobId, includeAttributes),
-							timeoutMs,
 							readLater: 'the AI List → Get operation',
-						}),
-					];
-				},
+						};
+					},
+				}),
 			},
 		),
 	},
 	properties: [
-		{
-			displayName: 'Description',
-			name: 'query',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			required: true,
-			default: '',
+		requiredBodyText('Description', 'query', {
 			placeholder: 'e.g. high priority contacts in enterprise deals',
 			description: 'What the list should contain, in natural language',
-			routing: { send: { type: 'body', property: 'query' } },
-		},
+			rows: 3,
+		}),
 		{
 			displayName: 'Object Type',
 			name: 'objectType',
@@ -78,32 +67,25 @@ export const aiListCreate: Operation = {
 			description: 'Whether the list holds people or companies',
 			routing: { send: { type: 'body', property: 'object_type' } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Include Attributes',
-					name: 'includeAttributes',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to return every attribute value of each matched record',
-					routing: { send: { type: 'body', property: 'include_attributes' } },
-				},
-				{
-					displayName: 'Max Results',
-					name: 'maxResults',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 100 },
-					default: 50,
-					description: 'How many records the AI may put on the list (1–100; Nex uses 50 when not set)',
-					routing: { send: { type: 'body', property: 'limit' } },
-				},
-			],
-		},
+		additionalFieldsCollection([
+			{
+				displayName: 'Include Attributes',
+				name: 'includeAttributes',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return every attribute value of each matched record',
+				routing: { send: { type: 'body', property: 'include_attributes' } },
+			},
+			{
+				displayName: 'Max Results',
+				name: 'maxResults',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: 50,
+				description: 'How many records the AI may put on the list (1–100; Nex uses 50 when not set)',
+				routing: { send: { type: 'body', property: 'limit' } },
+			},
+		]),
 		...waitProperties(show, {
 			displayName: 'Wait for Completion',
 			what: 'the list to be built',

@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 import type { Show } from '../../../shared/operation';
+import type { PathTarget } from '../../shared/pathTarget';
+import { OBJECT_TYPE_PATH_ID } from '../object/objectTypeLocator';
+import { fromListMode, resourceLocator, typedIdMode } from '../../../shared/locator';
 
 /** Attribute value types Nex accepts (CreateAttributeDefinitionRequest.type). */
 export const ATTRIBUTE_TYPES = [
@@ -20,33 +23,11 @@ export const ATTRIBUTE_TYPES = [
 
 /** The attribute picker of update and delete: attributes of the chosen object type, or an id. */
 export function attributeLocator(show: Show): INodeProperties {
-	return {
-		displayName: 'Attribute',
-		name: 'attributeId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		displayOptions: { show },
-		description: 'The attribute definition to change, from the chosen object type',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an attribute...',
-				typeOptions: { searchListMethod: 'searchAttributes', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 32710180831586571',
-				validation: [
-					{ type: 'regex', properties: { regex: '^[^/?#]+$', errorMessage: 'Enter the id alone, without "/"' } },
-				],
-			},
-		],
-	};
+	return resourceLocator(
+		{ displayName: 'Attribute', name: 'attributeId', show, description: 'The attribute definition to change, from the chosen object type' },
+		fromListMode('Select an attribute...', 'searchAttributes'),
+		typedIdMode('e.g. 32710180831586571', { regex: '^[^/?#]+$', errorMessage: 'Enter the id alone, without "/"' }),
+	);
 }
 
 /** Option flags: parameter name → body key under `options`. */
@@ -148,5 +129,11 @@ export const updateAttributeFields: INodeProperties[] = [
 	FLAG_FIELDS.isWholeNumber,
 ];
 
-export const ATTRIBUTE_PATH = '/v1/objects/{objectType}/attributes/{attributeId}';
 export const ATTRIBUTE_PATH_ID = { parameter: 'attributeId', label: 'Attribute' };
+
+/** One attribute of an object type, as Update and Delete address it. */
+export const ATTRIBUTE_TARGET: PathTarget = {
+	url: '/v1/objects/{objectType}/attributes/{attributeId}',
+	pathIds: [OBJECT_TYPE_PATH_ID, ATTRIBUTE_PATH_ID],
+	notFound: 'object type or attribute',
+};

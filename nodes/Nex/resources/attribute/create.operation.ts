@@ -2,7 +2,8 @@ import { nexRouting } from '../../shared/transport';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import { ATTRIBUTE_TYPES, attributeOptionsPreSend, createAttributeOptionalFields } from './attributeFields';
 import { type Operation, showFor } from '../../../shared/operation';
-import { assertFilled } from '../../../shared/parameters';
+import { assertNameAndSlug, nameAndSlugFields } from '../../shared/nameAndSlug';
+import { additionalFieldsCollection } from '../../../shared/collections';
 
 const show = showFor('attribute', 'create');
 
@@ -19,40 +20,17 @@ export const attributeCreate: Operation = {
 				notFound: 'object type',
 				safeToRepeat: false,
 				pathIds: [OBJECT_TYPE_PATH_ID],
-				validate: [function () {
-					assertFilled(this, [
-						{ parameter: 'name', label: 'Name' },
-						{ parameter: 'slug', label: 'Slug' },
-					]);
-				}],
+				validate: assertNameAndSlug,
 			},
 			{ preSend: [attributeOptionsPreSend('additionalFields')] },
 		),
 	},
 	properties: [
 		objectTypeLocator(show, 'The object type to add the attribute to'),
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. Status',
-			description: 'Display name of the attribute',
-			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'name' } },
-		},
-		{
-			displayName: 'Slug',
-			name: 'slug',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. status',
-			description: 'Key of the attribute in record attributes; lower-case letters, digits, "-" and "_"',
-			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'slug' } },
-		},
+		...nameAndSlugFields(
+			{ placeholder: 'e.g. Status', description: 'Display name of the attribute' },
+			{ placeholder: 'e.g. status', description: 'Key of the attribute in record attributes; lower-case letters, digits, "-" and "_"' },
+		),
 		{
 			displayName: 'Type',
 			name: 'type',
@@ -64,14 +42,6 @@ export const attributeCreate: Operation = {
 			displayOptions: { show },
 			routing: { send: { type: 'body', property: 'type' } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: createAttributeOptionalFields,
-		},
+		additionalFieldsCollection(createAttributeOptionalFields, show),
 	],
 };

@@ -1,16 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
-import { nexRouting } from '../../shared/transport';
-import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
+import { targetRouting } from '../../shared/pathTarget';
+import { objectTypeLocator } from '../object/objectTypeLocator';
 import {
-	ATTRIBUTE_PATH,
-	ATTRIBUTE_PATH_ID,
+	ATTRIBUTE_TARGET,
 	attributeLocator,
 	attributeOptionsPreSend,
 	updateAttributeFields,
 } from './attributeFields';
 import { type Operation, showFor } from '../../../shared/operation';
+import { updateFieldsCollection } from '../../../shared/collections';
+import { readUpdateFields } from '../../../shared/parameters';
 
 const show = showFor('attribute', 'update');
 
@@ -20,20 +18,14 @@ export const attributeUpdate: Operation = {
 		value: 'update',
 		action: 'Update an attribute of an object type',
 		description: 'Change the name, description, flags or select choices of an attribute definition',
-		routing: nexRouting(
-			{ method: 'PATCH', url: ATTRIBUTE_PATH },
+		routing: targetRouting(
+			ATTRIBUTE_TARGET,
+			'PATCH',
 			{
 				scope: 'object.write',
-				notFound: 'object type or attribute',
 				safeToRepeat: true,
-				pathIds: [OBJECT_TYPE_PATH_ID, ATTRIBUTE_PATH_ID],
 				validate() {
-					const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
-					if (Object.keys(fields).length === 0) {
-						throw new NodeOperationError(this.getNode(), 'Update Fields is empty', {
-							description: 'Add at least one field to change.',
-						});
-					}
+					readUpdateFields(this, 'Add at least one field to change.');
 				},
 			},
 			{ preSend: [attributeOptionsPreSend('updateFields')] },
@@ -42,14 +34,6 @@ export const attributeUpdate: Operation = {
 	properties: [
 		objectTypeLocator(show, 'The object type the attribute belongs to'),
 		attributeLocator(show),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: updateAttributeFields,
-		},
+		updateFieldsCollection(updateAttributeFields, show),
 	],
 };

@@ -1,8 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
-
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
-import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
+import { followStartedJob, readWaitSettings, waitProperties } from '../../shared/waitForJob';
 import { COMPOUNDING_STATUS_RULES, readCompoundingJob } from './job';
 
 const show = { resource: ['compoundingJob'], operation: ['trigger'] };
@@ -22,26 +20,20 @@ export const compoundingJobTrigger: Operation = {
 				validate() {
 					readWaitSettings(this, true);
 				},
-				async transform(items) {
-					const accepted = items[0] ?? {};
-					const { wait, timeoutMs } = readWaitSettings(this, true);
-					if (!wait) return [accepted];
-					const jobRunId = accepted.job_run_id === undefined || accepted.job_run_id === null ? '' : String(accepted.job_run_id);
-					if (jobRunId === '') {
-						throw new NodeOperationError(this.getNode(), 'Nex accepted the job but returned no job_run_id to wait for', {
-							description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
-						});
-					}
-					return [
-						await waitForJob(this, {
+				transform: followStartedJob({
+					idField: 'job_run_id',
+					defaultWait: true,
+					accepted: 'Nex accepted the job',
+					waitSwitch: 'Wait for Completion',
+					watch(jobRunId) {
+						return {
 							label: `compounding job ${jobRunId}`,
 							rules: COMPOUNDING_STATUS_RULES,
 							poll: async () => await readCompoundingJob(this, jobRunId),
-							timeoutMs,
 							readLater: 'the Compounding Job → Get Status operation',
-						}),
-					];
-				},
+						};
+					},
+				}),
 			},
 		),
 	},

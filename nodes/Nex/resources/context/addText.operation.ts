@@ -1,11 +1,12 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
-import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
+import { followStartedJob, readWaitSettings, waitProperties } from '../../shared/waitForJob';
 import { ARTIFACT_STATUS_RULES, CONTEXT_SCOPE, readArtifact, withArtifactId } from './artifact';
 import { requireText } from '../../../shared/parameters';
+import { additionalFieldsCollection } from '../../../shared/collections';
+import { requiredBodyText } from '../../../shared/bodyFields';
 
 const show = { resource: ['context'], operation: ['addText'] };
 
@@ -25,58 +26,41 @@ export const contextAddText: Operation = {
 					requireText(this, 'content', 'Text');
 					readWaitSettings(this, true);
 				},
-				async transform(items) {
-					const handle = items[0] ?? {};
-					const { wait, timeoutMs } = readWaitSettings(this, true);
-					if (!wait) return [handle];
-					const artifactId = handle.artifact_id === undefined || handle.artifact_id === null ? '' : String(handle.artifact_id);
-					if (artifactId === '') {
-						throw new NodeOperationError(this.getNode(), 'Nex accepted the text but returned no artifact_id to wait for', {
-							description: 'Turn off "Wait for Completion" to see the answer Nex gave.',
-						});
-					}
-					const artifact = await waitForJob(this, {
-						label: `artifact ${artifactId}`,
-						rules: ARTIFACT_STATUS_RULES,
-						poll: async () => await readArtifact(this, artifactId),
-						timeoutMs,
-						readLater: 'the Context → Get Artifact operation',
-					});
-					return [withArtifactId(artifactId, artifact)];
-				},
+				transform: followStartedJob({
+					idField: 'artifact_id',
+					defaultWait: true,
+					accepted: 'Nex accepted the text',
+					waitSwitch: 'Wait for Completion',
+					watch(artifactId) {
+						return {
+							label: `artifact ${artifactId}`,
+							rules: ARTIFACT_STATUS_RULES,
+							poll: async () => await readArtifact(this, artifactId),
+							readLater: 'the Context → Get Artifact operation',
+						};
+					},
+					result: (_started, artifact, artifactId) => withArtifactId(artifactId, artifact),
+				}),
 			},
 		),
 	},
 	properties: [
-		{
-			displayName: 'Text',
-			name: 'content',
-			type: 'string',
-			typeOptions: { rows: 6 },
-			required: true,
-			default: '',
+		requiredBodyText('Text', 'content', {
 			placeholder: 'e.g. Had a great call with John Smith from Acme Corp. He wants a demo next week.',
 			description: 'The unstructured text to process',
-			routing: { send: { type: 'body', property: 'content' } },
-		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Context',
-					name: 'context',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Sales call notes',
-					description: 'Where the text comes from or what it is, to help the AI read it',
-					routing: { send: { type: 'body', property: 'context' } },
-				},
-			],
-		},
+			rows: 6,
+		}),
+		additionalFieldsCollection([
+			{
+				displayName: 'Context',
+				name: 'context',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Sales call notes',
+				description: 'Where the text comes from or what it is, to help the AI read it',
+				routing: { send: { type: 'body', property: 'context' } },
+			},
+		]),
 		...waitProperties(show, {
 			displayName: 'Wait for Completion',
 			what: 'the text to be processed',

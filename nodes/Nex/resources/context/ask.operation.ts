@@ -4,6 +4,7 @@ import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { CONTEXT_SCOPE } from './artifact';
 import { requireText } from '../../../shared/parameters';
+import { requiredBodyText } from '../../../shared/bodyFields';
 
 export const contextAsk: Operation = {
 	option: {
@@ -25,17 +26,10 @@ export const contextAsk: Operation = {
 		),
 	},
 	properties: [
-		{
-			displayName: 'Question',
-			name: 'query',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			required: true,
-			default: '',
+		requiredBodyText('Question', 'query', {
 			placeholder: "e.g. What's the status with techflow.io?",
-			description:
-				'A question about one entity, several entities ("Compare Acme and TechFlow") or the whole workspace ("Which deals are likely to close this quarter?")',
-			routing: { send: { type: 'body', property: 'query' } },
-		},
+			description: 'A question about one entity, several entities ("Compare Acme and TechFlow") or the whole workspace ("Which deals are likely to close this quarter?")',
+			rows: 3,
+		}),
 	],
 };

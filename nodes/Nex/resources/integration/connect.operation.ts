@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
-import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
-import { CONNECT_STATUS_RULES, INTEGRATION_SCOPE_WRITE, readConnectStatus } from './connection';
+import { followStartedJob, readWaitSettings, waitProperties } from '../../shared/waitForJob';
+import { CONNECT_STATUS_RULES, CONNECTION_WAIT, INTEGRATION_SCOPE_WRITE, readConnectStatus } from './connection';
 
 const show = { resource: ['integration'], operation: ['connect'] };
 
@@ -43,27 +42,23 @@ export const integrationConnect: Operation = {
 					{ parameter: 'provider', label: 'Provider' },
 				],
 				validate() {
-					readWaitSettings(this, false);
+					readWaitSettings(this, CONNECTION_WAIT.defaultWait);
 				},
-				async transform(items) {
-					const started = items[0] ?? {};
-					const { wait, timeoutMs } = readWaitSettings(this, false);
-					if (!wait) return [started];
-					const connectId = started.connect_id === undefined || started.connect_id === null ? '' : String(started.connect_id);
-					if (connectId === '') {
-						throw new NodeOperationError(this.getNode(), 'Nex started the connection but returned no connect_id to wait for', {
-							description: 'Turn off "Wait for Connection" to see the answer Nex gave.',
-						});
-					}
-					const finished = await waitForJob(this, {
-						label: `connection attempt ${connectId} (auth URL: ${String(started.auth_url ?? 'none')})`,
-						rules: CONNECT_STATUS_RULES,
-						poll: async () => await readConnectStatus(this, connectId),
-						timeoutMs,
-						readLater: 'the Integration → Get Connect Status operation',
-					});
-					return [{ ...started, ...finished }];
-				},
+				transform: followStartedJob({
+					idField: 'connect_id',
+					defaultWait: CONNECTION_WAIT.defaultWait,
+					accepted: 'Nex started the connection',
+					waitSwitch: CONNECTION_WAIT.displayName,
+					watch(connectId, started) {
+						return {
+							label: `connection attempt ${connectId} (auth URL: ${String(started.auth_url ?? 'none')})`,
+							rules: CONNECT_STATUS_RULES,
+							poll: async () => await readConnectStatus(this, connectId),
+							readLater: 'the Integration → Get Connect Status operation',
+						};
+					},
+					result: (started, finished) => ({ ...started, ...finished }),
+				}),
 			},
 		),
 	},
@@ -94,10 +89,7 @@ export const integrationConnect: Operation = {
 			};
 		}),
 		...waitProperties(show, {
-			displayName: 'Wait for Connection',
-			what: 'the connection to be completed',
-			defaultWait: false,
-			defaultTimeoutSeconds: 600,
+			...CONNECTION_WAIT,
 			waitDescription:
 				'Whether to wait until someone has opened the auth URL and granted access. The auth URL is only output when the node finishes, so leave this off to pass the URL on (e.g. by email) and follow up with Get Connect Status.',
 		}),

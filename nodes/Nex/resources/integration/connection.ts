@@ -11,6 +11,14 @@ export const INTEGRATION_SCOPE_WRITE = 'integration.write';
 /** A connection attempt is `pending` until the user finished the consent, then `connected`. */
 export const CONNECT_STATUS_RULES: JobStatusRules = { done: ['connected'], failed: ['failed', 'error', 'expired'] };
 
+/** The wait of Connect and Get Connect Status: off by default, as consent may take a person minutes. */
+export const CONNECTION_WAIT = {
+	displayName: 'Wait for Connection',
+	what: 'the connection to be completed',
+	defaultWait: false,
+	defaultTimeoutSeconds: 600,
+};
+
 /** A connect id is an opaque token: it only has to be non-blank. */
 export function checkConnectId(context: Pick<IExecuteSingleFunctions, 'getNode'>, value: unknown): string {
 	const connectId = value === undefined || value === null ? '' : String(value).trim();

@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { readWaitSettings, waitForJob, waitProperties } from '../../shared/waitForJob';
-import { checkConnectId, CONNECT_STATUS_RULES, INTEGRATION_SCOPE_READ, readConnectStatus } from './connection';
+import { checkConnectId, CONNECT_STATUS_RULES, CONNECTION_WAIT, INTEGRATION_SCOPE_READ, readConnectStatus } from './connection';
 
 const show = { resource: ['integration'], operation: ['getConnectStatus'] };
 
@@ -23,12 +23,12 @@ export const integrationGetConnectStatus: Operation = {
 				notFound: 'connection attempt',
 				validate(this: IExecuteSingleFunctions) {
 					checkConnectId(this, this.getNodeParameter('connectId', ''));
-					readWaitSettings(this, false);
+					readWaitSettings(this, CONNECTION_WAIT.defaultWait);
 				},
 				async transform(items) {
 					const connectId = checkConnectId(this, this.getNodeParameter('connectId', ''));
 					const current = { connect_id: connectId, ...(items[0] ?? {}) };
-					const { wait, timeoutMs } = readWaitSettings(this, false);
+					const { wait, timeoutMs } = readWaitSettings(this, CONNECTION_WAIT.defaultWait);
 					if (!wait) return [current];
 					return [
 						await waitForJob(this, {
@@ -55,10 +55,7 @@ export const integrationGetConnectStatus: Operation = {
 			description: 'The connect_id that Integration → Connect returned',
 		},
 		...waitProperties(show, {
-			displayName: 'Wait for Connection',
-			what: 'the connection to be completed',
-			defaultWait: false,
-			defaultTimeoutSeconds: 600,
+			...CONNECTION_WAIT,
 			waitDescription:
 				'Whether to keep checking until the connection is made (someone opened the auth URL and granted access) instead of returning the current status',
 		}),

@@ -1,7 +1,8 @@
 import { nexRouting } from '../../shared/transport';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import { type Operation, showFor } from '../../../shared/operation';
-import { assertFilled } from '../../../shared/parameters';
+import { assertNameAndSlug, descriptionAndPluralName, nameAndSlugFields } from '../../shared/nameAndSlug';
+import { additionalFieldsCollection } from '../../../shared/collections';
 
 const show = showFor('list', 'create');
 
@@ -18,64 +19,16 @@ export const listCreate: Operation = {
 				notFound: 'object type',
 				safeToRepeat: false,
 				pathIds: [OBJECT_TYPE_PATH_ID],
-				validate: [function () {
-					assertFilled(this, [
-						{ parameter: 'name', label: 'Name' },
-						{ parameter: 'slug', label: 'Slug' },
-					]);
-				}],
+				validate: assertNameAndSlug,
 			},
 		),
 	},
 	properties: [
 		objectTypeLocator(show, 'The object type of the records the list will hold'),
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. VIP Contacts',
-			description: 'Display name of the list',
-			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'name' } },
-		},
-		{
-			displayName: 'Slug',
-			name: 'slug',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. vip-contacts',
-			description: 'URL-safe identifier of the list; lower-case letters, digits, "-" and "_"',
-			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'slug' } },
-		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Description',
-					name: 'description',
-					type: 'string',
-					default: '',
-					description: 'What the list is for',
-					routing: { send: { type: 'body', property: 'description' } },
-				},
-				{
-					displayName: 'Plural Name',
-					name: 'namePlural',
-					type: 'string',
-					default: '',
-					description: 'Display name for several entries',
-					routing: { send: { type: 'body', property: 'name_plural' } },
-				},
-			],
-		},
+		...nameAndSlugFields(
+			{ placeholder: 'e.g. VIP Contacts', description: 'Display name of the list' },
+			{ placeholder: 'e.g. vip-contacts', description: 'URL-safe identifier of the list; lower-case letters, digits, "-" and "_"' },
+		),
+		additionalFieldsCollection(descriptionAndPluralName('What the list is for', 'Display name for several entries'), show),
 	],
 };

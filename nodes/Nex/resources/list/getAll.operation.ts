@@ -1,6 +1,8 @@
 import { nexRouting } from '../../shared/transport';
 import { OBJECT_TYPE_PATH_ID, objectTypeLocator } from '../object/objectTypeLocator';
 import { type Operation, returnAllAndLimit, showFor } from '../../../shared/operation';
+import { includeAttributesOption } from '../object/includeAttributes';
+import { optionsCollection } from '../../../shared/collections';
 
 const show = showFor('list', 'getAll');
 
@@ -25,23 +27,6 @@ export const listGetAll: Operation = {
 	properties: [
 		objectTypeLocator(show, 'The object type whose lists to return, e.g. person or company'),
 		...returnAllAndLimit(),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Include Attributes',
-					name: 'includeAttributes',
-					type: 'boolean',
-					default: true,
-					description: "Whether to include each list's own attribute definitions",
-					routing: { send: { type: 'query', property: 'include_attributes' } },
-				},
-			],
-		},
+		optionsCollection([includeAttributesOption("Whether to include each list's own attribute definitions")], show),
 	],
 };

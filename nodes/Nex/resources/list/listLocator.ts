@@ -1,34 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { fromListMode, resourceLocator, typedIdMode } from '../../../shared/locator';
 import { integerPathId } from '../../../shared/pathPlaceholders';
 
 /** The list picker: lists of every object type (or of the chosen one), or a list's numeric id. */
-export const listLocator: INodeProperties = {
-	displayName: 'List',
-	name: 'listId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The list, chosen from the workspace or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a list...',
-			typeOptions: { searchListMethod: 'searchLists', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 32710180831586599',
-			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A list ID is a number, e.g. 32710180831586599' } },
-			],
-		},
-	],
-};
+export const listLocator: INodeProperties = resourceLocator(
+	{
+		displayName: 'List',
+		name: 'listId',
+		description: 'The list, chosen from the workspace or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
+	},
+	fromListMode('Select a list...', 'searchLists'),
+	typedIdMode('e.g. 32710180831586599', { regex: '^\\s*\\d+\\s*$', errorMessage: 'A list ID is a number, e.g. 32710180831586599' }),
+);
 
 /** The list picker with a description that says what the list is for. */
 export function listLocatorFor(description: string): INodeProperties {

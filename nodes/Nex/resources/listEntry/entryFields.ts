@@ -2,6 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { attributeInputFields } from '../record/attributeValues';
 import type { Show } from '../../../shared/operation';
+import type { PathTarget } from '../../shared/pathTarget';
+import { LIST_PATH_ID } from '../list/listLocator';
+import { RECORD_PATH_ID } from '../record/recordLocator';
 
 /** List-specific attribute values of an entry (the list's own attributes, e.g. status or score). */
 export function entryAttributeFields(show: Show, purpose: string): INodeProperties[] {
@@ -13,4 +16,9 @@ export function entryAttributeFields(show: Show, purpose: string): INodeProperti
 	});
 }
 
-export const LIST_RECORD_PATH = '/v1/lists/{listId}/records/{recordId}';
+/** A record's entry in a list, as Update and Remove address it. */
+export const LIST_ENTRY_TARGET: PathTarget = {
+	url: '/v1/lists/{listId}/records/{recordId}',
+	pathIds: [LIST_PATH_ID, RECORD_PATH_ID],
+	notFound: 'list or list entry',
+};

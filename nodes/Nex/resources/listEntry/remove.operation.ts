@@ -1,7 +1,7 @@
-import { nexRouting } from '../../shared/transport';
-import { LIST_PATH_ID, listLocatorFor } from '../list/listLocator';
-import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
-import { LIST_RECORD_PATH } from './entryFields';
+import { targetRouting } from '../../shared/pathTarget';
+import { listLocatorFor } from '../list/listLocator';
+import { recordLocator } from '../record/recordLocator';
+import { LIST_ENTRY_TARGET } from './entryFields';
 import { deletedResult } from '../../shared/deleted';
 import { type Operation, showFor } from '../../../shared/operation';
 
@@ -13,16 +13,11 @@ export const listEntryRemove: Operation = {
 		value: 'remove',
 		action: 'Remove a record from a list (the record is kept)',
 		description: 'Take a record out of a list; the record itself is kept',
-		routing: nexRouting(
-			{ method: 'DELETE', url: LIST_RECORD_PATH },
-			{
-				scope: 'record.write',
-				notFound: 'list or list entry',
-				safeToRepeat: false,
-				pathIds: [LIST_PATH_ID, RECORD_PATH_ID],
-				transform: deletedResult('removed', { list_id: 'listId', record_id: 'recordId' }),
-			},
-		),
+		routing: targetRouting(LIST_ENTRY_TARGET, 'DELETE', {
+			scope: 'record.write',
+			safeToRepeat: false,
+			transform: deletedResult('removed', { list_id: 'listId', record_id: 'recordId' }),
+		}),
 	},
 	properties: [
 		listLocatorFor('The list to remove the record from'),

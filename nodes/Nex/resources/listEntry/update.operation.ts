@@ -1,9 +1,9 @@
 import { simplifyRecord, simplifyWhenChosen } from '../../shared/simplify';
-import { nexRouting } from '../../shared/transport';
-import { LIST_PATH_ID, listLocatorFor } from '../list/listLocator';
+import { targetRouting } from '../../shared/pathTarget';
+import { listLocatorFor } from '../list/listLocator';
 import { attributesBodyPreSend, attributesValidate } from '../record/recordBody';
-import { RECORD_PATH_ID, recordLocator } from '../record/recordLocator';
-import { LIST_RECORD_PATH, entryAttributeFields } from './entryFields';
+import { recordLocator } from '../record/recordLocator';
+import { entryAttributeFields, LIST_ENTRY_TARGET } from './entryFields';
 import { type Operation, showFor, simplifyField } from '../../../shared/operation';
 
 const show = showFor('listEntry', 'update');
@@ -14,13 +14,12 @@ export const listEntryUpdate: Operation = {
 		value: 'update',
 		action: 'Update the list-specific values of a list entry',
 		description: 'Change the list-specific values of a record in a list',
-		routing: nexRouting(
-			{ method: 'PATCH', url: LIST_RECORD_PATH },
+		routing: targetRouting(
+			LIST_ENTRY_TARGET,
+			'PATCH',
 			{
 				scope: 'list.member.write',
-				notFound: 'list or list entry',
 				safeToRepeat: true,
-				pathIds: [LIST_PATH_ID, RECORD_PATH_ID],
 				validate: attributesValidate(true),
 				transform: simplifyWhenChosen(simplifyRecord),
 			},

@@ -5,6 +5,8 @@ import { nexRouting } from '../../shared/transport';
 import { NOTE_SCOPE_WRITE, noteBodyFields } from './fields';
 import { checkIntegerId } from '../../../shared/ids';
 import { optionalParameter, requireText } from '../../../shared/parameters';
+import { additionalFieldsCollection } from '../../../shared/collections';
+import { requiredBodyText } from '../../../shared/bodyFields';
 
 export const noteCreate: Operation = {
 	option: {
@@ -26,26 +28,10 @@ export const noteCreate: Operation = {
 		),
 	},
 	properties: [
-		{
-			displayName: 'Title',
-			name: 'title',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. Meeting notes',
-			description: 'Title of the note',
-			routing: { send: { type: 'body', property: 'title' } },
-		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: noteBodyFields({
-				content: 'Body text of the note',
-				entityId: 'The record (person, company...) the note is about: its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
-			}),
-		},
+		requiredBodyText('Title', 'title', { placeholder: 'e.g. Meeting notes', description: 'Title of the note' }),
+		additionalFieldsCollection(noteBodyFields({
+			content: 'Body text of the note',
+			entityId: 'The record (person, company...) the note is about: its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
+		})),
 	],
 };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listedItemLocator } from '../../shared/idLocator';
+import { listedItem } from '../../shared/listedItem';
 
 export const NOTE_SCOPE_READ = 'note.read';
 export const NOTE_SCOPE_WRITE = 'note.write';
@@ -8,15 +8,8 @@ export const NOTE_SCOPE_WRITE = 'note.write';
 /** Nex answers at most 200 notes and has no paging. */
 export const NOTES_CAP = 200;
 
-/** The note to act on: picked from a list, or its ID. */
-export const noteIdLocator = listedItemLocator({
-	displayName: 'Note',
-	name: 'noteId',
-	description: 'The note to use',
-	searchListMethod: 'searchNotes',
-});
-
-export const NOTE_PATH = '/v1/notes/{noteId}';
+/** A note, picked from a list or by its ID, at `/v1/notes/{noteId}`. */
+export const noteItem = listedItem({ label: 'Note', parameter: 'noteId', noun: 'note', searchListMethod: 'searchNotes', path: '/v1/notes/{noteId}', scopes: { read: NOTE_SCOPE_READ, write: NOTE_SCOPE_WRITE } });
 
 /** The Content and Record ID fields of Create ("Additional Fields") and Update ("Update Fields"). */
 export function noteBodyFields(descriptions: { content: string; entityId: string }): INodeProperties[] {

@@ -1,6 +1,6 @@
 import type { Operation } from '../../../shared/operation';
-import { nexRouting } from '../../shared/transport';
-import { NOTE_PATH, NOTE_SCOPE_READ, noteIdLocator } from './fields';
+import { itemRouting } from '../../shared/listedItem';
+import { noteItem } from './fields';
 
 export const noteGet: Operation = {
 	option: {
@@ -8,10 +8,7 @@ export const noteGet: Operation = {
 		value: 'get',
 		action: 'Get a note by its numeric ID',
 		description: 'Get one note by its numeric ID',
-		routing: nexRouting(
-			{ method: 'GET', url: NOTE_PATH },
-			{ scope: NOTE_SCOPE_READ, safeToRepeat: true, notFound: 'note', pathIds: [{ parameter: 'noteId', label: 'Note' }] },
-		),
+		routing: itemRouting(noteItem, 'GET'),
 	},
-	properties: [noteIdLocator],
+	properties: [noteItem.locator],
 };

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { checkWholeNumber } from '../../../shared/numbers';
-import { invalidInput } from '../../../shared/parameters';
+import { readUpdateFields } from '../../../shared/parameters';
 import { sendList } from '../../../shared/preSend';
+import { updateFieldsCollection } from '../../../shared/collections';
 
 export const notificationUpdatePreferences: Operation = {
 	option: {
@@ -18,10 +19,7 @@ export const notificationUpdatePreferences: Operation = {
 				scope: 'notification.write',
 				safeToRepeat: true,
 				validate(this: IExecuteSingleFunctions) {
-					const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
-					if (Object.keys(fields).length === 0) {
-						throw invalidInput(this, 'Update Fields is empty', 'Add at least one preference to change under "Update Fields".');
-					}
+					const fields = readUpdateFields(this, 'Add at least one preference to change under "Update Fields".');
 					if (fields.frequencyMinutes !== undefined) {
 						checkWholeNumber(this.getNode(), fields.frequencyMinutes, 'Frequency (Minutes)', 1);
 					}
@@ -30,40 +28,33 @@ export const notificationUpdatePreferences: Operation = {
 		),
 	},
 	properties: [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Digest Enabled',
-					name: 'digestEnabled',
-					type: 'boolean',
-					default: true,
-					description: 'Whether Nex sends digest notifications',
-					routing: { send: { type: 'body', property: 'digest_enabled' } },
-				},
-				{
-					displayName: 'Enabled Types',
-					name: 'enabledTypes',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. context_alert, digest',
-					description: 'Comma-separated notification types to turn on; replaces the current list (empty turns all off)',
-					routing: { send: { preSend: [sendList('updateFields.enabledTypes', 'enabled_types')] } },
-				},
-				{
-					displayName: 'Frequency (Minutes)',
-					name: 'frequencyMinutes',
-					type: 'number',
-					typeOptions: { minValue: 1 },
-					default: 15,
-					description: 'How often Nex checks for new alerts',
-					routing: { send: { type: 'body', property: 'frequency_minutes' } },
-				},
-			],
-		},
+		updateFieldsCollection([
+			{
+				displayName: 'Digest Enabled',
+				name: 'digestEnabled',
+				type: 'boolean',
+				default: true,
+				description: 'Whether Nex sends digest notifications',
+				routing: { send: { type: 'body', property: 'digest_enabled' } },
+			},
+			{
+				displayName: 'Enabled Types',
+				name: 'enabledTypes',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. context_alert, digest',
+				description: 'Comma-separated notification types to turn on; replaces the current list (empty turns all off)',
+				routing: { send: { preSend: [sendList('updateFields.enabledTypes', 'enabled_types')] } },
+			},
+			{
+				displayName: 'Frequency (Minutes)',
+				name: 'frequencyMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 15,
+				description: 'How often Nex checks for new alerts',
+				routing: { send: { type: 'body', property: 'frequency_minutes' } },
+			},
+		]),
 	],
 };

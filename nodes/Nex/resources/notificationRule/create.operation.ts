@@ -4,6 +4,7 @@ import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { RULE_SCOPE_WRITE } from './fields';
 import { requireText } from '../../../shared/parameters';
+import { requiredBodyText } from '../../../shared/bodyFields';
 
 export const notificationRuleCreate: Operation = {
 	option: {
@@ -23,16 +24,10 @@ export const notificationRuleCreate: Operation = {
 		),
 	},
 	properties: [
-		{
-			displayName: 'Description',
-			name: 'description',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			required: true,
-			default: '',
+		requiredBodyText('Description', 'description', {
 			placeholder: 'e.g. Tell me when a customer mentions switching to a competitor',
 			description: 'What you want to be notified about, in natural language',
-			routing: { send: { type: 'body', property: 'description' } },
-		},
+			rows: 3,
+		}),
 	],
 };

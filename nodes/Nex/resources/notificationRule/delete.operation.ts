@@ -1,6 +1,6 @@
 import type { Operation } from '../../../shared/operation';
-import { nexRouting } from '../../shared/transport';
-import { RULE_PATH, RULE_SCOPE_WRITE, ruleIdLocator } from './fields';
+import { itemRouting } from '../../shared/listedItem';
+import { ruleItem } from './fields';
 
 export const notificationRuleDelete: Operation = {
 	option: {
@@ -8,20 +8,13 @@ export const notificationRuleDelete: Operation = {
 		value: 'delete',
 		action: 'Delete a notification rule permanently',
 		description: 'Delete a custom notification rule for good',
-		routing: nexRouting(
-			{ method: 'DELETE', url: RULE_PATH },
-			{
-				scope: RULE_SCOPE_WRITE,
-				// Deleting a rule twice leaves it deleted (the second attempt may answer 404).
-				safeToRepeat: true,
-				notFound: 'notification rule',
-				pathIds: [{ parameter: 'ruleId', label: 'Rule' }],
-				async transform(items) {
-					const id = String(this.getNodeParameter('ruleId', '', { extractValue: true }));
-					return [{ ...(items[0] ?? {}), id, deleted: true }];
-				},
+		routing: itemRouting(ruleItem, 'DELETE', {
+			// Unlike notes and tasks, a rule's answer is kept: fields Nex sends back stay on the item.
+			async transform(items) {
+				const id = String(this.getNodeParameter(ruleItem.parameter, '', { extractValue: true }));
+				return [{ ...(items[0] ?? {}), id, deleted: true }];
 			},
-		),
+		}),
 	},
-	properties: [ruleIdLocator],
+	properties: [ruleItem.locator],
 };

@@ -1,14 +1,7 @@
-import { listedItemLocator } from '../../shared/idLocator';
+import { listedItem } from '../../shared/listedItem';
 
 export const RULE_SCOPE_READ = 'notification.read';
 export const RULE_SCOPE_WRITE = 'notification.write';
 
-/** The rule to act on: picked from a list, or its ID. */
-export const ruleIdLocator = listedItemLocator({
-	displayName: 'Rule',
-	name: 'ruleId',
-	description: 'The notification rule to use',
-	searchListMethod: 'searchNotificationRules',
-});
-
-export const RULE_PATH = '/v1/notifications/custom/{ruleId}';
+/** A custom notification rule, picked from a list or by its ID, at `/v1/notifications/custom/{ruleId}`. */
+export const ruleItem = listedItem({ label: 'Rule', parameter: 'ruleId', noun: 'notification rule', searchListMethod: 'searchNotificationRules', path: '/v1/notifications/custom/{ruleId}', scopes: { read: RULE_SCOPE_READ, write: RULE_SCOPE_WRITE } });

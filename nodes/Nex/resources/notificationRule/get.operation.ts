@@ -1,6 +1,6 @@
 import type { Operation } from '../../../shared/operation';
-import { nexRouting } from '../../shared/transport';
-import { RULE_PATH, RULE_SCOPE_READ, ruleIdLocator } from './fields';
+import { itemRouting } from '../../shared/listedItem';
+import { ruleItem } from './fields';
 
 export const notificationRuleGet: Operation = {
 	option: {
@@ -8,15 +8,7 @@ export const notificationRuleGet: Operation = {
 		value: 'get',
 		action: 'Get a notification rule by its numeric ID',
 		description: 'Get one custom notification rule by its numeric ID',
-		routing: nexRouting(
-			{ method: 'GET', url: RULE_PATH },
-			{
-				scope: RULE_SCOPE_READ,
-				safeToRepeat: true,
-				notFound: 'notification rule',
-				pathIds: [{ parameter: 'ruleId', label: 'Rule' }],
-			},
-		),
+		routing: itemRouting(ruleItem, 'GET'),
 	},
-	properties: [ruleIdLocator],
+	properties: [ruleItem.locator],
 };

@@ -1,6 +1,7 @@
 import { nexRouting } from '../../shared/transport';
 import { type Operation, showFor } from '../../../shared/operation';
-import { assertFilled } from '../../../shared/parameters';
+import { assertNameAndSlug, descriptionAndPluralName, nameAndSlugFields } from '../../shared/nameAndSlug';
+import { additionalFieldsCollection } from '../../../shared/collections';
 
 const show = showFor('object', 'create');
 
@@ -15,78 +16,31 @@ export const objectCreate: Operation = {
 			{
 				scope: 'object.write',
 				safeToRepeat: false,
-				validate: [function () {
-					assertFilled(this, [
-						{ parameter: 'name', label: 'Name' },
-						{ parameter: 'slug', label: 'Slug' },
-					]);
-				}],
+				validate: assertNameAndSlug,
 			},
 		),
 	},
 	properties: [
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. Project',
-			description: 'Display name of the object type (singular)',
-			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'name' } },
-		},
-		{
-			displayName: 'Slug',
-			name: 'slug',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. project',
-			description: 'URL-safe identifier used in paths, e.g. /v1/objects/project; lower-case letters, digits, "-" and "_"',
-			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'slug' } },
-		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Description',
-					name: 'description',
-					type: 'string',
-					default: '',
-					description: 'What the object type holds',
-					routing: { send: { type: 'body', property: 'description' } },
-				},
-				{
-					displayName: 'Plural Name',
-					name: 'namePlural',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Projects',
-					description: 'Display name for several records',
-					routing: { send: { type: 'body', property: 'name_plural' } },
-				},
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					default: 'custom',
-					description: 'Kind of object type; Nex uses "custom" when omitted',
-					options: [
-						{ name: 'Company', value: 'company' },
-						{ name: 'Custom', value: 'custom' },
-						{ name: 'Deal', value: 'deal' },
-						{ name: 'Person', value: 'person' },
-					],
-					routing: { send: { type: 'body', property: 'type' } },
-				},
-			],
-		},
+		...nameAndSlugFields(
+			{ placeholder: 'e.g. Project', description: 'Display name of the object type (singular)' },
+			{ placeholder: 'e.g. project', description: 'URL-safe identifier used in paths, e.g. /v1/objects/project; lower-case letters, digits, "-" and "_"' },
+		),
+		additionalFieldsCollection([
+			...descriptionAndPluralName('What the object type holds', 'Display name for several records', 'e.g. Projects'),
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				default: 'custom',
+				description: 'Kind of object type; Nex uses "custom" when omitted',
+				options: [
+					{ name: 'Company', value: 'company' },
+					{ name: 'Custom', value: 'custom' },
+					{ name: 'Deal', value: 'deal' },
+					{ name: 'Person', value: 'person' },
+				],
+				routing: { send: { type: 'body', property: 'type' } },
+			},
+		], show),
 	],
 };

@@ -1,5 +1,7 @@
 import { nexRouting } from '../../shared/transport';
 import { type Operation, returnAllAndLimit, showFor } from '../../../shared/operation';
+import { includeAttributesOption } from './includeAttributes';
+import { optionsCollection } from '../../../shared/collections';
 
 const show = showFor('object', 'getAll');
 
@@ -16,23 +18,6 @@ export const objectGetAll: Operation = {
 	},
 	properties: [
 		...returnAllAndLimit(),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Include Attributes',
-					name: 'includeAttributes',
-					type: 'boolean',
-					default: true,
-					description: "Whether to include each object type's attribute definitions",
-					routing: { send: { type: 'query', property: 'include_attributes' } },
-				},
-			],
-		},
+		optionsCollection([includeAttributesOption("Whether to include each object type's attribute definitions")], show),
 	],
 };

@@ -1,9 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
 import { nexRouting } from '../../shared/transport';
 import { OBJECT_PATH, OBJECT_TYPE_PATH_ID, objectTypeLocator } from './objectTypeLocator';
 import { type Operation, showFor } from '../../../shared/operation';
+import { updateFieldsCollection } from '../../../shared/collections';
+import { readUpdateFields } from '../../../shared/parameters';
+import { bodyText } from '../../../shared/bodyFields';
 
 const show = showFor('object', 'update');
 
@@ -21,51 +21,17 @@ export const objectUpdate: Operation = {
 				safeToRepeat: true,
 				pathIds: [OBJECT_TYPE_PATH_ID],
 				validate() {
-					const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
-					if (Object.keys(fields).length === 0) {
-						throw new NodeOperationError(this.getNode(), 'Update Fields is empty', {
-							description: 'Add at least one field to change (Name, Plural Name or Description).',
-						});
-					}
+					readUpdateFields(this, 'Add at least one field to change (Name, Plural Name or Description).');
 				},
 			},
 		),
 	},
 	properties: [
 		objectTypeLocator(show),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Description',
-					name: 'description',
-					type: 'string',
-					default: '',
-					description: 'New description',
-					routing: { send: { type: 'body', property: 'description' } },
-				},
-				{
-					displayName: 'Name',
-					name: 'name',
-					type: 'string',
-					default: '',
-					description: 'New display name (singular)',
-					routing: { send: { type: 'body', property: 'name' } },
-				},
-				{
-					displayName: 'Plural Name',
-					name: 'namePlural',
-					type: 'string',
-					default: '',
-					description: 'New display name for several records',
-					routing: { send: { type: 'body', property: 'name_plural' } },
-				},
-			],
-		},
+		updateFieldsCollection([
+			bodyText('Description', 'description', 'New description'),
+			bodyText('Name', 'name', 'New display name (singular)'),
+			bodyText('Plural Name', 'namePlural', 'New display name for several records', { property: 'name_plural' }),
+		], show),
 	],
 };

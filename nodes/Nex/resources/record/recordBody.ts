@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { readAttributes } from './attributeValues';
 import type { Show } from '../../../shared/operation';
 import { parameterText } from '../../../shared/parameters';
+import { optionsCollection } from '../../../shared/collections';
 
 /**
  * Request bodies of the record and list-entry writes. `readAttributes` checks the input twice on
@@ -80,57 +81,49 @@ export function listingOptionsField(
 				placeholder: 'e.g. name',
 				description: 'Slug or ID of the attribute to sort by (created_at and updated_at also work)',
 			};
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Attributes to Return',
-				name: 'attributeSet',
-				type: 'options',
-				default: 'all',
-				description: 'Which attribute values each record carries',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'Custom', value: 'custom', description: 'Only the attributes chosen below' },
-					{ name: 'None', value: 'none', description: 'Only IDs and timestamps' },
-					{ name: 'Primary', value: 'primary', description: 'Only the name' },
-				],
-			},
-			slugsField,
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'fixedCollection',
-				default: {},
-				placeholder: 'Add Sort',
-				description: 'Order of the records; without it Nex returns them in creation order',
-				options: [
-					{
-						displayName: 'Sort',
-						name: 'value',
-						values: [
-							sortAttribute,
-							{
-								displayName: 'Direction',
-								name: 'direction',
-								type: 'options',
-								default: 'asc',
-								options: [
-									{ name: 'Ascending', value: 'asc' },
-									{ name: 'Descending', value: 'desc' },
-								],
-							},
-						],
-					},
-				],
-			},
-		],
-	};
+	return optionsCollection([
+		{
+			displayName: 'Attributes to Return',
+			name: 'attributeSet',
+			type: 'options',
+			default: 'all',
+			description: 'Which attribute values each record carries',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Custom', value: 'custom', description: 'Only the attributes chosen below' },
+				{ name: 'None', value: 'none', description: 'Only IDs and timestamps' },
+				{ name: 'Primary', value: 'primary', description: 'Only the name' },
+			],
+		},
+		slugsField,
+		{
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'fixedCollection',
+			default: {},
+			placeholder: 'Add Sort',
+			description: 'Order of the records; without it Nex returns them in creation order',
+			options: [
+				{
+					displayName: 'Sort',
+					name: 'value',
+					values: [
+						sortAttribute,
+						{
+							displayName: 'Direction',
+							name: 'direction',
+							type: 'options',
+							default: 'asc',
+							options: [
+								{ name: 'Ascending', value: 'asc' },
+								{ name: 'Descending', value: 'desc' },
+							],
+						},
+					],
+				},
+			],
+		},
+	], show);
 }
 
 function slugList(value: unknown): string[] {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { Show } from '../../../shared/operation';
+import { resourceLocator, typedIdMode } from '../../../shared/locator';
 import { integerPathId } from '../../../shared/pathPlaceholders';
 
 /** A record picker: search records by name, or give the record's numeric id. */
@@ -7,33 +8,16 @@ export function recordLocator(
 	show: Show,
 	options: { name?: string; displayName?: string; description?: string } = {},
 ): INodeProperties {
-	return {
-		displayName: options.displayName ?? 'Record',
-		name: options.name ?? 'recordId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		displayOptions: { show },
-		description: options.description ?? 'The record, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
-		modes: [
-			{
-				displayName: 'From Search',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Type a name to search records...',
-				typeOptions: { searchListMethod: 'searchRecords', searchable: true, searchFilterRequired: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 32414268188027655',
-				validation: [
-					{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A record ID is a number, e.g. 32414268188027655' } },
-				],
-			},
-		],
-	};
+	return resourceLocator(
+		{
+			displayName: options.displayName ?? 'Record',
+			name: options.name ?? 'recordId',
+			show,
+			description: options.description ?? 'The record, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
+		},
+		{ displayName: 'From Search', placeholder: 'Type a name to search records...', searchListMethod: 'searchRecords', searchFilterRequired: true },
+		typedIdMode('e.g. 32414268188027655', { regex: '^\\s*\\d+\\s*$', errorMessage: 'A record ID is a number, e.g. 32414268188027655' }),
+	);
 }
 
 /** The record id in a URL path (or a body): an integer id. */

@@ -2,6 +2,7 @@ import { nexRouting } from '../../shared/transport';
 import { objectDefinitionIdLocator } from './definitionLocator';
 import { type Operation, showFor } from '../../../shared/operation';
 import { assertFilled } from '../../../shared/parameters';
+import { additionalFieldsCollection } from '../../../shared/collections';
 
 const show = showFor('relationshipDefinition', 'create');
 
@@ -49,33 +50,25 @@ export const relationshipDefinitionCreate: Operation = {
 			...objectDefinitionIdLocator(show, 'secondObjectType', 'Second Object Type', 'Object type on the second side of the link'),
 			routing: { send: { type: 'body', property: 'entity_definition_2_id', value: '={{ String($value).trim() }}' } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'First to Second Label',
-					name: 'firstToSecondPredicate',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. employs',
-					description: 'How the link reads from the first side to the second',
-					routing: { send: { type: 'body', property: 'entity_1_to_2_predicate' } },
-				},
-				{
-					displayName: 'Second to First Label',
-					name: 'secondToFirstPredicate',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. works at',
-					description: 'How the link reads from the second side to the first',
-					routing: { send: { type: 'body', property: 'entity_2_to_1_predicate' } },
-				},
-			],
-		},
+		additionalFieldsCollection([
+			{
+				displayName: 'First to Second Label',
+				name: 'firstToSecondPredicate',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. employs',
+				description: 'How the link reads from the first side to the second',
+				routing: { send: { type: 'body', property: 'entity_1_to_2_predicate' } },
+			},
+			{
+				displayName: 'Second to First Label',
+				name: 'secondToFirstPredicate',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. works at',
+				description: 'How the link reads from the second side to the first',
+				routing: { send: { type: 'body', property: 'entity_2_to_1_predicate' } },
+			},
+		], show),
 	],
 };

@@ -4,6 +4,8 @@ import type { Operation } from '../../../shared/operation';
 import { nexRouting } from '../../shared/transport';
 import { checkTaskFields, TASK_SCOPE_WRITE, taskFields } from './fields';
 import { requireText } from '../../../shared/parameters';
+import { additionalFieldsCollection } from '../../../shared/collections';
+import { requiredBodyText } from '../../../shared/bodyFields';
 
 export const taskCreate: Operation = {
 	option: {
@@ -24,23 +26,7 @@ export const taskCreate: Operation = {
 		),
 	},
 	properties: [
-		{
-			displayName: 'Title',
-			name: 'title',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. Follow up with Acme',
-			description: 'What needs to be done',
-			routing: { send: { type: 'body', property: 'title' } },
-		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: taskFields('additionalFields'),
-		},
+		requiredBodyText('Title', 'title', { placeholder: 'e.g. Follow up with Acme', description: 'What needs to be done' }),
+		additionalFieldsCollection(taskFields('additionalFields')),
 	],
 };

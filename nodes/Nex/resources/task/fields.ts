@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { listedItemLocator } from '../../shared/idLocator';
+import { listedItem, updatedTitleField } from '../../shared/listedItem';
 import type { ParameterContext } from '../../../shared/context';
 import { checkDateTime } from '../../../shared/dateTime';
 import { checkIdList } from '../../../shared/ids';
@@ -20,15 +20,8 @@ export const taskPriorityOptions: INodePropertyOptions[] = [
 	{ name: 'Urgent', value: 'urgent' },
 ];
 
-/** The task to act on: picked from a list, or its ID. */
-export const taskIdLocator = listedItemLocator({
-	displayName: 'Task',
-	name: 'taskId',
-	description: 'The task to use',
-	searchListMethod: 'searchTasks',
-});
-
-export const TASK_PATH = '/v1/tasks/{taskId}';
+/** A task, picked from a list or by its ID, at `/v1/tasks/{taskId}`. */
+export const taskItem = listedItem({ label: 'Task', parameter: 'taskId', noun: 'task', searchListMethod: 'searchTasks', path: '/v1/tasks/{taskId}', scopes: { read: TASK_SCOPE_READ, write: TASK_SCOPE_WRITE } });
 
 /** Optional task fields, named as under "Additional Fields" (create) or "Update Fields" (update). */
 export function taskFields(collection: 'additionalFields' | 'updateFields'): INodeProperties[] {
@@ -96,14 +89,7 @@ export function taskFields(collection: 'additionalFields' | 'updateFields'): INo
 				description: 'Whether the task is done (false reopens it)',
 				routing: { send: { type: 'body', property: 'is_completed' } },
 			},
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				description: 'New title (cannot be empty)',
-				routing: { send: { type: 'body', property: 'title' } },
-			},
+			updatedTitleField,
 		);
 		fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
 	}

@@ -1,6 +1,6 @@
 import type { Operation } from '../../../shared/operation';
-import { nexRouting } from '../../shared/transport';
-import { TASK_PATH, TASK_SCOPE_READ, taskIdLocator } from './fields';
+import { itemRouting } from '../../shared/listedItem';
+import { taskItem } from './fields';
 
 export const taskGet: Operation = {
 	option: {
@@ -8,10 +8,7 @@ export const taskGet: Operation = {
 		value: 'get',
 		action: 'Get a task by its numeric ID',
 		description: 'Get one task by its numeric ID',
-		routing: nexRouting(
-			{ method: 'GET', url: TASK_PATH },
-			{ scope: TASK_SCOPE_READ, safeToRepeat: true, notFound: 'task', pathIds: [{ parameter: 'taskId', label: 'Task' }] },
-		),
+		routing: itemRouting(taskItem, 'GET'),
 	},
-	properties: [taskIdLocator],
+	properties: [taskItem.locator],
 };

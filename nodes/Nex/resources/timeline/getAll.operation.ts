@@ -1,5 +1,6 @@
 import { nexRouting } from '../../shared/transport';
 import { RECORD_PATH_ID } from '../record/recordLocator';
+import { fromListMode, resourceLocator, typedIdMode } from '../../../shared/locator';
 import { returnAllAndLimit, type Operation } from '../../../shared/operation';
 
 /** Nex answers at most 100 timeline events per request (`limit` 1–100). */
@@ -25,30 +26,15 @@ export const timelineGetAll: Operation = {
 		),
 	},
 	properties: [
-		{
-			displayName: 'Record',
-			name: 'recordId',
-			type: 'resourceLocator',
-			default: { mode: 'list', value: '' },
-			required: true,
-			description: 'The record whose timeline to read, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					placeholder: 'Select a record...',
-					typeOptions: { searchListMethod: 'searchRecords', searchable: true },
-				},
-				{
-					displayName: 'By ID',
-					name: 'id',
-					type: 'string',
-					placeholder: 'e.g. 32710180831586561',
-					validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'Record ID must be digits only' } }],
-				},
-			],
-		},
+		resourceLocator(
+			{
+				displayName: 'Record',
+				name: 'recordId',
+				description: 'The record whose timeline to read, found by a search or given by its numeric ID (digits only; it may exceed 2^53, so pass it as text)',
+			},
+			fromListMode('Select a record...', 'searchRecords'),
+			typedIdMode('e.g. 32710180831586561', { regex: '^\\d+$', errorMessage: 'Record ID must be digits only' }),
+		),
 		...returnAllAndLimit(),
 	],
 };

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { createRowRouting } from '../../shared/rowRouting';
 import { contactFieldOptions, contactRow } from './fields';
+import { additionalFieldsCollection } from '../../../shared/collections';
 
 export const createContact: Operation = {
 	option: {
@@ -39,13 +40,6 @@ export const createContact: Operation = {
 			placeholder: 'e.g. +201234567890',
 			description: 'Normalised to E.164 (+ and country code) before it is saved',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactFieldOptions(false).concat([{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' }]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		},
+		additionalFieldsCollection(contactFieldOptions(false).concat([{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' }]).sort((a, b) => a.displayName.localeCompare(b.displayName))),
 	],
 };

@@ -2,6 +2,7 @@ import { recordLocator } from '../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { updateRowRouting } from '../../shared/rowRouting';
 import { CONTACT_ID, contactFieldOptions, contactIdLocator, contactRow } from './fields';
+import { updateFieldsCollection } from '../../../shared/collections';
 
 export const updateContact: Operation = {
 	option: {
@@ -15,13 +16,6 @@ export const updateContact: Operation = {
 	},
 	properties: [
 		recordLocator(contactIdLocator),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactFieldOptions(true),
-		},
+		updateFieldsCollection(contactFieldOptions(true)),
 	],
 };

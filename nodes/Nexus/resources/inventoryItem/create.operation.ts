@@ -4,6 +4,7 @@ import type { Operation } from '../../../shared/operation';
 import { parameterText } from '../../../shared/parameters';
 import { collectionFields, createRowRouting } from '../../shared/rowRouting';
 import { itemFieldOptions } from './fields';
+import { additionalFieldsCollection } from '../../../shared/collections';
 
 export const createItem: Operation = {
 	option: {
@@ -21,13 +22,6 @@ export const createItem: Operation = {
 	},
 	properties: [
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: itemFieldOptions(false),
-		},
+		additionalFieldsCollection(itemFieldOptions(false)),
 	],
 };

@@ -2,6 +2,7 @@ import { recordLocator } from '../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { collectionFields, updateRowRouting } from '../../shared/rowRouting';
 import { itemFieldOptions, itemIdLocator, ITEM_ID } from './fields';
+import { updateFieldsCollection } from '../../../shared/collections';
 
 export const updateItem: Operation = {
 	option: {
@@ -15,13 +16,6 @@ export const updateItem: Operation = {
 	},
 	properties: [
 		recordLocator(itemIdLocator),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: itemFieldOptions(true),
-		},
+		updateFieldsCollection(itemFieldOptions(true)),
 	],
 };

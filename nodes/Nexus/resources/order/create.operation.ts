@@ -8,6 +8,7 @@ import { attempt, restateError } from '../../shared/steps';
 import { nexusApiRequest, nexusExecutor } from '../../shared/transport';
 import { checkCustomerId, orderFieldOptions, orderStatusProperty } from './fields';
 import { lineItemsProperty, lineItemsTotal, readLineItems } from './lineItems';
+import { additionalFieldsCollection } from '../../../shared/collections';
 
 export const createOrder: Operation = {
 	option: {
@@ -78,13 +79,6 @@ export const createOrder: Operation = {
 	properties: [
 		orderStatusProperty('orderStatus', 'Order Status (Default: Pending)'),
 		lineItemsProperty,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: orderFieldOptions('create'),
-		},
+		additionalFieldsCollection(orderFieldOptions('create')),
 	],
 };

@@ -2,6 +2,7 @@ import { recordLocator } from '../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { collectionFields, updateRowRouting } from '../../shared/rowRouting';
 import { checkCustomerId, orderFieldOptions, orderIdLocator, ORDER_ID } from './fields';
+import { updateFieldsCollection } from '../../../shared/collections';
 
 export const updateOrder: Operation = {
 	option: {
@@ -17,13 +18,6 @@ export const updateOrder: Operation = {
 	},
 	properties: [
 		recordLocator(orderIdLocator),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: orderFieldOptions('update'),
-		},
+		updateFieldsCollection(orderFieldOptions('update')),
 	],
 };

@@ -4,6 +4,7 @@ import { checkDateTime } from '../../../shared/dateTime';
 import { mcpToolOperation } from '../../shared/mcpToolOperation';
 import { readUuid } from '../../shared/uuid';
 import { mediaUrlsField, scheduledAtField, splitUrls, WRITABLE_PLATFORMS } from './fields';
+import { additionalFieldsCollection } from '../../../shared/collections';
 
 export const createSocialPost = mcpToolOperation({
 	name: 'Create',
@@ -14,18 +15,11 @@ export const createSocialPost = mcpToolOperation({
 	properties: [
 		{ displayName: 'Platform', name: 'platform', type: 'options', options: WRITABLE_PLATFORMS, default: 'facebook' },
 		{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, required: true, default: '', description: 'Text of the post' },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{ displayName: 'Account ID', name: 'accountId', type: 'string', default: '', description: 'The social account to post from; empty: the connected account of the platform' },
-				mediaUrlsField,
-				scheduledAtField,
-			],
-		},
+		additionalFieldsCollection([
+			{ displayName: 'Account ID', name: 'accountId', type: 'string', default: '', description: 'The social account to post from; empty: the connected account of the platform' },
+			mediaUrlsField,
+			scheduledAtField,
+		]),
 	],
 	args() {
 		const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { checkDateTime } from '../../../shared/dateTime';
 import { mcpToolOperation } from '../../shared/mcpToolOperation';
 import { mediaUrlsField, postIdProperty, readPostId, scheduledAtField, splitUrls } from './fields';
+import { updateFieldsCollection } from '../../../shared/collections';
 
 export const updateSocialPost = mcpToolOperation({
 	name: 'Update',
@@ -13,25 +14,18 @@ export const updateSocialPost = mcpToolOperation({
 	tool: 'nexus_update_social_post',
 	properties: [
 		postIdProperty,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'New text of the post' },
-				{ ...mediaUrlsField, description: 'Image or video URLs replacing the current media, separated by commas or new lines' },
-				scheduledAtField,
-				{
-					displayName: 'Unschedule',
-					name: 'unschedule',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to clear the schedule, making the post a draft again',
-				},
-			],
-		},
+		updateFieldsCollection([
+			{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'New text of the post' },
+			{ ...mediaUrlsField, description: 'Image or video URLs replacing the current media, separated by commas or new lines' },
+			scheduledAtField,
+			{
+				displayName: 'Unschedule',
+				name: 'unschedule',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to clear the schedule, making the post a draft again',
+			},
+		]),
 	],
 	args() {
 		const postId = readPostId(this);
