@@ -9,6 +9,7 @@ import { conversationDescription } from './resources/conversation';
 import { inventoryItemDescription } from './resources/inventoryItem';
 import { messageDescription } from './resources/message';
 import { orderDescription } from './resources/order';
+import { orderLineItemDescription } from './resources/orderLineItem';
 import { orderFulfillmentDescription } from './resources/orderFulfillment';
 import { organizationDescription } from './resources/organization';
 import { sendDescription } from './resources/send';
@@ -55,6 +56,7 @@ export class Nexus implements INodeType {
 			},
 			...contactDescription,
 			...orderDescription,
+			...orderLineItemDescription,
 			...orderFulfillmentDescription,
 			...conversationDescription,
 			...messageDescription,
