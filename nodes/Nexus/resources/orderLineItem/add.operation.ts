@@ -6,14 +6,14 @@ import { createRowRouting } from '../../shared/rowRouting';
 import { readUuid } from '../../shared/uuid';
 import { orderIdLocator, ORDER_ID } from '../order/fields';
 import { LINE_ITEM_FIELDS, QUANTITY_FIELD, readLineItem } from '../order/lineItems';
-import { TOTAL_NOT_RECOMPUTED } from './fields';
+import { totalNotice } from './fields';
 
 export const addLineItem: Operation = {
 	option: {
 		name: 'Add',
 		value: 'add',
 		action: 'Add a line item to an order',
-		description: `Add a line item (order_items row) to an existing order. ${TOTAL_NOT_RECOMPUTED}`,
+		description: 'Add a line item (order_items row) to an existing order; the order total is not recomputed',
 		// order_items rows take their organization from their order (the reference's insert has none).
 		routing: createRowRouting(
 			'order_items',
@@ -28,6 +28,7 @@ export const addLineItem: Operation = {
 	},
 	properties: [
 		recordLocator(orderIdLocator),
+		totalNotice,
 		{ ...QUANTITY_FIELD, required: true, description: 'How many (qty)' },
 		{
 			displayName: 'Line Item Fields',

@@ -2,9 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export const LINE_ITEM_ID = { parameter: 'lineItemId', label: 'Line Item ID' };
 
-/** Said on every line item write: the order's total is the client's to keep, Nexus does not recompute it. */
-export const TOTAL_NOT_RECOMPUTED =
-	"The order's total_amount is not recomputed: update it with Order → Update (Total Amount) when it should follow the line items.";
+/** Shown on every line item write: Nexus does not recompute the order's total, the workflow must. */
+export const totalNotice: INodeProperties = {
+	displayName:
+		"The order's total_amount is not recomputed: update it with Order → Update (Total Amount) when it should follow the line items",
+	name: 'totalNotice',
+	type: 'notice',
+	default: '',
+};
 
 export const lineItemIdProperty: INodeProperties = {
 	displayName: 'Line Item ID',
