@@ -9,6 +9,8 @@ export function adviceFor(status: number, code: string | undefined, spec: NexusC
 			return 'Duplicate: a row with the same unique value already exists (see details). Update the existing row instead, or use a different value.';
 		case '23503':
 			return 'Missing reference: a referenced row (see details) does not exist in this organization. Check the id you linked to, e.g. customer_id, order_id or item_id.';
+		case '42P10':
+			return 'No unique constraint covers the column(s) chosen under "Update If Exists, Matching On": choose a column Nexus keeps unique, or leave the option empty to insert.';
 		case '23502':
 			return 'A required column was left empty (see the message): fill it in.';
 		case '42501':

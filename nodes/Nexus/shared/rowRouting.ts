@@ -6,7 +6,9 @@ import { listQuery, type ListQueryOptions } from './listQuery';
 import { organizationId } from './organization';
 import { toQueryObject } from './postgrest';
 import { KEYSET_PAGES } from './paging';
+import { mergePrefer } from './prefer';
 import { nexusExecutor, type NexusOperationSpec } from './transport';
+import { upsertRequest } from './upsert';
 import { readUuid } from './uuid';
 
 /**
@@ -79,12 +81,15 @@ export function collectionFields(context: IExecuteSingleFunctions, name: string)
 
 export type BodyBuilder = (this: IExecuteSingleFunctions) => IDataObject | Promise<IDataObject>;
 
-/** Insert one row (organization_id set from the key), answering the row written. */
+/**
+ * Insert one row (organization_id set from the key), answering the row written. With `upsert`,
+ * the Options' "Update If Exists" turns it into an upsert on the chosen column.
+ */
 export function createRowRouting(
 	table: string,
 	what: string,
 	body: BodyBuilder,
-	options: { withOrganization?: boolean } = {},
+	options: { withOrganization?: boolean; upsert?: boolean } = {},
 ): INodePropertyRouting {
 	return nexusExecutor.routing(
 		{ method: 'POST', url: `/rest/v1/${table}` },
@@ -93,9 +98,10 @@ export function createRowRouting(
 			writes: true,
 			what,
 			async request(): Promise<RequestPatch> {
+				const upsert = options.upsert ? upsertRequest(this) : { qs: {} };
 				const row = await body.call(this);
 				if (options.withOrganization !== false) row.organization_id = await organizationId(this);
-				return { body: row, headers: { Prefer: RETURN_REPRESENTATION, Accept: SINGLE_OBJECT } };
+				return { qs: upsert.qs, body: row, headers: { Prefer: mergePrefer(RETURN_REPRESENTATION, upsert.prefer), Accept: SINGLE_OBJECT } };
 			},
 		},
 	);

@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { createRowRouting } from '../../shared/rowRouting';
 import { contactFieldOptions, contactRow } from './fields';
+import { upsertColumnOption } from '../../shared/upsert';
+import { optionsCollection } from '../../../shared/collections';
 
 export const createContact: Operation = {
 	option: {
@@ -22,7 +24,7 @@ export const createContact: Operation = {
 				});
 			}
 			return row;
-		}),
+		}, { upsert: true }),
 	},
 	properties: [
 		{
@@ -47,5 +49,12 @@ export const createContact: Operation = {
 			default: {},
 			options: contactFieldOptions(false).concat([{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' }]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
+		optionsCollection([
+			upsertColumnOption([
+				{ name: 'Email', value: 'email' },
+				{ name: 'Phone Number', value: 'phone_number' },
+				{ name: 'Shopify Customer ID', value: 'shopify_customer_id' },
+			]),
+		]),
 	],
 };
