@@ -29,7 +29,7 @@ function parameter<T>(context: IExecuteSingleFunctions, name: string, fallback: 
 export function listRowsRouting(
 	table: string,
 	what: string,
-	options: ListQueryOptions & { validate?: NexusOperationSpec['validate'] } = {},
+	options: ListQueryOptions & Pick<NexusOperationSpec, 'validate' | 'transform'> = {},
 ): INodePropertyRouting {
 	return nexusExecutor.routing(
 		{ method: 'GET', url: `/rest/v1/${table}` },
@@ -38,6 +38,7 @@ export function listRowsRouting(
 			what,
 			paging: KEYSET_PAGES,
 			validate: options.validate,
+			transform: options.transform,
 			async request() {
 				return { qs: toQueryObject(await listQuery(this, options)) };
 			},
