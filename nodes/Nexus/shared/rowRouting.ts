@@ -149,6 +149,7 @@ export function deleteRowRouting(table: string, what: string, id: { parameter: s
 			// Repeating a delete that went through would answer "not found".
 			safeToRepeat: false,
 			writes: true,
+			deletes: true,
 			what,
 			idParameter: id.parameter,
 			request() {

@@ -18,6 +18,7 @@ export const deleteOrder: Operation = {
 		routing: nexusExecutor.programmatic({
 			safeToRepeat: false,
 			writes: true,
+			deletes: true,
 			what: 'order',
 			idParameter: ORDER_ID.parameter,
 			async run() {
@@ -26,7 +27,7 @@ export const deleteOrder: Operation = {
 					this,
 					'DELETE',
 					'/rest/v1/order_items',
-					{ safeToRepeat: false, writes: true, what: 'order items' },
+					{ safeToRepeat: false, writes: true, deletes: true, what: 'order items' },
 					{ qs: { order_id: `eq.${orderId}` }, headers: { Prefer: RETURN_REPRESENTATION } },
 				);
 				const deletedItems = (Array.isArray(items.body) ? items.body : []) as IDataObject[];
@@ -36,7 +37,7 @@ export const deleteOrder: Operation = {
 							this,
 							'DELETE',
 							'/rest/v1/orders',
-							{ safeToRepeat: false, writes: true, what: 'order', idParameter: ORDER_ID.parameter },
+							{ safeToRepeat: false, writes: true, deletes: true, what: 'order', idParameter: ORDER_ID.parameter },
 							{ qs: { id: `eq.${orderId}` }, headers: { Prefer: RETURN_REPRESENTATION, Accept: SINGLE_OBJECT } },
 						),
 				);
