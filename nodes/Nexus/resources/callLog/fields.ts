@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { optionalContactField } from '../contact/contactField';
 
@@ -14,34 +14,23 @@ export const callLogIdProperty: INodeProperties = {
 	description: 'ID (a UUID) of the call_logs row, e.g. from Call Log → Get Many',
 };
 
+/** Dropdown options of enum values (call_direction, call_status), named as the value capitalised. */
+function valueOptions(values: string[]): INodePropertyOptions[] {
+	return values.map((value) => ({ name: `${value.charAt(0).toUpperCase()}${value.slice(1)}`, value }));
+}
+
 /** Optional call_logs columns of the exact-schema reference. */
 export const callLogFieldOptions: INodeProperties[] = [
 	{ displayName: 'Agent Notes', name: 'agent_notes', type: 'string', typeOptions: { rows: 3 }, default: '' },
 	optionalContactField('customer_id', 'Customer', 'The contact (customer) the call was with: pick it from the list, or give its ID (a UUID)'),
-	{
-		displayName: 'Direction',
-		name: 'direction',
-		type: 'options',
-		options: [
-			{ name: 'Inbound', value: 'inbound' },
-			{ name: 'Internal', value: 'internal' },
-			{ name: 'Outbound', value: 'outbound' },
-		],
-		default: 'inbound',
-	},
+	{ displayName: 'Direction', name: 'direction', type: 'options', options: valueOptions(['inbound', 'internal', 'outbound']), default: 'inbound' },
 	{ displayName: 'Duration (Seconds)', name: 'duration_seconds', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
 	{ displayName: 'Extension', name: 'extension', type: 'string', default: '' },
 	{
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',
-		options: [
-			{ name: 'Answered', value: 'answered' },
-			{ name: 'Busy', value: 'busy' },
-			{ name: 'Failed', value: 'failed' },
-			{ name: 'Missed', value: 'missed' },
-			{ name: 'Voicemail', value: 'voicemail' },
-		],
+		options: valueOptions(['answered', 'busy', 'failed', 'missed', 'voicemail']),
 		default: 'answered',
 	},
 	{ displayName: 'Unique ID', name: 'unique_id', type: 'string', default: '', description: 'The PBX call ID' },
