@@ -9,6 +9,7 @@ import { conversationIntelligenceDescription } from './resources/conversationInt
 import { inventoryItemDescription } from './resources/inventoryItem';
 import { messageDescription } from './resources/message';
 import { orderDescription } from './resources/order';
+import { orderLineItemDescription } from './resources/orderLineItem';
 import { orderFulfillmentDescription } from './resources/orderFulfillment';
 import { organizationDescription } from './resources/organization';
 import { sendDescription } from './resources/send';
@@ -48,6 +49,7 @@ export class Nexus implements INodeType {
 			resourceSelector(nexusResources, 'order'),
 			...contactDescription,
 			...orderDescription,
+			...orderLineItemDescription,
 			...orderFulfillmentDescription,
 			...conversationDescription,
 			...messageDescription,

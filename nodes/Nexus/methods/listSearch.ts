@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { keysetPage, takeKey, type KeyValue } from '../shared/keyset';
 import { quoteIfNeeded, toQueryObject, type QueryPairs } from '../shared/postgrest';
 import { nexusApiRequest } from '../shared/transport';
+import { withColumnFallback } from '../shared/unknownColumn';
 
 /**
  * Searchable pickers (resource locators). A search text matches any of a few columns with
@@ -67,6 +68,16 @@ function joined(...parts: unknown[]): string {
 	return parts.filter((part) => typeof part === 'string' && part.trim() !== '').join(' ');
 }
 
+/** `preferred`, or `fallback` where the database lacks a column `preferred` names. */
+function withFallback(preferred: ListSearchMethod, fallback: ListSearchMethod): ListSearchMethod {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await withColumnFallback(
+			async () => await preferred.call(this, filter, paginationToken),
+			async () => await fallback.call(this, filter, paginationToken),
+		);
+	};
+}
+
 /** The search method of a picker over `table`. */
 function rowSearch(table: string, options: RowSearch): ListSearchMethod {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
@@ -98,10 +109,19 @@ export const nexusListSearch: Record<string, ListSearchMethod> = {
 		nameOf: (row) => `${joined(row.contact_name, row.contact_phone) || String(row.id)} · ${String(row.platform ?? '')}`,
 	}),
 
-	searchItems: rowSearch('items', {
-		select: 'id,name,sku,item_no',
-		columns: ['name', 'sku', 'item_no', 'barcode'],
-		order: 'name.asc,id.asc',
-		nameOf: (row) => `${String(row.name ?? row.item_no ?? row.id)}${row.sku ? ` (${String(row.sku)})` : ''}`,
-	}),
+	// Databases without items.name are searched by description instead.
+	searchItems: withFallback(
+		rowSearch('items', {
+			select: 'id,name,sku,item_no',
+			columns: ['name', 'sku', 'item_no', 'barcode'],
+			order: 'name.asc,id.asc',
+			nameOf: (row) => `${String(row.name ?? row.item_no ?? row.id)}${row.sku ? ` (${String(row.sku)})` : ''}`,
+		}),
+		rowSearch('items', {
+			select: 'id,description,sku,item_no',
+			columns: ['description', 'sku', 'item_no', 'barcode'],
+			order: 'description.asc,id.asc',
+			nameOf: (row) => `${String(row.description ?? row.item_no ?? row.id)}${row.sku ? ` (${String(row.sku)})` : ''}`,
+		}),
+	),
 };

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { quoteValue } from '../../shared/quote';
 import { ORDER_STATUSES } from '../shared/fields';
+import { withColumnFallback } from '../shared/unknownColumn';
 import { fetchAllRows } from '../shared/fetchAllRows';
 import { nexusApiRequest } from '../shared/transport';
 
@@ -66,11 +67,10 @@ export const nexusLoadOptions: Record<string, (this: ILoadOptionsFunctions) => P
 	},
 
 	async getItems(this: ILoadOptionsFunctions) {
-		const rows = await fetchAllRows(
-			this,
-			'items',
-			{ select: 'id,name,description,item_no,sku', is_active: 'eq.true', order: 'name.asc' },
-			500,
+		const read = async (select: string, order: string) => await fetchAllRows(this, 'items', { select, is_active: 'eq.true', order }, 500);
+		const rows = await withColumnFallback(
+			async () => await read('id,name,description,item_no,sku', 'name.asc'),
+			async () => await read('id,description,item_no,sku', 'description.asc'),
 		);
 		return rows.map((row: IDataObject) => ({
 			name: String(row.name ?? row.description ?? row.item_no ?? row.sku ?? row.id),

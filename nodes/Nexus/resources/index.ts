@@ -13,6 +13,7 @@ export const nexusResources: INodePropertyOptions[] = [
 	{ name: 'Message', value: 'message', description: 'Messages of a conversation (messages)' },
 	{ name: 'Order', value: 'order', description: 'Orders with their line items (orders, order_items)' },
 	{ name: 'Order Fulfillment', value: 'orderFulfillment', description: 'Picking, shipping labels and the whole order-to-ship flow' },
+	{ name: 'Order Line Item', value: 'orderLineItem', description: 'Add, change or remove line items of an existing order (order_items)' },
 	{ name: 'Organization', value: 'organization', description: 'Plan usage and member invitations' },
 	{ name: 'Search', value: 'search', description: 'Contacts, orders, inventory and conversations at once (through the MCP server)' },
 	{ name: 'Send', value: 'send', description: 'Send WhatsApp, Facebook or Instagram messages' },

@@ -1,6 +1,10 @@
 import { serverErrorText } from '../../shared/failureAdvice';
 import type { NexusCallSpec } from './transport';
 
+// The scope model: "write" is read + create + update; only "admin" (full access) deletes.
+const DELETE_SCOPE =
+	'Permission denied: deleting needs an agent API key with the "admin" scope ("write" only reads, creates and updates), and a plan that allows it (the free plan is read-only).';
+
 /** Advice by PostgREST / Postgres error code; falls back to advice by status. */
 export function adviceFor(status: number, code: string | undefined, spec: NexusCallSpec, tries: string): string | undefined {
 	const what = spec.what ?? 'the requested row';
@@ -9,9 +13,12 @@ export function adviceFor(status: number, code: string | undefined, spec: NexusC
 			return 'Duplicate: a row with the same unique value already exists (see details). Update the existing row instead, or use a different value.';
 		case '23503':
 			return 'Missing reference: a referenced row (see details) does not exist in this organization. Check the id you linked to, e.g. customer_id, order_id or item_id.';
+		case '42P10':
+			return 'No unique constraint covers the column(s) chosen under "Update If Exists, Matching On": choose a column Nexus keeps unique, or leave the option empty to insert.';
 		case '23502':
 			return 'A required column was left empty (see the message): fill it in.';
 		case '42501':
+			if (spec.deletes) return DELETE_SCOPE;
 			return spec.writes
 				? 'Permission denied: the agent API key cannot write here. Writing needs a key with the "write" or "admin" scope, and the organization\'s plan must allow writes (the free plan is read-only).'
 				: 'Permission denied: the agent API key or the organization\'s plan does not allow reading this table.';
@@ -36,7 +43,9 @@ export function adviceFor(status: number, code: string | undefined, spec: NexusC
 	const byStatus: Record<number, string> = {
 		400: 'Nexus rejected the request as invalid: check the fields named in the message.',
 		401: 'The credential was rejected even after exchanging the agent API key for a new token: check the Agent API Key (it may be revoked or expired) and the Anon (Public) Key in the Nexus API credential.',
-		403: spec.writes
+		403: spec.deletes
+			? DELETE_SCOPE
+			: spec.writes
 			? 'Permission denied: writing needs an agent API key with the "write" or "admin" scope, and a plan that allows writes (the free plan is read-only).'
 			: 'Permission denied: check the agent API key\'s scope and the organization\'s plan.',
 		404: `${what.charAt(0).toUpperCase()}${what.slice(1)} was not found: check the id or name, and that it belongs to this organization.`,

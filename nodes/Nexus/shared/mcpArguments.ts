@@ -6,12 +6,16 @@ import { parseArguments } from './mcpProtocol';
 
 type ArgumentsContext = Pick<IExecuteSingleFunctions, 'getNode' | 'getNodeParameter'>;
 
-/** The Arguments parameter (of Run Tool and Call Function): a JSON object, or an error naming it. */
-export function readJsonArguments(context: ArgumentsContext): IDataObject {
-	const parsed = parseArguments(context.getNodeParameter('arguments', '{}'));
+/** The Arguments parameter (of Run Tool and Call Function), or another JSON parameter: a JSON object, or an error naming it. */
+export function readJsonArguments(
+	context: ArgumentsContext,
+	parameter = 'arguments',
+	label = 'Arguments',
+): IDataObject {
+	const parsed = parseArguments(context.getNodeParameter(parameter, '{}'));
 	if (parsed.problem !== undefined || parsed.value === undefined) {
-		throw new NodeOperationError(context.getNode(), `Arguments: ${parsed.problem ?? 'must be a JSON object'}`, {
-			description: 'Enter the arguments as one JSON object, e.g. {"limit": 10}. Nothing was sent.',
+		throw new NodeOperationError(context.getNode(), `${label}: ${parsed.problem ?? 'must be a JSON object'}`, {
+			description: `Enter the ${label.toLowerCase()} as one JSON object, e.g. {"limit": 10}. Nothing was sent.`,
 		});
 	}
 	return parsed.value;

@@ -13,7 +13,8 @@ import { toQueryPairs } from './queryPairs';
 export type NexusPaging = 'keyset' | 'edge';
 
 export const nexusPaging: Record<NexusPaging, PagingStrategy> = {
-	keyset: async (reader) => await readKeysetPages(toQueryPairs(reader.patch.qs ?? {}), async (qs) => await reader.send({ qs }), reader.limit),
+	// The rows read are shaped (the operation's transform) once the last page is in: keys come from the raw rows.
+	keyset: async (reader) => await reader.items(await readKeysetPages(toQueryPairs(reader.patch.qs ?? {}), async (qs) => await reader.send({ qs }), reader.limit)),
 	edge: async (reader) => await readEdgePages(async (qs) => await reader.send({ qs }), reader.limit, reader.items),
 };
 

@@ -6,7 +6,9 @@ import { listQuery, type ListQueryOptions } from './listQuery';
 import { organizationId } from './organization';
 import { toQueryObject } from './postgrest';
 import { KEYSET_PAGES } from './paging';
+import { mergePrefer } from './prefer';
 import { nexusExecutor, type NexusOperationSpec } from './transport';
+import { upsertRequest } from './upsert';
 import { readUuid } from './uuid';
 
 /**
@@ -27,7 +29,7 @@ function parameter<T>(context: IExecuteSingleFunctions, name: string, fallback: 
 export function listRowsRouting(
 	table: string,
 	what: string,
-	options: ListQueryOptions & { validate?: NexusOperationSpec['validate'] } = {},
+	options: ListQueryOptions & Pick<NexusOperationSpec, 'validate' | 'transform'> = {},
 ): INodePropertyRouting {
 	return nexusExecutor.routing(
 		{ method: 'GET', url: `/rest/v1/${table}` },
@@ -36,6 +38,7 @@ export function listRowsRouting(
 			what,
 			paging: KEYSET_PAGES,
 			validate: options.validate,
+			transform: options.transform,
 			async request() {
 				return { qs: toQueryObject(await listQuery(this, options)) };
 			},
@@ -81,13 +84,16 @@ export type BodyBuilder = (this: IExecuteSingleFunctions) => IDataObject | Promi
 
 /**
  * A write of one row of `table`, answered by the row written: PostgREST returns its
- * representation as one object (406 with advice when no row matched an id).
+ * representation as one object (406 with advice when no row matched an id). The patch may add a
+ * preference of its own (an upsert's), merged with the representation.
  */
 function writeRowRouting(
 	method: 'POST' | 'PATCH' | 'DELETE',
 	table: string,
 	what: string,
-	spec: Pick<NexusOperationSpec, 'safeToRepeat' | 'idParameter'> & { patch: (this: IExecuteSingleFunctions) => RequestPatch | Promise<RequestPatch> },
+	spec: Pick<NexusOperationSpec, 'safeToRepeat' | 'idParameter' | 'deletes'> & {
+		patch: (this: IExecuteSingleFunctions) => (RequestPatch & { prefer?: string }) | Promise<RequestPatch & { prefer?: string }>;
+	},
 ): INodePropertyRouting {
 	const { patch, ...call } = spec;
 	return nexusExecutor.routing(
@@ -97,25 +103,30 @@ function writeRowRouting(
 			writes: true,
 			what,
 			async request(): Promise<RequestPatch> {
-				return { ...(await patch.call(this)), headers: { Prefer: RETURN_REPRESENTATION, Accept: SINGLE_OBJECT } };
+				const { prefer, ...request } = await patch.call(this);
+				return { ...request, headers: { Prefer: mergePrefer(RETURN_REPRESENTATION, prefer), Accept: SINGLE_OBJECT } };
 			},
 		},
 	);
 }
 
-/** Insert one row (organization_id set from the key), answering the row written. */
+/**
+ * Insert one row (organization_id set from the key), answering the row written. With `upsert`,
+ * the Options' "Update If Exists" turns it into an upsert on the chosen column.
+ */
 export function createRowRouting(
 	table: string,
 	what: string,
 	body: BodyBuilder,
-	options: { withOrganization?: boolean } = {},
+	options: { withOrganization?: boolean; upsert?: boolean } = {},
 ): INodePropertyRouting {
 	return writeRowRouting('POST', table, what, {
 		safeToRepeat: false,
 		async patch() {
+			const upsert = options.upsert ? upsertRequest(this) : { qs: {} };
 			const row = await body.call(this);
 			if (options.withOrganization !== false) row.organization_id = await organizationId(this);
-			return { body: row };
+			return { qs: upsert.qs, body: row, prefer: upsert.prefer };
 		},
 	});
 }
@@ -149,6 +160,7 @@ export function deleteRowRouting(table: string, what: string, id: { parameter: s
 	return writeRowRouting('DELETE', table, what, {
 		// Repeating a delete that went through would answer "not found".
 		safeToRepeat: false,
+		deletes: true,
 		idParameter: id.parameter,
 		patch() {
 			return { qs: { id: `eq.${readUuid(this, id.parameter, id.label)}` } };

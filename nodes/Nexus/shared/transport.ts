@@ -49,6 +49,8 @@ export interface NexusCallSpec extends CallSpec {
 	what?: string;
 	/** The request writes: a 403 then explains the write scope and the read-only free plan. */
 	writes?: boolean;
+	/** The request deletes: a 403 then explains that deleting needs the admin scope. */
+	deletes?: boolean;
 	/** The parameter holding the id of the one row the request is about, for "No order with id …". */
 	idParameter?: string;
 }

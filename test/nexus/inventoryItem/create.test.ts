@@ -26,7 +26,7 @@ describe('Inventory Item', () => {
 		expect(items[0]).toMatchObject({ name: 'Bucket Hat', sku: 'HAT-BKT', is_active: true });
 	});
 
-	test('Create without a name is refused before sending', async () => {
-		expectInputError(await t.run({ resource: 'inventoryItem', operation: 'create', name: '={{ "" }}' }), 'Name is empty');
+	test('Create without a name, description, item number or SKU is refused before sending', async () => {
+		expectInputError(await t.run({ resource: 'inventoryItem', operation: 'create', name: '={{ "" }}' }), 'Name: give a Name, a Description, an Item No or a SKU');
 	});
 });

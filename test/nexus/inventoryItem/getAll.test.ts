@@ -18,6 +18,7 @@ describe('Inventory Item', () => {
 		expect(apiRequests(requests)[0].query).toMatchObject({ is_active: 'eq.true', order: 'updated_at.desc,id.asc' });
 		const [{ n }] = await t.sandbox.query(`select count(*)::int as n from public.items where organization_id = $1 and is_active`, [orgA()]);
 		expect(items).toHaveLength(n);
-		expect(items[0]).not.toHaveProperty('description');
+		expect(items[0]).toHaveProperty('name');
+		expect(items[0]).not.toHaveProperty('cost_price');
 	});
 });

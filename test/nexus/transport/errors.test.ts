@@ -54,6 +54,26 @@ test('403 permission denied (42501) on a write explains the write scope and the 
 	expect(run.error?.description).toMatch(/"write" or "admin" scope.*free plan is read-only/);
 });
 
+test('403 permission denied (42501) on a delete explains that deleting needs the admin scope, not write', async () => {
+	const run = await t.run({
+		resource: 'table',
+		operation: 'delete',
+		table: 'organizations',
+		filters: { conditions: [{ column: 'name', operator: 'eq', value: 'nobody' }] },
+	});
+	expect(run.error?.httpCode).toBe('403');
+	expect(run.error?.description).toMatch(/^Nexus API error 403 \(42501\)/);
+	expect(run.error?.description).toMatch(/deleting needs an agent API key with the "admin" scope \("write" only reads, creates and updates\)/);
+	expect(run.error?.description).not.toMatch(/"write" or "admin"/);
+});
+
+test('a 403 without a code on Inventory Item → Delete gives the same admin advice', async () => {
+	t.sandbox.faults.add({ kind: 'status', status: 403, method: 'DELETE', pathIncludes: '/rest/v1/items' });
+	const run = await t.run({ resource: 'inventoryItem', operation: 'delete', itemId: t.rl('id', '00000000-0000-4000-8000-000000000000') });
+	expect(run.error?.httpCode).toBe('403');
+	expect(run.error?.description).toMatch(/deleting needs an agent API key with the "admin" scope/);
+});
+
 test('403 plan_limit_exceeded from an edge function keeps error and message and explains the plan', async () => {
 	await t.sandbox.query(`update public.organizations set plan = 'free' where id = $1`, [orgA()]);
 	try {

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { createRowRouting } from '../../shared/rowRouting';
 import { contactFieldOptions, contactRow } from './fields';
-import { additionalFieldsCollection } from '../../../shared/collections';
+import { upsertColumnOption } from '../../shared/upsert';
+import { additionalFieldsCollection, optionsCollection } from '../../../shared/collections';
 
 export const createContact: Operation = {
 	option: {
@@ -23,7 +24,7 @@ export const createContact: Operation = {
 				});
 			}
 			return row;
-		}),
+		}, { upsert: true }),
 	},
 	properties: [
 		{
@@ -41,5 +42,12 @@ export const createContact: Operation = {
 			description: 'Normalised to E.164 (+ and country code) before it is saved',
 		},
 		additionalFieldsCollection(contactFieldOptions(false).concat([{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' }]).sort((a, b) => a.displayName.localeCompare(b.displayName))),
+		optionsCollection([
+			upsertColumnOption([
+				{ name: 'Email', value: 'email' },
+				{ name: 'Phone Number', value: 'phone_number' },
+				{ name: 'Shopify Customer ID', value: 'shopify_customer_id' },
+			]),
+		]),
 	],
 };

@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
@@ -14,14 +15,24 @@ export const createItem: Operation = {
 		description: 'Create an inventory item (product)',
 		routing: createRowRouting('items', 'inventory item', function () {
 			const name = parameterText(this, 'name');
-			if (name === '') {
-				throw new NodeOperationError(this.getNode(), 'Name is empty', { description: 'Enter the name of the item.' });
+			// Some databases have no name column: the item is then known by its description or item number.
+			const row: IDataObject = { ...(name === '' ? {} : { name }), ...collectionFields(this, 'additionalFields') };
+			if (!['name', 'description', 'item_no', 'sku'].some((column) => String(row[column] ?? '').trim() !== '')) {
+				throw new NodeOperationError(this.getNode(), 'Name: give a Name, a Description, an Item No or a SKU', {
+					description: 'Enter the name of the item, or (on databases without a name column) a Description or Item No under Additional Fields.',
+				});
 			}
-			return { name, ...collectionFields(this, 'additionalFields') };
+			return row;
 		}),
 	},
 	properties: [
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Leave empty on Nexus databases without a name column, and give a Description or Item No instead',
+		},
 		additionalFieldsCollection(itemFieldOptions(false)),
 	],
 };

@@ -1,10 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 export const itemIdLocator = { name: 'itemId', displayName: 'Inventory Item', searchMethod: 'searchItems', what: 'inventory item' };
 
 export const ITEM_ID = { parameter: 'itemId', label: 'Inventory Item ID' };
 
-export const ITEM_SIMPLE_COLUMNS = ['id', 'name', 'item_no', 'sku', 'barcode', 'category', 'unit', 'selling_price', 'min_stock_level', 'is_active'];
+export const ITEM_SIMPLE_COLUMNS = ['id', 'name', 'description', 'item_no', 'sku', 'barcode', 'category', 'unit', 'selling_price', 'min_stock_level', 'is_active'];
+
+/**
+ * With Simplify on and no Fields chosen, the main columns the database has: items may lack
+ * `name` (then `description` and `item_no` name the item), so they are picked from the rows read.
+ */
+export function simplifyItems(this: IExecuteSingleFunctions, items: IDataObject[]): IDataObject[] {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	if (!this.getNodeParameter('simplify', true) || String(options.select ?? '').trim() !== '') return items;
+	return items.map((item) => Object.fromEntries(ITEM_SIMPLE_COLUMNS.filter((column) => column in item).map((column) => [column, item[column]])));
+}
 
 export const ITEM_COLUMNS_HINT =
 	'id, name, description, item_no, sku, barcode, category, unit, cost_price, selling_price, min_stock_level, is_active, created_at, updated_at';

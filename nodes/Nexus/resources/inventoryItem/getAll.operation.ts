@@ -2,7 +2,7 @@ import { activeOnlyFilter, activeOnlyProperty } from '../../shared/activeOnly';
 import { filtersProperty, listOptionsProperty, simplifyProperty } from '../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { listRowsRouting } from '../../shared/rowRouting';
-import { ITEM_COLUMNS_HINT, ITEM_SIMPLE_COLUMNS } from './fields';
+import { ITEM_COLUMNS_HINT, simplifyItems } from './fields';
 import { returnAllAndLimit } from '../../../shared/operation';
 
 export const getAllItems: Operation = {
@@ -11,8 +11,9 @@ export const getAllItems: Operation = {
 		value: 'getAll',
 		action: 'List inventory items, most recently updated first',
 		description: 'List inventory items (products), most recently updated first',
+		// Simplified here, not by select: the main columns differ between databases (name may be absent).
 		routing: listRowsRouting('items', 'inventory items', {
-			simplifyColumns: ITEM_SIMPLE_COLUMNS,
+			transform: simplifyItems,
 			defaultSort: [{ column: 'updated_at', direction: 'desc' }],
 			fixed: activeOnlyFilter,
 		}),

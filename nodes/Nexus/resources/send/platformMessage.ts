@@ -1,6 +1,7 @@
 import { recordLocator } from '../../shared/fields';
 import { functionRouting } from '../../shared/functions';
 import type { Operation } from '../../../shared/operation';
+import { readJsonArguments } from '../../shared/mcpArguments';
 import { readUuid } from '../../shared/uuid';
 import { conversationIdLocator, CONVERSATION_ID } from '../conversation/fields';
 import { messageTextProperty, readMessageText } from './fields';
@@ -19,10 +20,21 @@ export function platformMessageOperation(platform: 'Facebook' | 'Instagram'): Op
 				writes: true,
 				safeToRepeat: false,
 				body() {
-					return { chatId: readUuid(this, CONVERSATION_ID.parameter, CONVERSATION_ID.label), message: readMessageText(this) };
+					const extra = readJsonArguments(this, 'additionalBodyFields', 'Additional Body Fields');
+					return { ...extra, chatId: readUuid(this, CONVERSATION_ID.parameter, CONVERSATION_ID.label), message: readMessageText(this) };
 				},
 			}),
 		},
-		properties: [recordLocator(conversationIdLocator), messageTextProperty],
+		properties: [
+			recordLocator(conversationIdLocator),
+			messageTextProperty,
+			{
+				displayName: 'Additional Body Fields',
+				name: 'additionalBodyFields',
+				type: 'json',
+				default: '{}',
+				description: `Nexus does not document the body of ${name}-send-message: the node sends WhatsApp's (chatId, message). Fields given here as a JSON object are added to it (chatId and message stay as set above).`,
+			},
+		],
 	};
 }

@@ -8,6 +8,8 @@ import { RETURN_REPRESENTATION } from '../../shared/rowRouting';
 import { TABLE_PATH_ID } from './tablePathId';
 import { readRows, rowsInputProperties } from './rowsInput';
 import { nexusExecutor } from '../../shared/transport';
+import { mergePrefer } from '../../shared/prefer';
+import { upsertColumnsOption, upsertRequest } from '../../shared/upsert';
 import { optionsCollection } from '../../../shared/collections';
 
 export const createTableRows: Operation = {
@@ -25,13 +27,14 @@ export const createTableRows: Operation = {
 				what: 'table',
 				async request() {
 					readTable(this);
+					const upsert = upsertRequest(this);
 					const rows = readRows(this, 'create');
 					const options = this.getNodeParameter('options', {}) as IDataObject;
 					if (options.setOrganizationId !== false) {
 						const organization = await organizationId(this);
 						for (const row of rows) if (row.organization_id === undefined) row.organization_id = organization;
 					}
-					return { body: rows, headers: { Prefer: RETURN_REPRESENTATION } };
+					return { qs: upsert.qs, body: rows, headers: { Prefer: mergePrefer(RETURN_REPRESENTATION, upsert.prefer) } };
 				},
 			},
 		),
@@ -40,6 +43,7 @@ export const createTableRows: Operation = {
 		tableProperty,
 		...rowsInputProperties('create'),
 		optionsCollection([
+			upsertColumnsOption,
 			{
 				displayName: 'Set Organization ID',
 				name: 'setOrganizationId',

@@ -18,6 +18,7 @@ export const deleteTableRows: Operation = {
 				safeToRepeat: false,
 				pathIds: [TABLE_PATH_ID],
 				writes: true,
+				deletes: true,
 				what: 'table',
 				request() {
 					const pairs = requiredFilterPairs(this, 'Delete Rows deletes only the rows matching the filters; it never empties a whole table.');
