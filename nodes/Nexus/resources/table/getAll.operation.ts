@@ -6,7 +6,7 @@ import type { Operation } from '../../../shared/operation';
 import { TABLE_PATH_ID } from './tablePathId';
 import { nexusExecutor } from '../../shared/transport';
 import { returnAllAndLimit } from '../../../shared/operation';
-import { KEYSET_PAGES } from '../../shared/paging';
+import { TABLE_KEY_PAGES } from '../../shared/paging';
 
 export const getAllTableRows: Operation = {
 	option: {
@@ -20,7 +20,7 @@ export const getAllTableRows: Operation = {
 				safeToRepeat: true,
 				pathIds: [TABLE_PATH_ID],
 				what: 'table',
-				paging: KEYSET_PAGES,
+				paging: TABLE_KEY_PAGES,
 				validate() {
 					readTable(this);
 				},
