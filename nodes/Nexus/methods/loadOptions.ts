@@ -6,6 +6,7 @@ import { ORDER_STATUSES } from '../shared/fields';
 import { withColumnFallback } from '../shared/unknownColumn';
 import { fetchAllRows } from '../shared/fetchAllRows';
 import { nexusApiRequest } from '../shared/transport';
+import { tableColumns } from '../shared/tableSchema';
 
 /** Dropdowns filled from the organization's data. */
 
@@ -37,15 +38,7 @@ export const nexusLoadOptions: Record<string, (this: ILoadOptionsFunctions) => P
 	async getTableColumns(this: ILoadOptionsFunctions) {
 		const table = String(this.getNodeParameter('table', '') ?? '').trim();
 		if (table === '') return [];
-		const answer = await nexusApiRequest.call(
-			this,
-			'GET',
-			'/rest/v1/',
-			{ safeToRepeat: true, what: 'the table list' },
-			{ headers: { Accept: 'application/openapi+json' } },
-		);
-		const definitions = (answer.body as IDataObject | null)?.definitions as IDataObject | undefined;
-		const columns = (definitions?.[table] as IDataObject | undefined)?.properties as IDataObject | undefined;
+		const columns = await tableColumns(this, table);
 		if (!columns) {
 			throw new NodeOperationError(this.getNode(), `Table: Nexus has no table ${quoteValue(table)} this key can read`, {
 				description: 'Check the table name (e.g. orders, order_items, pick_lists), or give the column with an expression.',

@@ -80,8 +80,8 @@ export function filtersProperty(columnsHint: string): INodeProperties {
 	};
 }
 
-/** "Options" of a listing: Match (AND/OR), Raw Filter, Sort, Fields. */
-export function listOptionsProperty(defaultSortHint: string): INodeProperties {
+/** "Options" of a listing: Match (AND/OR), Raw Filter, Sort, Fields. `tieBreak`: what breaks ties in the sort. */
+export function listOptionsProperty(defaultSortHint: string, tieBreak = 'Ties are broken by the ID column.'): INodeProperties {
 	return optionsCollection([
 		{
 			displayName: 'Fields',
@@ -119,7 +119,7 @@ export function listOptionsProperty(defaultSortHint: string): INodeProperties {
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Sort Column',
 			default: {},
-			description: `Columns to sort by, in order (default: ${defaultSortHint}). Ties are broken by the ID column. Pages are read after the last row read in this order, so rows added or removed meanwhile never make another row repeat or go missing.`,
+			description: `Columns to sort by, in order (default: ${defaultSortHint}). ${tieBreak} Pages are read after the last row read in this order, so rows added or removed meanwhile never make another row repeat or go missing.`,
 			options: [
 				{
 					displayName: 'Column',

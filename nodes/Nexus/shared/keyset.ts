@@ -6,9 +6,9 @@ import { quoteIfNeeded, toQueryObject, type QueryPairs } from './queryPairs';
 
 /**
  * Keyset paging for PostgREST listings: page 2 asks for the rows "after the last row of page 1"
- * in the listing's full sort key (the sort columns, then `id`), not for "rows 100 to 199". A row
- * inserted or deleted before that point while the listing runs then moves no other row across a
- * page boundary, so nothing repeats and nothing is skipped. (Offset paging shifts every later row
+ * in the listing's full sort key (the sort columns, then the table's primary key: `id` by
+ * default), not for "rows 100 to 199". A row inserted or deleted before that point while the
+ * listing runs then moves no other row across a page boundary, so nothing repeats and nothing is skipped. (Offset paging shifts every later row
  * by one per insert or delete: Order → Get Many, newest first, repeated one order per order
  * created meanwhile.)
  *
@@ -29,11 +29,13 @@ export interface KeyColumn {
 const ORDER_TERM = /^([A-Za-z_][A-Za-z0-9_]*)(?:\.(asc|desc))?(?:\.(nullsfirst|nullslast))?$/;
 
 /**
- * The sort key of an `order` value, up to and including the unique `id` (appended ascending when
- * the order does not name it). Undefined when a term is not a plain column (a JSON path, an
- * embedded resource's column): no key can be built then.
+ * The sort key of an `order` value, up to and including the columns of the table's primary key
+ * `unique` (`id` by default; each one the order does not name appended ascending, in key order).
+ * Undefined when a term is not a plain column (a JSON path, an embedded resource's column), or
+ * when the table has no key (`unique` empty): no key can be built then.
  */
-export function sortKey(order: string | undefined, unique = 'id'): KeyColumn[] | undefined {
+export function sortKey(order: string | undefined, unique: readonly string[] = ['id']): KeyColumn[] | undefined {
+	if (!unique.length) return undefined;
 	const key: KeyColumn[] = [];
 	const seen = new Set<string>();
 	for (const raw of (order ?? '').split(',')) {
@@ -51,10 +53,10 @@ export function sortKey(order: string | undefined, unique = 'id'): KeyColumn[] |
 			direction: dir,
 			nulls: nulls === 'nullsfirst' ? 'first' : nulls === 'nullslast' ? 'last' : dir === 'asc' ? 'last' : 'first',
 		});
-		// Past a unique column later terms never decide anything.
-		if (column === unique) return key;
+		// Past the whole primary key later terms never decide anything.
+		if (unique.every((name) => seen.has(name))) return key;
 	}
-	key.push({ column: unique, direction: 'asc', nulls: 'last' });
+	for (const column of unique) if (!seen.has(column)) key.push({ column, direction: 'asc', nulls: 'last' });
 	return key;
 }
 
@@ -171,8 +173,8 @@ export interface KeysetPage {
  * The query of one page of `size` rows after the row whose key is `after` (the first page when
  * absent). Undefined when the query's order cannot be keyed.
  */
-export function keysetPage(query: QueryPairs, after: KeyValue[] | undefined, size: number): KeysetPage | undefined {
-	const key = sortKey(sortOrderOf(query));
+export function keysetPage(query: QueryPairs, after: KeyValue[] | undefined, size: number, unique?: readonly string[]): KeysetPage | undefined {
+	const key = sortKey(sortOrderOf(query), unique);
 	if (!key) return undefined;
 	const filters = query.filter(([name]) => !PAGING_KEYS.has(name));
 	const select = query.find(([name]) => name === 'select')?.[1];
@@ -198,10 +200,11 @@ export function isMissingIdColumn(failure: unknown): boolean {
 
 /**
  * Reads every row of a PostgREST query (its filters, `select` and `order`), at most 100 per
- * request, until `limit` rows (undefined: all), by key (see above). `fetchPage` receives the
- * whole query of each page. A query whose order cannot be keyed is read by offset, each `id`
- * kept once; so is a table without an `id` column when its order does not name `id` (the
- * first page then fails with 42703 and is asked again by offset): its rows cannot be told
+ * request, until `limit` rows (undefined: all), by key (see above; `unique`: the table's primary
+ * key, `id` by default). `fetchPage` receives the whole query of each page. A query whose order
+ * cannot be keyed, or of a table without a primary key, is read by offset, each `id` kept once;
+ * so is a table assumed keyed on `id` that has no `id` column, when its order does not name `id`
+ * (the first page then fails with 42703 and is asked again by offset): its rows cannot be told
  * apart, so a row shifted by a change meanwhile can repeat or be missed.
  */
 export async function readKeysetPages(
@@ -209,14 +212,15 @@ export async function readKeysetPages(
 	fetchPage: FetchPage,
 	limit: number | undefined,
 	extract: ExtractRows = defaultExtract,
+	unique?: readonly string[],
 ): Promise<IDataObject[]> {
-	if (!sortKey(sortOrderOf(query))) return await readOffsetPages(query, fetchPage, limit, extract);
+	if (!sortKey(sortOrderOf(query), unique)) return await readOffsetPages(query, fetchPage, limit, extract);
 	const rows: IDataObject[] = [];
 	let last: KeyValue[] | undefined;
 	for (;;) {
 		const wanted = limit === undefined ? NEXUS_MAX_PAGE_SIZE : Math.min(NEXUS_MAX_PAGE_SIZE, limit - rows.length);
 		if (wanted <= 0) break;
-		const { pairs, key } = keysetPage(query, last, wanted) as KeysetPage;
+		const { pairs, key } = keysetPage(query, last, wanted, unique) as KeysetPage;
 		const outcome = await fetchPage(toQueryObject(pairs)).then(
 			(answer) => ({ answer, failure: undefined }),
 			(failure: unknown) => ({ answer: undefined, failure }),

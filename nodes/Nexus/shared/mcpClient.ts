@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { NodeContext } from '../../shared/context';
+import { executionKeyOf } from '../../shared/executionKey';
 import { asNodeError } from '../../shared/nodeErrors';
 import { retryPolicyOf } from '../../shared/request';
 import { backoffDelayMs } from '../../shared/retry';
@@ -207,17 +208,9 @@ function isSessionGone(error: unknown, session: Session): boolean {
 	return session.id !== undefined && httpStatusOf(error) === 404;
 }
 
-/** The key of an execution's node (with its credential), or undefined where there is no execution (loading options). */
-function keyOf(context: NodeContext): string | undefined {
-	const executionId = (context as { getExecutionId?: () => string | undefined }).getExecutionId?.();
-	if (!executionId) return undefined;
-	const node = context.getNode();
-	return `${executionId}\n${node.id ?? node.name}\n${JSON.stringify(node.credentials ?? {})}`;
-}
-
 /** The client of this execution's node (a new one where there is no execution, e.g. loading options). */
 export function mcpClientFor(context: NodeContext): McpClient {
-	const key = keyOf(context);
+	const key = executionKeyOf(context);
 	if (!key) return new McpClient();
 	let client = clients.get(key);
 	if (!client) {
@@ -242,7 +235,7 @@ export async function withMcpClient<T>(context: NodeContext, use: (client: McpCl
 	} finally {
 		client.users--;
 		if (client.users === 0) {
-			const key = keyOf(context);
+			const key = executionKeyOf(context);
 			if (key && clients.get(key) === client) clients.delete(key);
 			await client.close(context);
 		}

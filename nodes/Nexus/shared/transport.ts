@@ -6,8 +6,10 @@ import type { ParsedAnswer } from '../../shared/http';
 import { nexusUserError } from './apiError';
 import { NEXUS_CREDENTIAL_TYPE, nexusBaseUrl, nexusKeyExchangeFingerprint } from './credential';
 import { nexusPacer } from './pacing';
-import { nexusPaging, type NexusPaging } from './paging';
+import { readTable } from './guardInput';
+import { nexusPaging, readByKey, type NexusPaging } from './paging';
 import { mergeHeaders } from './prefer';
+import { tablePrimaryKey } from './tableSchema';
 
 /**
  * The one transport of the Nexus node and trigger: base URL, the anon key and the agent JWT from
@@ -65,7 +67,11 @@ export const nexusTransport: ServiceTransport<NexusCallSpec> = {
 /** Runs every Nexus operation (declarative, or several requests from code) and every request from code. */
 export const nexusExecutor = createExecutor<NexusCallSpec, NexusPaging>({
 	transport: nexusTransport,
-	paging: nexusPaging,
+	paging: {
+		...nexusPaging,
+		// Any table (Table → Get Many): its primary key is read from the schema description first.
+		tableKey: async (reader) => await readByKey(reader, await tablePrimaryKey(reader.context, readTable(reader.context))),
+	},
 	baseUrl: nexusBaseUrl,
 	requestOptions: { arrayFormat: 'repeat', ignoreHttpStatusErrors: false, encoding: NEXUS_ENCODING },
 	mergeHeaders,

@@ -84,6 +84,16 @@ describe('sortKey and keyOrder', () => {
 		expect(sortKey('a.asc,a.desc')?.map((column) => column.column)).toEqual(['a', 'id']);
 	});
 
+	test('a table keyed on other columns: every key column the sort lacks, in key order; none for a table without a key', () => {
+		const columns = (order: string | undefined, unique: string[]) => sortKey(order, unique)?.map(({ column, direction }) => `${column}.${direction}`);
+		expect(columns('qty.desc', ['warehouse', 'bin'])).toEqual(['qty.desc', 'warehouse.asc', 'bin.asc']);
+		expect(columns('bin.desc,qty.asc', ['warehouse', 'bin'])).toEqual(['bin.desc', 'qty.asc', 'warehouse.asc']);
+		// Past the whole key later terms never decide anything.
+		expect(columns('bin.desc,warehouse.desc,qty.asc', ['warehouse', 'bin'])).toEqual(['bin.desc', 'warehouse.desc']);
+		expect(columns('code.asc', ['code'])).toEqual(['code.asc']);
+		expect(columns('name', [])).toBeUndefined();
+	});
+
 	test('an order that is not plain columns has no key', () => {
 		expect(sortKey('customer(name).asc')).toBeUndefined();
 		expect(sortKey('data->>x.desc')).toBeUndefined();

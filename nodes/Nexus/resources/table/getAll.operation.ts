@@ -6,7 +6,11 @@ import type { Operation } from '../../../shared/operation';
 import { TABLE_PATH_ID } from './tablePathId';
 import { nexusExecutor } from '../../shared/transport';
 import { returnAllAndLimit } from '../../../shared/operation';
-import { KEYSET_PAGES } from '../../shared/paging';
+import { TABLE_KEY_PAGES } from '../../shared/paging';
+
+/** What keeps Return All exact on any table: its own primary key (read from Nexus's schema description). */
+const TIES =
+	"Ties are broken by the table's primary key (any columns). A table or view without one is read by position: a row moved by a change while the pages are read can repeat or go missing.";
 
 export const getAllTableRows: Operation = {
 	option: {
@@ -20,7 +24,7 @@ export const getAllTableRows: Operation = {
 				safeToRepeat: true,
 				pathIds: [TABLE_PATH_ID],
 				what: 'table',
-				paging: KEYSET_PAGES,
+				paging: TABLE_KEY_PAGES,
 				validate() {
 					readTable(this);
 				},
@@ -30,5 +34,10 @@ export const getAllTableRows: Operation = {
 			},
 		),
 	},
-	properties: [tableProperty, ...returnAllAndLimit(), filtersProperty('any column of the table'), listOptionsProperty('id ascending')],
+	properties: [
+		tableProperty,
+		...returnAllAndLimit({ returnAllHint: TIES }),
+		filtersProperty('any column of the table'),
+		listOptionsProperty("the table's primary key ascending", TIES),
+	],
 };

@@ -271,6 +271,11 @@ async function write(
 	return { status: method === 'POST' ? 201 : 204, headers: { 'content-range': contentRange, ...applied } };
 }
 
+/** As PostgREST describes a primary-key column (from the catalog's primary key; other columns carry no note). */
+function primaryKeyNote(t: { primaryKey: string[] }, column: string): { description?: string } {
+	return t.primaryKey.includes(column) ? { description: 'Note:\nThis is a Primary Key.<pk/>' } : {};
+}
+
 function openApi(catalog: Catalog): Reply {
 	const paths: Record<string, unknown> = { '/': {} };
 	const definitions: Record<string, unknown> = {};
@@ -279,7 +284,7 @@ function openApi(catalog: Catalog): Reply {
 		definitions[t.name] = {
 			type: 'object',
 			required: t.primaryKey,
-			properties: Object.fromEntries([...t.columns.values()].map((c) => [c.name, { format: c.type }])),
+			properties: Object.fromEntries([...t.columns.values()].map((c) => [c.name, { format: c.type, ...primaryKeyNote(t, c.name) }])),
 		};
 	}
 	return {
