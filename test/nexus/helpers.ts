@@ -56,6 +56,24 @@ export function apiRequests(requests: LoggedRequest[]): LoggedRequest[] {
 	return requests.filter((entry) => !isAuth(entry));
 }
 
+/**
+ * One sandbox for the test file: started before its tests and closed after them. Call the answer
+ * inside a test (or a later hook) to reach the running test.
+ */
+export function useNexusTest(options: NexusSandboxOptions = {}): () => NexusTest {
+	let started: NexusTest | undefined;
+	beforeAll(async () => {
+		started = await startNexusTest(options);
+	}, 60_000);
+	afterAll(async () => {
+		await started?.close();
+	});
+	return () => {
+		if (!started) throw new Error('The Nexus sandbox has not started (call this inside a test)');
+		return started;
+	};
+}
+
 export async function startNexusTest(options: NexusSandboxOptions = {}): Promise<NexusTest> {
 	const sandbox = await startNexusSandbox({ port: 0, ...options });
 	// The node paces its requests to the limit the sandbox enforces (off when the sandbox has none).

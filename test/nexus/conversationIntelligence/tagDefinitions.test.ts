@@ -3,43 +3,37 @@
  * organization's taxonomy as the sandbox stores it, a definition written then listed back, a
  * read-only key refused with the vendor's code and message, and slugs checked before sending.
  */
-import { expectInputError, startNexusTest, type NexusTest } from '../helpers';
+import { expectInputError, useNexusTest } from '../helpers';
 
-let t: NexusTest;
-beforeAll(async () => {
-	t = await startNexusTest({ requestsPerMinute: 0 });
-}, 60_000);
-afterAll(async () => {
-	await t?.close();
-});
+const nexus = useNexusTest({ requestsPerMinute: 0 });
 
-const ORG_A = () => t.sandbox.orgs.a.id;
+const ORG_A = () => nexus().sandbox.orgs.a.id;
 const RESOURCE = 'conversationIntelligence';
 
 async function storedTags(where = 'true'): Promise<string[]> {
-	const rows = await t.sandbox.query(`select tag from public.ai_tag_definitions where organization_id = $1 and ${where}`, [ORG_A()]);
+	const rows = await nexus().sandbox.query(`select tag from public.ai_tag_definitions where organization_id = $1 and ${where}`, [ORG_A()]);
 	return rows.map((row) => String(row.tag)).sort();
 }
 
 test('Get Tag Definitions: the active tags of the organization, then with Include Inactive the retired ones too', async () => {
-	const active = await t.run({ resource: RESOURCE, operation: 'getTagDefinitions' });
+	const active = await nexus().run({ resource: RESOURCE, operation: 'getTagDefinitions' });
 	expect(active.error).toBeUndefined();
 	expect(active.items.map((item) => item.tag).sort()).toEqual(await storedTags('is_active'));
-	const every = await t.run({ resource: RESOURCE, operation: 'getTagDefinitions', filters: { includeInactive: true } });
+	const every = await nexus().run({ resource: RESOURCE, operation: 'getTagDefinitions', filters: { includeInactive: true } });
 	expect(every.error).toBeUndefined();
 	expect(every.items.map((item) => item.tag).sort()).toEqual(await storedTags());
 	expect(every.items.length).toBeGreaterThan(active.items.length);
 });
 
 test('Get Tag Definitions with a Category filter gives only that tag group', async () => {
-	const result = await t.run({ resource: RESOURCE, operation: 'getTagDefinitions', filters: { category: 'pre_sale' } });
+	const result = await nexus().run({ resource: RESOURCE, operation: 'getTagDefinitions', filters: { category: 'pre_sale' } });
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((item) => item.tag).sort()).toEqual(await storedTags(`is_active and category = 'pre_sale'`));
 	expect(result.items.length).toBeGreaterThan(0);
 });
 
 test('Create or Update Tag Definition: a new tag is stored and listed, then changed and deactivated', async () => {
-	const created = await t.run({
+	const created = await nexus().run({
 		resource: RESOURCE,
 		operation: 'upsertTagDefinition',
 		tag: 'gift_wrap',
@@ -47,25 +41,25 @@ test('Create or Update Tag Definition: a new tag is stored and listed, then chan
 	});
 	expect(created.error).toBeUndefined();
 	expect(created.items).toEqual([expect.objectContaining({ tag: 'gift_wrap', scope: 'message', category: 'pre_sale', is_active: true })]);
-	const listed = await t.run({ resource: RESOURCE, operation: 'getTagDefinitions', filters: { category: 'pre_sale' } });
+	const listed = await nexus().run({ resource: RESOURCE, operation: 'getTagDefinitions', filters: { category: 'pre_sale' } });
 	expect(listed.items).toContainEqual(expect.objectContaining({ tag: 'gift_wrap', description: 'Asks for gift wrapping' }));
 
-	const changed = await t.run({
+	const changed = await nexus().run({
 		resource: RESOURCE,
 		operation: 'upsertTagDefinition',
 		tag: 'gift_wrap',
 		additionalFields: { description: 'Gift wrapping or a card', active: false },
 	});
 	expect(changed.error).toBeUndefined();
-	const rows = await t.sandbox.query(`select description, is_active, category from public.ai_tag_definitions where organization_id = $1 and tag = 'gift_wrap'`, [ORG_A()]);
+	const rows = await nexus().sandbox.query(`select description, is_active, category from public.ai_tag_definitions where organization_id = $1 and tag = 'gift_wrap'`, [ORG_A()]);
 	expect(rows).toEqual([{ description: 'Gift wrapping or a card', is_active: false, category: 'pre_sale' }]);
-	const activeOnly = await t.run({ resource: RESOURCE, operation: 'getTagDefinitions' });
+	const activeOnly = await nexus().run({ resource: RESOURCE, operation: 'getTagDefinitions' });
 	expect(activeOnly.items.map((item) => item.tag)).not.toContain('gift_wrap');
 });
 
 test('Create or Update Tag Definition with a read-only key is refused with the vendor code and message; nothing stored', async () => {
-	const readOnly = t.credential({ apiKey: await t.sandbox.createApiKey({ org: 'a', scopes: ['read'] }) });
-	const refused = await t.run({ resource: RESOURCE, operation: 'upsertTagDefinition', tag: 'refused_tag' }, { credential: readOnly });
+	const readOnly = nexus().credential({ apiKey: await nexus().sandbox.createApiKey({ org: 'a', scopes: ['read'] }) });
+	const refused = await nexus().run({ resource: RESOURCE, operation: 'upsertTagDefinition', tag: 'refused_tag' }, { credential: readOnly });
 	expect(refused.error?.message).toMatch(/insufficient_scope/);
 	expect(refused.error?.message).toMatch(/nexus_update_ai_tag_definition needs the 'write' scope/);
 	expect(String(refused.error?.description)).toMatch(/scope/);
@@ -73,10 +67,10 @@ test('Create or Update Tag Definition with a read-only key is refused with the v
 });
 
 test('Create or Update Tag Definition: a Tag that is not a slug, or none, is refused before anything is sent', async () => {
-	expectInputError(await t.run({ resource: RESOURCE, operation: 'upsertTagDefinition', tag: 'Gift Wrap' }), /^Tag /);
-	expectInputError(await t.run({ resource: RESOURCE, operation: 'upsertTagDefinition', tag: '  ' }), /^Tag /);
+	expectInputError(await nexus().run({ resource: RESOURCE, operation: 'upsertTagDefinition', tag: 'Gift Wrap' }), /^Tag /);
+	expectInputError(await nexus().run({ resource: RESOURCE, operation: 'upsertTagDefinition', tag: '  ' }), /^Tag /);
 	expectInputError(
-		await t.run({ resource: RESOURCE, operation: 'upsertTagDefinition', tag: 'gift_wrap', additionalFields: { scope: 'Message!' } }),
+		await nexus().run({ resource: RESOURCE, operation: 'upsertTagDefinition', tag: 'gift_wrap', additionalFields: { scope: 'Message!' } }),
 		/^Scope /,
 	);
 });
