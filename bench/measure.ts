@@ -87,6 +87,20 @@ export interface BenchRow {
 
 export const ratioText = (ratio: number) => `${ratio.toFixed(2)}x`;
 
+/**
+ * A row whose figure is a ratio with a ceiling as its target (charted): the ratio's text, the
+ * target's, and whether it is met (at or under the ceiling, and `alsoMet`) all follow from the two
+ * numbers.
+ */
+export function ceilingRow(
+	row: Omit<BenchRow, 'ratio' | 'ratioValue' | 'target' | 'targetValue' | 'met'>,
+	ratio: number,
+	ceiling: number,
+	alsoMet = true,
+): BenchRow {
+	return { ...row, ratio: ratioText(ratio), ratioValue: ratio, target: `<= ${ceiling}x`, targetValue: ceiling, met: ratio <= ceiling && alsoMet };
+}
+
 export const rttText = (rttMs: number | undefined) => (rttMs === undefined ? '-' : rttMs === 0 ? 'loopback' : `${rttMs} ms`);
 
 export function formatTable(rows: BenchRow[]): string {
