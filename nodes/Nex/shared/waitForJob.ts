@@ -86,9 +86,14 @@ export async function waitForJob(context: WaitContext, watch: JobWatch): Promise
 	const startedAt = Date.now();
 	let pausesMade = 0;
 	let state = watch.initial ?? (await watch.poll());
+	// Set once a pause has run to the deadline: the read after it is the last one, even when the
+	// timer fired a millisecond before the wall clock reached the deadline (Node's timers run on
+	// the event loop's own millisecond clock, which can be behind Date.now()).
+	let deadlineReached = false;
 	for (;;) {
 		const status = statusOf(state);
-		const step = decideWaitStep(status, watch.rules, Date.now() - startedAt, watch.timeoutMs, pausesMade);
+		const elapsedMs: number = deadlineReached ? watch.timeoutMs : Date.now() - startedAt;
+		const step = decideWaitStep(status, watch.rules, elapsedMs, watch.timeoutMs, pausesMade);
 		if (step.kind === 'finished') return state;
 		if (step.kind === 'failed') {
 			const reason = jobErrorText(state);
@@ -110,6 +115,7 @@ export async function waitForJob(context: WaitContext, watch: JobWatch): Promise
 				},
 			);
 		}
+		deadlineReached = step.afterMs >= watch.timeoutMs - elapsedMs;
 		await sleep(step.afterMs, context.getExecutionCancelSignal?.());
 		pausesMade++;
 		state = await watch.poll();

@@ -97,7 +97,27 @@ describe('waitForJob', () => {
 		const started = Date.now();
 		const failure = waitForJob(context, { label: 'job 3', rules, poll, timeoutMs: 300, readLater: 'the Get operation' });
 		await expect(failure).rejects.toThrow('Nex job 3 did not finish within 0.3 s (last status "processing")');
-		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+		// Timers may fire a millisecond or so before the wall clock shows the deadline.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
 		expect(calls).toHaveLength(2);
+	});
+
+	test('timeout: the read after the pause that ran to the deadline is the last, even when the clock shows a little less', async () => {
+		const realNow = Date.now.bind(Date);
+		let lag = 0;
+		const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() - lag);
+		try {
+			const calls: number[] = [];
+			const poll = async (): Promise<IDataObject> => {
+				calls.push(realNow());
+				if (calls.length >= 2) lag = 20; // after the first pause the clock reads 20 ms behind the timers
+				return { status: 'processing' };
+			};
+			const failure = waitForJob(context, { label: 'job 4', rules, poll, timeoutMs: 300, readLater: 'Get' });
+			await expect(failure).rejects.toThrow('Nex job 4 did not finish within 0.3 s (last status "processing")');
+			expect(calls).toHaveLength(2);
+		} finally {
+			clock.mockRestore();
+		}
 	});
 });
